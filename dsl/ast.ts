@@ -1,0 +1,139 @@
+/**
+ * The rule AST: THE model of a proactive message's rule. The parser produces it, the visual builder edits
+ * it, the printer turns it back into canonical text, and the compiler turns it into the wire form.
+ *
+ * It is plain JSON (no classes, no `undefined` values that matter): `JSON.parse(JSON.stringify(rule))`
+ * gives an equal rule. Source ranges are optional and ignored by {@link rulesEqual}.
+ *
+ * Normal form (what the parser emits and every producer must keep):
+ * - `and` / `or` nodes have at least two operands, and no operand has the same kind as its parent
+ *   (`(a and b) and c` is `and[a, b, c]`);
+ * - tags are lower-case and unique;
+ * - optional members (`range`, `comments`) are absent rather than `undefined`.
+ */
+
+/** Offsets into the source text, `end` exclusive. */
+export interface SourceRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Comments that belong to a node: whole-line comments written just before it (`before`), and one comment
+ * at the end of its last line (`after`). The text excludes the leading `#` and one following space.
+ */
+export interface Comments {
+  before?: string[];
+  after?: string;
+}
+
+interface NodeBase {
+  range?: SourceRange;
+  comments?: Comments;
+}
+
+/** The comparison operators, by their AST names. The catalog says which field allows which. */
+export type OperatorName = 'is' | 'is_not' | 'contains' | 'does_not_contain';
+
+/** A double-quoted string: `"pricing"`. `value` is the decoded text. */
+export interface StringValue extends NodeBase {
+  kind: 'string';
+  value: string;
+}
+
+/** A list of strings: `["pricing", "plans"]`. */
+export interface ListValue extends NodeBase {
+  kind: 'list';
+  items: StringValue[];
+}
+
+/** A bare catalog symbol: `new_user`, `returning_user`. */
+export interface SymbolValue extends NodeBase {
+  kind: 'symbol';
+  name: string;
+}
+
+export type Value = StringValue | ListValue | SymbolValue;
+
+/** `field operator value`, e.g. `visitor.page_url contains "pricing"`. `field` is the dotted name as written. */
+export interface Comparison extends NodeBase {
+  kind: 'comparison';
+  field: string;
+  operator: OperatorName;
+  value: Value;
+}
+
+export interface AndCondition extends NodeBase {
+  kind: 'and';
+  operands: Condition[];
+}
+
+export interface OrCondition extends NodeBase {
+  kind: 'or';
+  operands: Condition[];
+}
+
+export interface NotCondition extends NodeBase {
+  kind: 'not';
+  operand: Condition;
+}
+
+export type Condition = Comparison | AndCondition | OrCondition | NotCondition;
+
+/** When the conditions are checked: on page load (no `for`), or after `for M:SS` on the page. */
+export type Timing =
+  | { kind: 'page_load'; range?: SourceRange }
+  | { kind: 'on_page'; minutes: number; seconds: number; range?: SourceRange };
+
+/**
+ * Time of day. `schedule: null` means the channel's own business-hours schedule; a string names another
+ * schedule (`during business_hours "EMEA support"`).
+ */
+export type TimeOfDay =
+  | { kind: 'anytime'; range?: SourceRange }
+  | { kind: 'during' | 'outside'; schedule: string | null; range?: SourceRange };
+
+export type Frequency = 'once_per_customer' | 'once_per_visit' | 'every_time';
+
+/** One rule: `when <condition> [for M:SS] [time of day] [frequency] [tag "a", "b"]`. */
+export interface Rule extends NodeBase {
+  kind: 'rule';
+  condition: Condition;
+  timing: Timing;
+  timeOfDay: TimeOfDay;
+  frequency: Frequency;
+  tags: string[];
+}
+
+/**
+ * Structural equality of two AST values, ignoring source ranges.
+ *
+ * @example rulesEqual(parse('when a.b is "x"').rule, parse('when  a.b is "x" # hi').rule) // false: comments count
+ */
+export function rulesEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((item, index) => rulesEqual(item, b[index]));
+  }
+  const keysOf = (value: object) =>
+    Object.keys(value).filter(
+      (key) => key !== 'range' && (value as Record<string, unknown>)[key] !== undefined,
+    );
+  const aKeys = keysOf(a);
+  const bKeys = keysOf(b);
+  if (aKeys.length !== bKeys.length) return false;
+  return aKeys.every((key) =>
+    rulesEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
+}
+
+/**
+ * A copy of an AST value without source ranges: what the server stores and what tests compare.
+ *
+ * @example withoutRanges(parse('when visitor.page_url is "x"').rule)
+ */
+export function withoutRanges<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (key, inner: unknown) => (key === 'range' ? undefined : inner))) as T;
+}

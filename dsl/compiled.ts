@@ -1,0 +1,41 @@
+/**
+ * The compiled rule: the small, versioned JSON the server sends to widgets. Produced by `compile()` from
+ * the AST, validated on the server by `compiledRuleSchema` (zod), and turned into closures by the
+ * evaluator. This file holds types only, so the widget can import it without pulling in anything else.
+ *
+ * Values are normalised at compile time (text lower-cased with Unicode-aware folding, language tags
+ * canonicalised and lower-cased), so the evaluator does no per-check preparation of rule values.
+ */
+import type { Frequency, OperatorName } from './ast.ts';
+import type { MatchKind } from './catalog.ts';
+
+/** Bumped whenever the meaning of the compiled form changes; evaluators refuse versions they do not know. */
+export const COMPILED_VERSION = 1;
+
+export type CompiledCondition =
+  | { t: 'and'; of: CompiledCondition[] }
+  | { t: 'or'; of: CompiledCondition[] }
+  | { t: 'not'; of: CompiledCondition }
+  | {
+      t: 'cmp';
+      /** Dotted context path, e.g. `visitor.page_url`. */
+      field: string;
+      match: MatchKind;
+      op: OperatorName;
+      /** Normalised values; a single value is a one-item list. */
+      values: string[];
+    };
+
+export type CompiledEvent = { type: 'page_load' } | { type: 'on_page'; seconds: number };
+
+/** `schedule` is the key in the context's `schedules` map: `default` for the channel's own. */
+export type CompiledTimeOfDay = { mode: 'anytime' } | { mode: 'during' | 'outside'; schedule: string };
+
+export interface CompiledRule {
+  v: typeof COMPILED_VERSION;
+  when: CompiledCondition;
+  event: CompiledEvent;
+  time_of_day: CompiledTimeOfDay;
+  frequency: Frequency;
+  tags: string[];
+}
