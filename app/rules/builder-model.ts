@@ -1,0 +1,458 @@
+/**
+ * The visual condition builder's model and its mapping to and from the rule AST (dsl/ast.ts).
+ *
+ * The builder shows the rule's condition as a tree of groups (AND/OR, optionally negated) holding
+ * conditions (field, operator, value, optionally negated) and nested groups. The mapping is lossless:
+ * `toCondition(fromCondition(c))` equals `c` for every normalised condition (comments included), and the
+ * AST it produces is normalised (and/or with >= 2 operands, no same-kind nesting).
+ *
+ * Everything here is pure: operations return a new model and never touch the one they get.
+ */
+import type { Comments, Condition, OperatorName, Rule, Value } from '../../dsl/ast.ts';
+import { fieldByName, fields, objects, type FieldEntry } from '../../dsl/catalog.ts';
+
+export type GroupOperator = 'and' | 'or';
+
+/** One comparison row: Object -> Field -> Operator -> Value. Empty strings / null mean "not chosen yet". */
+export interface ConditionNode {
+  type: 'condition';
+  id: string;
+  negated: boolean;
+  /** The catalog object the admin picked (kept even before a field is chosen). */
+  object: string;
+  field: string;
+  operator: OperatorName | null;
+  value: Value | null;
+  comments?: Comments;
+  /** Comments of the `not` wrapping this comparison. */
+  notComments?: Comments;
+}
+
+/** A group of conditions combined with AND or OR; the root group is the whole condition. */
+export interface GroupNode {
+  type: 'group';
+  id: string;
+  operator: GroupOperator;
+  negated: boolean;
+  items: BuilderNode[];
+  comments?: Comments;
+  notComments?: Comments;
+}
+
+export type BuilderNode = ConditionNode | GroupNode;
+
+/** Why the builder cannot produce an AST yet, attached to the row (or group) it concerns. */
+export interface BuilderProblem {
+  nodeId: string;
+  /** Stable: `empty-group`, `missing-field`, `missing-operator`, `missing-value`. */
+  code: string;
+  /** A translation key for the message shown inline. */
+  messageKey: string;
+}
+
+let nextId = 0;
+/** Fresh node ids; ids only need to be unique within one page. */
+export function newId(prefix = 'n'): string {
+  nextId += 1;
+  return `${prefix}${nextId}`;
+}
+
+function withComments<T extends object>(target: T, comments: Comments | undefined, key = 'comments'): T {
+  if (comments && (comments.before?.length || comments.after !== undefined)) {
+    (target as Record<string, unknown>)[key] = structuredClone(comments);
+  }
+  return target;
+}
+
+function stripRanges<T>(value: T): T {
+  return JSON.parse(
+    JSON.stringify(value, (key, inner: unknown) => (key === 'range' ? undefined : inner)),
+  ) as T;
+}
+
+/**
+ * Builds the builder tree of a condition. The root is always a group.
+ *
+ * @example fromCondition(parse('when visitor.page_url contains "pricing"').rule!.condition).items.length // 1
+ */
+export function fromCondition(condition: Condition): GroupNode {
+  const node = toNode(condition);
+  if (node.type === 'group') return node;
+  return { type: 'group', id: newId('g'), operator: 'and', negated: false, items: [node] };
+}
+
+function toNode(condition: Condition): BuilderNode {
+  switch (condition.kind) {
+    case 'comparison': {
+      const entry = fieldByName(condition.field);
+      const node: ConditionNode = {
+        type: 'condition',
+        id: newId('c'),
+        negated: false,
+        object: entry?.object ?? condition.field.split('.')[0] ?? '',
+        field: condition.field,
+        operator: condition.operator,
+        value: stripRanges(condition.value),
+      };
+      return withComments(node, condition.comments);
+    }
+    case 'and':
+    case 'or': {
+      const group: GroupNode = {
+        type: 'group',
+        id: newId('g'),
+        operator: condition.kind,
+        negated: false,
+        items: condition.operands.map(toNode),
+      };
+      return withComments(group, condition.comments);
+    }
+    case 'not': {
+      const inner = toNode(condition.operand);
+      // Double negation (or a negated node that is already negated) keeps its shape in a one-item group.
+      const target: BuilderNode = inner.negated
+        ? { type: 'group', id: newId('g'), operator: 'and', negated: false, items: [inner] }
+        : inner;
+      target.negated = true;
+      return withComments(target, condition.comments, 'notComments');
+    }
+  }
+}
+
+/**
+ * The AST condition of a builder tree, normalised, or the problems that keep it from being complete.
+ *
+ * @example toCondition(fromCondition(condition)).condition // equals condition (rulesEqual)
+ */
+export function toCondition(root: GroupNode): { condition: Condition | null; problems: BuilderProblem[] } {
+  const problems: BuilderProblem[] = [];
+  const condition = nodeToCondition(root, problems);
+  return { condition: problems.length === 0 ? condition : null, problems };
+}
+
+function negate(condition: Condition, negated: boolean, notComments: Comments | undefined): Condition {
+  if (!negated) return condition;
+  return withComments<Condition>({ kind: 'not', operand: condition }, notComments);
+}
+
+function nodeToCondition(node: BuilderNode, problems: BuilderProblem[]): Condition | null {
+  if (node.type === 'condition') {
+    const before = problems.length;
+    if (!node.field)
+      problems.push({ nodeId: node.id, code: 'missing-field', messageKey: 'rules.problem.field' });
+    else if (!node.operator)
+      problems.push({ nodeId: node.id, code: 'missing-operator', messageKey: 'rules.problem.operator' });
+    else if (!node.value || isEmptyValue(node.value))
+      problems.push({ nodeId: node.id, code: 'missing-value', messageKey: 'rules.problem.value' });
+    if (problems.length > before || !node.operator || !node.value) return null;
+    const comparison = withComments<Condition>(
+      { kind: 'comparison', field: node.field, operator: node.operator, value: structuredClone(node.value) },
+      node.comments,
+    );
+    return negate(comparison, node.negated, node.notComments);
+  }
+  const operands: Condition[] = [];
+  for (const item of node.items) {
+    const operand = nodeToCondition(item, problems);
+    if (!operand) continue;
+    // Normal form: a child of the same kind merges into its parent.
+    if (operand.kind === node.operator) operands.push(...operand.operands);
+    else operands.push(operand);
+  }
+  if (node.items.length === 0) {
+    problems.push({ nodeId: node.id, code: 'empty-group', messageKey: 'rules.problem.emptyGroup' });
+    return null;
+  }
+  if (operands.length === 0) return null;
+  const combined: Condition =
+    operands.length === 1
+      ? (operands[0] as Condition)
+      : withComments<Condition>({ kind: node.operator, operands }, node.comments);
+  return negate(combined, node.negated, node.notComments);
+}
+
+function isEmptyValue(value: Value): boolean {
+  if (value.kind === 'string') return value.value.trim() === '';
+  if (value.kind === 'list') return value.items.length === 0;
+  return value.name === '';
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Values, as the value inputs see them.
+
+/**
+ * The strings of a text or language value (one string, or the items of a list).
+ *
+ * @example valueStrings({ kind: 'list', items: [{ kind: 'string', value: 'a' }] }) // ['a']
+ */
+export function valueStrings(value: Value | null): string[] {
+  if (!value) return [];
+  if (value.kind === 'string') return value.value === '' ? [] : [value.value];
+  if (value.kind === 'list') return value.items.map((item) => item.value);
+  return [];
+}
+
+/**
+ * A value from chips: one chip is a string, several a list. `previous` keeps a one-item list a list.
+ *
+ * @example stringsToValue(['pricing', 'plans']) // { kind: 'list', items: [...] }
+ */
+export function stringsToValue(strings: string[], previous: Value | null = null): Value {
+  if (strings.length === 1 && previous?.kind !== 'list')
+    return { kind: 'string', value: strings[0] as string };
+  if (strings.length === 0) return { kind: 'string', value: '' };
+  return { kind: 'list', items: strings.map((value) => ({ kind: 'string', value })) };
+}
+
+/**
+ * The value a field starts with when picked: its first symbol, or an empty string.
+ *
+ * @example defaultValue(fieldByName('visitor.visit_history')!) // { kind: 'symbol', name: 'new_user' }
+ */
+export function defaultValue(field: FieldEntry): Value {
+  if (field.match === 'symbol') return { kind: 'symbol', name: field.symbols?.[0]?.name ?? '' };
+  return { kind: 'string', value: '' };
+}
+
+/**
+ * Whether a value has the shape the field's input expects (symbols for symbol fields, strings otherwise).
+ *
+ * @example valueFitsField({ kind: 'symbol', name: 'new_user' }, fieldByName('visitor.page_url')!) // false
+ */
+export function valueFitsField(value: Value | null, field: FieldEntry | undefined): boolean {
+  if (!value || !field) return true;
+  if (field.match === 'symbol') return value.kind === 'symbol';
+  if (value.kind === 'symbol') return false;
+  return field.allowsList || value.kind === 'string';
+}
+
+/** The catalog's fields of one object. */
+export function fieldsOf(object: string): FieldEntry[] {
+  return fields.filter((field) => field.object === object);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Operations (all pure).
+
+/** A new, empty condition row; with `object` it starts on that object's first field. */
+export function newCondition(object: string = objects[0]?.name ?? 'visitor'): ConditionNode {
+  const field = fieldsOf(object)[0];
+  return {
+    type: 'condition',
+    id: newId('c'),
+    negated: false,
+    object,
+    field: field?.name ?? '',
+    operator: field?.operators[0] ?? null,
+    value: field ? defaultValue(field) : null,
+  };
+}
+
+/** A new nested group holding two empty conditions (a nested condition has two or more inside). */
+export function newGroup(operator: GroupOperator = 'or'): GroupNode {
+  return { type: 'group', id: newId('g'), operator, negated: false, items: [newCondition(), newCondition()] };
+}
+
+function mapGroup(group: GroupNode, fn: (group: GroupNode) => GroupNode): GroupNode {
+  const mapped = fn(group);
+  return {
+    ...mapped,
+    items: mapped.items.map((item) => (item.type === 'group' ? mapGroup(item, fn) : item)),
+  };
+}
+
+function mapNode(root: GroupNode, id: string, fn: (node: BuilderNode) => BuilderNode): GroupNode {
+  if (root.id === id) return fn(root) as GroupNode;
+  return mapGroup(root, (group) => ({
+    ...group,
+    items: group.items.map((item) => (item.id === id ? fn(item) : item)),
+  }));
+}
+
+/**
+ * Finds a node by id.
+ *
+ * @example findNode(root, root.id) === root // true
+ */
+export function findNode(root: GroupNode, id: string): BuilderNode | undefined {
+  if (root.id === id) return root;
+  for (const item of root.items) {
+    if (item.id === id) return item;
+    if (item.type === 'group') {
+      const found = findNode(item, id);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Appends a node (a new condition by default) to a group.
+ *
+ * @example addItem(root, root.id).items.length // root.items.length + 1
+ */
+export function addItem(root: GroupNode, groupId: string, node: BuilderNode = newCondition()): GroupNode {
+  return mapNode(root, groupId, (group) =>
+    group.type === 'group' ? { ...group, items: [...group.items, node] } : group,
+  );
+}
+
+/**
+ * Removes a node anywhere in the tree (not the root). A nested group left empty is removed too.
+ *
+ * @example removeItem(root, root.items[0].id)
+ */
+export function removeItem(root: GroupNode, id: string): GroupNode {
+  const prune = (group: GroupNode): GroupNode => ({
+    ...group,
+    items: group.items
+      .filter((item) => item.id !== id)
+      .map((item) => (item.type === 'group' ? prune(item) : item))
+      .filter((item) => item.type !== 'group' || item.items.length > 0),
+  });
+  return prune(root);
+}
+
+/**
+ * Moves a node one place up (-1) or down (+1) within its group; no-op at the ends.
+ *
+ * @example moveItem(root, root.items[1].id, -1).items[0].id === root.items[1].id // true
+ */
+export function moveItem(root: GroupNode, id: string, direction: -1 | 1): GroupNode {
+  return mapGroup(root, (group) => {
+    const index = group.items.findIndex((item) => item.id === id);
+    const target = index + direction;
+    if (index < 0 || target < 0 || target >= group.items.length) return group;
+    const items = [...group.items];
+    [items[index], items[target]] = [items[target] as BuilderNode, items[index] as BuilderNode];
+    return { ...group, items };
+  });
+}
+
+/**
+ * Sets a group's AND/OR.
+ *
+ * @example setGroupOperator(root, root.id, 'or').operator // 'or'
+ */
+export function setGroupOperator(root: GroupNode, groupId: string, operator: GroupOperator): GroupNode {
+  return mapNode(root, groupId, (node) => (node.type === 'group' ? { ...node, operator } : node));
+}
+
+/**
+ * Turns NOT on or off for a condition or group.
+ *
+ * @example setNegated(root, id, true)
+ */
+export function setNegated(root: GroupNode, id: string, negated: boolean): GroupNode {
+  return mapNode(root, id, (node) => ({ ...node, negated }));
+}
+
+/**
+ * Picks the object of a condition row: resets field, operator and value to that object's first field.
+ *
+ * @example setObject(root, id, 'device')
+ */
+export function setObject(root: GroupNode, id: string, object: string): GroupNode {
+  return mapNode(root, id, (node) => {
+    if (node.type !== 'condition' || node.object === object) return node;
+    const fresh = newCondition(object);
+    return { ...fresh, id: node.id, negated: node.negated };
+  });
+}
+
+/**
+ * Picks the field of a condition row. The operator is kept when the new field allows it, and the value
+ * when it fits the new field; otherwise they reset to the field's defaults from the catalog.
+ *
+ * @example setField(root, id, 'visitor.visit_history')
+ */
+export function setField(root: GroupNode, id: string, fieldName: string): GroupNode {
+  return mapNode(root, id, (node) => {
+    if (node.type !== 'condition') return node;
+    const field = fieldByName(fieldName);
+    if (!field) return { ...node, field: fieldName };
+    const operator =
+      node.operator && field.operators.includes(node.operator) ? node.operator : (field.operators[0] ?? null);
+    const keepValue =
+      node.field !== '' &&
+      valueFitsField(node.value, field) &&
+      fieldByName(node.field)?.match === field.match;
+    return {
+      ...node,
+      object: field.object,
+      field: field.name,
+      operator,
+      value: keepValue ? node.value : defaultValue(field),
+    };
+  });
+}
+
+/**
+ * Picks the operator of a condition row.
+ *
+ * @example setOperator(root, id, 'contains')
+ */
+export function setOperator(root: GroupNode, id: string, operator: OperatorName): GroupNode {
+  return mapNode(root, id, (node) => (node.type === 'condition' ? { ...node, operator } : node));
+}
+
+/**
+ * Sets the value of a condition row.
+ *
+ * @example setValue(root, id, { kind: 'string', value: 'pricing' })
+ */
+export function setValue(root: GroupNode, id: string, value: Value): GroupNode {
+  return mapNode(root, id, (node) => (node.type === 'condition' ? { ...node, value } : node));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The whole rule.
+
+/** Everything in a rule besides its condition, kept as-is so nothing is lost while the builder edits. */
+export type RuleRest = Omit<Rule, 'condition' | 'kind' | 'range'>;
+
+/** The builder's view of a rule: the condition tree plus the rule's other parts. */
+export interface BuilderRule {
+  root: GroupNode;
+  rest: RuleRest;
+}
+
+/**
+ * The builder view of a rule.
+ *
+ * @example fromRule(parse('when visitor.page_url contains "x" for 0:30').rule!).rest.timing.kind // 'on_page'
+ */
+export function fromRule(rule: Rule): BuilderRule {
+  const { kind: _kind, condition, range: _range, ...rest } = stripRanges(rule);
+  return { root: fromCondition(condition), rest };
+}
+
+/**
+ * The rule of a builder view, or the problems that keep it from being complete.
+ *
+ * @example rulesEqual(toRule(fromRule(rule)).rule, rule) // true
+ */
+export function toRule(builder: BuilderRule): { rule: Rule | null; problems: BuilderProblem[] } {
+  const { condition, problems } = toCondition(builder.root);
+  if (!condition) return { rule: null, problems };
+  const { comments, ...rest } = structuredClone(builder.rest);
+  const rule: Rule = { kind: 'rule', condition, ...rest };
+  return { rule: withComments(rule, comments), problems };
+}
+
+/**
+ * A new rule for a new message: `visitor.page_url contains ""` on page load, any time, once per visit.
+ *
+ * @example emptyBuilderRule().root.items.length // 1
+ */
+export function emptyBuilderRule(): BuilderRule {
+  return {
+    root: { type: 'group', id: newId('g'), operator: 'and', negated: false, items: [newCondition()] },
+    rest: {
+      timing: { kind: 'page_load' },
+      timeOfDay: { kind: 'anytime' },
+      frequency: 'once_per_visit',
+      tags: [],
+    },
+  };
+}
