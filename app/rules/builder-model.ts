@@ -8,7 +8,14 @@
  *
  * Everything here is pure: operations return a new model and never touch the one they get.
  */
-import type { Comments, Condition, OperatorName, Rule, Value } from '../../dsl/ast.ts';
+import {
+  withoutRanges,
+  type Comments,
+  type Condition,
+  type OperatorName,
+  type Rule,
+  type Value,
+} from '../../dsl/ast.ts';
 import { fieldByName, fields, objects, type FieldEntry } from '../../dsl/catalog.ts';
 
 export type GroupOperator = 'and' | 'or';
@@ -24,8 +31,6 @@ export interface ConditionNode {
   operator: OperatorName | null;
   value: Value | null;
   comments?: Comments;
-  /** Comments of the `not` wrapping this comparison. */
-  notComments?: Comments;
 }
 
 /** A group of conditions combined with AND or OR; the root group is the whole condition. */
@@ -35,8 +40,6 @@ export interface GroupNode {
   operator: GroupOperator;
   negated: boolean;
   items: BuilderNode[];
-  comments?: Comments;
-  notComments?: Comments;
 }
 
 export type BuilderNode = ConditionNode | GroupNode;
@@ -57,17 +60,11 @@ export function newId(prefix = 'n'): string {
   return `${prefix}${nextId}`;
 }
 
-function withComments<T extends object>(target: T, comments: Comments | undefined, key = 'comments'): T {
-  if (comments && (comments.before?.length || comments.after !== undefined)) {
-    (target as Record<string, unknown>)[key] = structuredClone(comments);
+function withComments<T extends object>(target: T, comments: object | undefined): T {
+  if (comments && Object.keys(comments).length > 0) {
+    (target as Record<string, unknown>).comments = structuredClone(comments);
   }
   return target;
-}
-
-function stripRanges<T>(value: T): T {
-  return JSON.parse(
-    JSON.stringify(value, (key, inner: unknown) => (key === 'range' ? undefined : inner)),
-  ) as T;
 }
 
 /**
@@ -92,20 +89,19 @@ function toNode(condition: Condition): BuilderNode {
         object: entry?.object ?? condition.field.split('.')[0] ?? '',
         field: condition.field,
         operator: condition.operator,
-        value: stripRanges(condition.value),
+        value: withoutRanges(condition.value),
       };
       return withComments(node, condition.comments);
     }
     case 'and':
     case 'or': {
-      const group: GroupNode = {
+      return {
         type: 'group',
         id: newId('g'),
         operator: condition.kind,
         negated: false,
         items: condition.operands.map(toNode),
       };
-      return withComments(group, condition.comments);
     }
     case 'not': {
       const inner = toNode(condition.operand);
@@ -114,7 +110,7 @@ function toNode(condition: Condition): BuilderNode {
         ? { type: 'group', id: newId('g'), operator: 'and', negated: false, items: [inner] }
         : inner;
       target.negated = true;
-      return withComments(target, condition.comments, 'notComments');
+      return target;
     }
   }
 }
@@ -130,9 +126,8 @@ export function toCondition(root: GroupNode): { condition: Condition | null; pro
   return { condition: problems.length === 0 ? condition : null, problems };
 }
 
-function negate(condition: Condition, negated: boolean, notComments: Comments | undefined): Condition {
-  if (!negated) return condition;
-  return withComments<Condition>({ kind: 'not', operand: condition }, notComments);
+function negate(condition: Condition, negated: boolean): Condition {
+  return negated ? { kind: 'not', operand: condition } : condition;
 }
 
 function nodeToCondition(node: BuilderNode, problems: BuilderProblem[]): Condition | null {
@@ -149,7 +144,7 @@ function nodeToCondition(node: BuilderNode, problems: BuilderProblem[]): Conditi
       { kind: 'comparison', field: node.field, operator: node.operator, value: structuredClone(node.value) },
       node.comments,
     );
-    return negate(comparison, node.negated, node.notComments);
+    return negate(comparison, node.negated);
   }
   const operands: Condition[] = [];
   for (const item of node.items) {
@@ -165,10 +160,8 @@ function nodeToCondition(node: BuilderNode, problems: BuilderProblem[]): Conditi
   }
   if (operands.length === 0) return null;
   const combined: Condition =
-    operands.length === 1
-      ? (operands[0] as Condition)
-      : withComments<Condition>({ kind: node.operator, operands }, node.comments);
-  return negate(combined, node.negated, node.notComments);
+    operands.length === 1 ? (operands[0] as Condition) : { kind: node.operator, operands };
+  return negate(combined, node.negated);
 }
 
 function isEmptyValue(value: Value): boolean {
@@ -409,7 +402,7 @@ export function setValue(root: GroupNode, id: string, value: Value): GroupNode {
 // The whole rule.
 
 /** Everything in a rule besides its condition, kept as-is so nothing is lost while the builder edits. */
-export type RuleRest = Omit<Rule, 'condition' | 'kind' | 'range'>;
+export type RuleRest = Omit<Rule, 'condition' | 'kind' | 'range' | 'tagRanges'>;
 
 /** The builder's view of a rule: the condition tree plus the rule's other parts. */
 export interface BuilderRule {
@@ -423,7 +416,7 @@ export interface BuilderRule {
  * @example fromRule(parse('when visitor.page_url contains "x" for 0:30').rule!).rest.timing.kind // 'on_page'
  */
 export function fromRule(rule: Rule): BuilderRule {
-  const { kind: _kind, condition, range: _range, ...rest } = stripRanges(rule);
+  const { kind: _kind, condition, range: _range, ...rest } = withoutRanges(rule);
   return { root: fromCondition(condition), rest };
 }
 
