@@ -1,0 +1,329 @@
+/**
+ * The rule evaluator: turns a compiled rule (see compiled.ts) into closures once, then answers visitor
+ * contexts quickly, with an explanation of every condition on demand.
+ *
+ * The widget bundles this file, so it is dependency-free and small: it imports no parser, no zod and no
+ * catalog doc strings, and never uses `eval`/`new Function` (customer sites run strict CSPs).
+ * It never throws on a malformed context: missing or wrongly-typed values are `null` and compare false.
+ */
+import type { CompiledEvent, CompiledRule } from './compiled.ts';
+import { COMPILED_VERSION } from './compiled.ts';
+import type { ContextEvent, RuleContext } from './context.ts';
+import type {
+  Evaluation,
+  EvaluationError,
+  EventExplain,
+  ExplainNode,
+  Explanation,
+  TimeOfDayExplain,
+} from './evaluate/explain.ts';
+import { matchers } from './evaluate/matchers.ts';
+import { createScheduleService } from './evaluate/schedule.ts';
+
+export type {
+  Evaluation,
+  EvaluationError,
+  EventExplain,
+  ExplainNode,
+  Explanation,
+  TimeOfDayExplain,
+} from './evaluate/explain.ts';
+
+/** A function from a visitor context to an evaluation, built once per compiled rule. */
+export type Evaluator = (context: RuleContext) => Evaluation;
+
+type Values = Array<string | null>;
+
+interface Node {
+  test(prepared: Values): boolean;
+  explain(raw: Values, prepared: Values): ExplainNode;
+}
+
+type AnyRecord = Record<string, unknown>;
+
+const isRecord = (value: unknown): value is AnyRecord =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const hasOwn = (record: AnyRecord, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
+
+const OPERATORS = ['is', 'is_not', 'contains', 'does_not_contain'];
+
+const includes = (actual: string, expected: string): boolean => actual.includes(expected);
+
+function malformed(path: string, problem: string): Error {
+  return new Error(
+    `Malformed compiled rule at ${path}: ${problem}. Recompile the rule with the current version.`,
+  );
+}
+
+/** Reads a dotted path (`visitor.page_url`) from the context; null unless it is a string. */
+function readerFor(path: string): (context: unknown) => string | null {
+  const [head, ...rest] = path.split('.');
+  return (context) => {
+    let value = isRecord(context) ? context[head as string] : undefined;
+    for (const key of rest) value = isRecord(value) ? value[key] : undefined;
+    return typeof value === 'string' ? value : null;
+  };
+}
+
+/**
+ * Builds the evaluator of a compiled rule. Throws a clear error for a compiled version it does not know
+ * or a malformed compiled rule (the widget catches it and shows nothing).
+ *
+ * @example
+ * const evaluate = createEvaluator(compile(parse('when visitor.page_url contains "pricing"').rule!));
+ * evaluate({ visitor: { page_url: 'https://acme.test/Pricing' }, device: {}, event: { type: 'page_load' }, now: '2026-11-27T15:04:05Z' }).fires // true
+ */
+export function createEvaluator(compiled: CompiledRule): Evaluator {
+  const rule: unknown = compiled;
+  if (!isRecord(rule)) throw malformed('the top', 'expected a JSON object');
+  if (rule.v !== COMPILED_VERSION) {
+    throw new Error(
+      `Cannot evaluate a compiled rule of version ${JSON.stringify(rule.v)}: this evaluator understands version ${COMPILED_VERSION}. Update the widget or recompile the rule.`,
+    );
+  }
+
+  const readers: Array<(context: unknown) => string | null> = [];
+  const preparers: Array<(actual: string) => string> = [];
+  const slots = new Map<string, number>();
+
+  function slotFor(field: string, match: keyof typeof matchers): number {
+    const key = `${match} ${field}`;
+    let slot = slots.get(key);
+    if (slot === undefined) {
+      slot = readers.length;
+      slots.set(key, slot);
+      readers.push(readerFor(field));
+      preparers.push(matchers[match].prepare);
+    }
+    return slot;
+  }
+
+  function comparison(node: AnyRecord, path: string): Node {
+    const { field, match, op, values } = node;
+    if (typeof field !== 'string' || field === '') throw malformed(path, 'field must be a dotted name');
+    if (typeof match !== 'string' || !hasOwn(matchers, match)) {
+      throw malformed(path, `unknown match kind ${JSON.stringify(match)}`);
+    }
+    if (typeof op !== 'string' || !OPERATORS.includes(op)) {
+      throw malformed(path, `unknown operator ${JSON.stringify(op)}`);
+    }
+    if (!Array.isArray(values) || values.length === 0 || values.some((value) => typeof value !== 'string')) {
+      throw malformed(path, 'values must be a non-empty list of strings');
+    }
+    const expected = values as string[];
+    const kind = match as keyof typeof matchers;
+    const slot = slotFor(field, kind);
+    const one = op === 'is' || op === 'is_not' ? matchers[kind].equals : includes;
+    const first = expected[0] as string;
+    const any =
+      expected.length === 1
+        ? (actual: string) => one(actual, first)
+        : (actual: string) => {
+            for (const value of expected) if (one(actual, value)) return true;
+            return false;
+          };
+    const test =
+      op === 'is' || op === 'contains'
+        ? (prepared: Values) => {
+            const actual = prepared[slot] as string | null;
+            return actual !== null && any(actual);
+          }
+        : (prepared: Values) => {
+            const actual = prepared[slot] as string | null;
+            return actual !== null && !any(actual);
+          };
+    return {
+      test,
+      explain: (raw, prepared) => ({
+        kind: 'comparison',
+        field,
+        operator: op as 'is',
+        expected: [...expected],
+        actual: raw[slot] as string | null,
+        result: test(prepared),
+      }),
+    };
+  }
+
+  function condition(node: unknown, path: string): Node {
+    if (!isRecord(node)) throw malformed(path, 'expected a condition object');
+    const kind = node.t;
+    if (kind === 'cmp') return comparison(node, path);
+    if (kind === 'not') {
+      const child = condition(node.of, `${path}.of`);
+      return {
+        test: (prepared) => !child.test(prepared),
+        explain: (raw, prepared) => {
+          const inner = child.explain(raw, prepared);
+          return { kind: 'not', result: !inner.result, children: [inner] };
+        },
+      };
+    }
+    if (kind !== 'and' && kind !== 'or')
+      throw malformed(path, `unknown condition type ${JSON.stringify(kind)}`);
+    if (!Array.isArray(node.of) || node.of.length === 0) {
+      throw malformed(path, `"${kind}" needs a non-empty list of conditions`);
+    }
+    const children = node.of.map((child, index) => condition(child, `${path}.of[${index}]`));
+    const tests = children.map((child) => child.test);
+    const isAnd = kind === 'and';
+    return {
+      test: isAnd
+        ? (prepared) => {
+            for (const test of tests) if (!test(prepared)) return false;
+            return true;
+          }
+        : (prepared) => {
+            for (const test of tests) if (test(prepared)) return true;
+            return false;
+          },
+      explain: (raw, prepared) => {
+        const explained = children.map((child) => child.explain(raw, prepared));
+        const result = isAnd ? explained.every((node) => node.result) : explained.some((node) => node.result);
+        return { kind, result, children: explained };
+      },
+    };
+  }
+
+  const root = condition(rule.when, 'when');
+  const expectedEvent = compileEvent(rule.event);
+  const timeOfDay = createTimeOfDay(rule.time_of_day);
+  const frequency = rule.frequency;
+  if (typeof frequency !== 'string') throw malformed('frequency', 'expected a frequency name');
+  const count = readers.length;
+
+  return (context) => {
+    const raw: Values = new Array(count);
+    const prepared: Values = new Array(count);
+    for (let index = 0; index < count; index++) {
+      const value = (readers[index] as (context: unknown) => string | null)(context);
+      raw[index] = value;
+      prepared[index] = value === null ? null : (preparers[index] as (actual: string) => string)(value);
+    }
+    const conditions = root.test(prepared);
+    const event = checkEvent(expectedEvent, context);
+    const time = timeOfDay(context);
+    let explanation: Explanation | undefined;
+    const evaluation: Evaluation = {
+      fires: conditions && event.result && time.explain.result && time.error === undefined,
+      get explain(): Explanation {
+        explanation ??= {
+          conditions: root.explain(raw, prepared),
+          event,
+          time_of_day: time.explain,
+          frequency: frequency as Explanation['frequency'],
+        };
+        return explanation;
+      },
+    };
+    if (time.error) evaluation.error = time.error;
+    return evaluation;
+  };
+}
+
+function compileEvent(event: unknown): CompiledEvent {
+  if (isRecord(event) && event.type === 'page_load') return { type: 'page_load' };
+  if (isRecord(event) && event.type === 'on_page' && typeof event.seconds === 'number') {
+    return { type: 'on_page', seconds: event.seconds };
+  }
+  throw malformed('event', 'expected {"type": "page_load"} or {"type": "on_page", "seconds": N}');
+}
+
+function checkEvent(expected: CompiledEvent, context: unknown): EventExplain {
+  const event = isRecord(context) ? context.event : undefined;
+  let actual: ContextEvent | null = null;
+  if (isRecord(event)) {
+    if (event.type === 'page_load') actual = { type: 'page_load' };
+    else if (
+      event.type === 'on_page' &&
+      typeof event.seconds === 'number' &&
+      event.seconds === event.seconds
+    ) {
+      actual = { type: 'on_page', seconds: event.seconds };
+    }
+  }
+  const result =
+    actual !== null &&
+    actual.type === expected.type &&
+    (expected.type === 'page_load' || (actual as { seconds: number }).seconds >= expected.seconds);
+  return { expected, actual, result };
+}
+
+interface TimeOfDayCheck {
+  explain: TimeOfDayExplain;
+  error?: EvaluationError;
+}
+
+function createTimeOfDay(timeOfDay: unknown): (context: unknown) => TimeOfDayCheck {
+  if (isRecord(timeOfDay) && timeOfDay.mode === 'anytime') {
+    return () => ({ explain: { mode: 'anytime', result: true } });
+  }
+  if (
+    !isRecord(timeOfDay) ||
+    (timeOfDay.mode !== 'during' && timeOfDay.mode !== 'outside') ||
+    typeof timeOfDay.schedule !== 'string'
+  ) {
+    throw malformed(
+      'time_of_day',
+      'expected {"mode": "anytime"} or {"mode": "during"|"outside", "schedule": name}',
+    );
+  }
+  const mode = timeOfDay.mode;
+  const key = timeOfDay.schedule;
+  const which = key === 'default' ? "the channel's business hours" : `business hours "${key}"`;
+  const where = key === 'default' ? 'schedules.default' : `schedules[${JSON.stringify(key)}]`;
+  const schedules = createScheduleService();
+
+  return (context) => {
+    const failed = (code: string, message: string): TimeOfDayCheck => ({
+      explain: { mode, schedule: key, result: false },
+      error: { code, message },
+    });
+    const all = isRecord(context) ? context.schedules : undefined;
+    const raw = isRecord(all) && hasOwn(all, key) ? all[key] : undefined;
+    if (raw === undefined) {
+      return failed(
+        'missing-schedule',
+        `The rule sends only ${mode} ${which}, but the context has no ${where}. Add that schedule to the context's "schedules", or make the rule "anytime".`,
+      );
+    }
+    const schedule = schedules.prepare(raw);
+    if (typeof schedule === 'string') return failed('invalid-schedule', `${where}: ${schedule}.`);
+    const now = (context as AnyRecord).now;
+    const instant = now === undefined ? Date.now() : typeof now === 'string' ? Date.parse(now) : Number.NaN;
+    if (Number.isNaN(instant)) {
+      return failed(
+        'invalid-now',
+        `now must be an ISO 8601 instant such as "2026-11-27T15:04:05Z", got ${JSON.stringify(now)}.`,
+      );
+    }
+    const state = schedules.openAt(schedule, instant);
+    const explain: TimeOfDayExplain = {
+      mode,
+      schedule: key,
+      time_zone: schedule.timeZone,
+      local_time: state.localTime,
+      open: state.open,
+      result: mode === 'during' ? state.open : !state.open,
+    };
+    if (state.holiday !== undefined) explain.holiday = state.holiday;
+    return { explain };
+  };
+}
+
+const cache = new WeakMap<object, Evaluator>();
+
+/**
+ * Evaluates a compiled rule against one context, reusing the evaluator built for that compiled object.
+ *
+ * @example evaluate(compiled, context).explain.conditions.result
+ */
+export function evaluate(compiled: CompiledRule, context: RuleContext): Evaluation {
+  let evaluator = cache.get(compiled);
+  if (!evaluator) {
+    evaluator = createEvaluator(compiled);
+    cache.set(compiled, evaluator);
+  }
+  return evaluator(context);
+}
