@@ -8,6 +8,7 @@
  * Normal form (what the parser emits and every producer must keep):
  * - `and` / `or` nodes have at least two operands, and no operand has the same kind as its parent
  *   (`(a and b) and c` is `and[a, b, c]`);
+ * - comments sit on comparisons (before / after) and on the rule (before `when`, at the end);
  * - tags are lower-case and unique;
  * - optional members (`range`, `comments`) are absent rather than `undefined`.
  */
@@ -19,17 +20,22 @@ export interface SourceRange {
 }
 
 /**
- * Comments that belong to a node: whole-line comments written just before it (`before`), and one comment
- * at the end of its last line (`after`). The text excludes the leading `#` and one following space.
+ * Comments that belong to a comparison: whole-line comments written just before it (`before`), and one
+ * comment at the end of its line (`after`). The text excludes the leading `#` and one following space.
  */
 export interface Comments {
   before?: string[];
   after?: string;
 }
 
+/** Comments of the whole rule: above `when` (`before`), and after the condition's last comparison (`end`). */
+export interface RuleComments {
+  before?: string[];
+  end?: string[];
+}
+
 interface NodeBase {
   range?: SourceRange;
-  comments?: Comments;
 }
 
 /** The comparison operators, by their AST names. The catalog says which field allows which. */
@@ -61,6 +67,7 @@ export interface Comparison extends NodeBase {
   field: string;
   operator: OperatorName;
   value: Value;
+  comments?: Comments;
 }
 
 export interface AndCondition extends NodeBase {
@@ -102,8 +109,15 @@ export interface Rule extends NodeBase {
   timing: Timing;
   timeOfDay: TimeOfDay;
   frequency: Frequency;
+  /** Lower-case, unique, in written order. */
   tags: string[];
+  comments?: RuleComments;
+  /** Where each tag was written (parallel to `tags`); like `range`, ignored by equality. */
+  tagRanges?: SourceRange[];
 }
+
+/** Keys that locate a node in its source text rather than describe it. */
+const locationKeys = new Set(['range', 'tagRanges']);
 
 /**
  * Structural equality of two AST values, ignoring source ranges.
@@ -119,7 +133,7 @@ export function rulesEqual(a: unknown, b: unknown): boolean {
   }
   const keysOf = (value: object) =>
     Object.keys(value).filter(
-      (key) => key !== 'range' && (value as Record<string, unknown>)[key] !== undefined,
+      (key) => !locationKeys.has(key) && (value as Record<string, unknown>)[key] !== undefined,
     );
   const aKeys = keysOf(a);
   const bKeys = keysOf(b);
@@ -135,5 +149,18 @@ export function rulesEqual(a: unknown, b: unknown): boolean {
  * @example withoutRanges(parse('when visitor.page_url is "x"').rule)
  */
 export function withoutRanges<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value, (key, inner: unknown) => (key === 'range' ? undefined : inner))) as T;
+  return JSON.parse(
+    JSON.stringify(value, (key, inner: unknown) => (locationKeys.has(key) ? undefined : inner)),
+  ) as T;
+}
+
+/**
+ * All comparisons of a condition, in text order.
+ *
+ * @example comparisonsOf(rule.condition).map((comparison) => comparison.field) // ['visitor.page_url', 'device.language']
+ */
+export function comparisonsOf(condition: Condition): Comparison[] {
+  if (condition.kind === 'comparison') return [condition];
+  if (condition.kind === 'not') return comparisonsOf(condition.operand);
+  return condition.operands.flatMap(comparisonsOf);
 }

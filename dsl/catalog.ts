@@ -68,7 +68,11 @@ export interface FrequencyEntry {
 }
 
 export const objects: readonly ObjectEntry[] = [
-  { name: 'visitor', label: 'Visitor', doc: "The customer's visit: the current page and their visit history." },
+  {
+    name: 'visitor',
+    label: 'Visitor',
+    doc: "The customer's visit: the current page and their visit history.",
+  },
   { name: 'device', label: 'Device', doc: 'The device the customer is using.' },
 ];
 
@@ -206,8 +210,34 @@ export const frequencies: readonly FrequencyEntry[] = [
 
 /** Languages offered by pickers (any valid BCP 47 tag is accepted in text). Labels come from `Intl.DisplayNames`. */
 export const suggestedLanguages: readonly string[] = [
-  'ar', 'da', 'de', 'en', 'en-GB', 'en-US', 'es', 'es-419', 'fi', 'fr', 'fr-CA', 'he', 'hi', 'it', 'ja', 'ko',
-  'nl', 'no', 'pl', 'pt', 'pt-BR', 'ru', 'sv', 'th', 'tr', 'uk', 'zh-CN', 'zh-TW',
+  'ar',
+  'da',
+  'de',
+  'en',
+  'en-GB',
+  'en-US',
+  'es',
+  'es-419',
+  'fi',
+  'fr',
+  'fr-CA',
+  'he',
+  'hi',
+  'it',
+  'ja',
+  'ko',
+  'nl',
+  'no',
+  'pl',
+  'pt',
+  'pt-BR',
+  'ru',
+  'sv',
+  'th',
+  'tr',
+  'uk',
+  'zh-CN',
+  'zh-TW',
 ];
 
 export const defaultFrequency: Frequency = 'once_per_visit';

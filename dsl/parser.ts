@@ -1,0 +1,380 @@
+/**
+ * Text -> AST. Lexes with the one lexer, parses with the one grammar (error recovery on, so one pass
+ * reports every syntax error it can), then a CST visitor builds the plain JSON AST and attaches comments.
+ */
+import type { CstNode, IToken } from 'chevrotain';
+import {
+  comparisonsOf,
+  type Comparison,
+  type Condition,
+  type Frequency,
+  type OperatorName,
+  type Rule,
+  type SourceRange,
+  type StringValue,
+  type TimeOfDay,
+  type Timing,
+  type Value,
+} from './ast.ts';
+import { defaultFrequency } from './catalog.ts';
+import { lineColumnAt, type Diagnostic } from './diagnostic.ts';
+import { grammar } from './grammar.ts';
+import { ruleLexer, UnterminatedString } from './lexer.ts';
+import { decodeString } from './strings.ts';
+
+export interface ParseResult {
+  /** The AST, or null when the text has syntax errors. */
+  rule: Rule | null;
+  /** Syntax errors (code `syntax`, `unterminated-string`, `invalid-escape`, `duplicate-clause`, ...). */
+  diagnostics: Diagnostic[];
+}
+
+type Children = Record<string, (CstNode | IToken)[] | undefined>;
+
+const BaseVisitor = grammar.getBaseCstVisitorConstructorWithDefaults();
+
+function rangeOfToken(token: IToken): SourceRange {
+  return { start: token.startOffset, end: token.startOffset + token.image.length };
+}
+
+function tokensOf(children: Children, name: string): IToken[] {
+  return (children[name] ?? []) as IToken[];
+}
+
+function nodesOf(children: Children, name: string): CstNode[] {
+  return (children[name] ?? []) as CstNode[];
+}
+
+function first<T>(items: T[]): T {
+  return items[0] as T;
+}
+
+/** Builds AST nodes from the CST; collects problems found while decoding (escapes, durations, clauses). */
+class AstBuilder extends BaseVisitor {
+  diagnostics: Diagnostic[] = [];
+
+  constructor(private readonly text: string) {
+    super();
+    this.validateVisitor();
+  }
+
+  rule(children: Children, whenStart: number): Rule {
+    const condition = this.disjunction(first(nodesOf(children, 'disjunction')).children as Children);
+    let timing: Timing = { kind: 'page_load' };
+    let timeOfDay: TimeOfDay = { kind: 'anytime' };
+    let frequency: Frequency = defaultFrequency;
+    let tags: string[] = [];
+    let tagRanges: SourceRange[] = [];
+    const seen = new Map<string, SourceRange>();
+    let end = condition.range?.end ?? whenStart;
+    for (const clause of nodesOf(children, 'clause')) {
+      const [name, node] = Object.entries(clause.children)[0] as [string, CstNode[]];
+      const inner = first(node);
+      const range = this.rangeOfNode(inner);
+      end = Math.max(end, range.end);
+      const earlier = seen.get(name);
+      if (earlier) {
+        this.diagnostics.push({
+          range,
+          severity: 'error',
+          code: 'duplicate-clause',
+          message: `This rule already says ${clauseNames[name]} (line ${lineColumnAt(this.text, earlier.start).line}). Keep one of them.`,
+          fix: { title: 'Remove this one', edits: [{ range, text: '' }] },
+        });
+        continue;
+      }
+      seen.set(name, range);
+      const innerChildren = inner.children as Children;
+      if (name === 'timing') timing = this.timing(innerChildren, range);
+      else if (name === 'timeOfDay') timeOfDay = this.timeOfDay(innerChildren, range);
+      else if (name === 'frequency') frequency = this.frequency(innerChildren);
+      else {
+        ({ tags, tagRanges } = this.tags(innerChildren));
+      }
+    }
+    const rule: Rule = {
+      kind: 'rule',
+      condition,
+      timing,
+      timeOfDay,
+      frequency,
+      tags,
+      range: { start: whenStart, end },
+    };
+    if (tagRanges.length > 0) rule.tagRanges = tagRanges;
+    return rule;
+  }
+
+  disjunction(children: Children): Condition {
+    return this.combine(
+      'or',
+      nodesOf(children, 'conjunction').map((node) => this.conjunction(node.children as Children)),
+    );
+  }
+
+  conjunction(children: Children): Condition {
+    return this.combine(
+      'and',
+      nodesOf(children, 'unary').map((node) => this.unary(node.children as Children)),
+    );
+  }
+
+  private combine(kind: 'and' | 'or', operands: Condition[]): Condition {
+    if (operands.length === 1) return first(operands);
+    const flat = operands.flatMap((operand) => (operand.kind === kind ? operand.operands : [operand]));
+    return {
+      kind,
+      operands: flat,
+      range: { start: first(operands).range?.start ?? 0, end: operands.at(-1)?.range?.end ?? 0 },
+    };
+  }
+
+  unary(children: Children): Condition {
+    const not = tokensOf(children, 'Not')[0];
+    if (not) {
+      const operand = this.unary(first(nodesOf(children, 'unary')).children as Children);
+      return {
+        kind: 'not',
+        operand,
+        range: { start: not.startOffset, end: operand.range?.end ?? not.startOffset },
+      };
+    }
+    const open = tokensOf(children, 'LParen')[0];
+    if (open) {
+      const inner = this.disjunction(first(nodesOf(children, 'disjunction')).children as Children);
+      const close = first(tokensOf(children, 'RParen'));
+      return { ...inner, range: { start: open.startOffset, end: close.startOffset + 1 } };
+    }
+    return this.comparison(first(nodesOf(children, 'comparison')).children as Children);
+  }
+
+  comparison(children: Children): Comparison {
+    const field = first(tokensOf(children, 'Identifier'));
+    const operator = this.operator(first(nodesOf(children, 'operator')).children as Children);
+    const value = this.value(first(nodesOf(children, 'value')).children as Children);
+    return {
+      kind: 'comparison',
+      field: field.image,
+      operator,
+      value,
+      range: { start: field.startOffset, end: value.range?.end ?? field.startOffset },
+    };
+  }
+
+  operator(children: Children): OperatorName {
+    if (children.Contains) return 'contains';
+    if (children.Does) return 'does_not_contain';
+    return children.Not ? 'is_not' : 'is';
+  }
+
+  value(children: Children): Value {
+    const symbol = tokensOf(children, 'Identifier')[0];
+    if (symbol) return { kind: 'symbol', name: symbol.image, range: rangeOfToken(symbol) };
+    const list = nodesOf(children, 'stringList')[0];
+    if (list) {
+      const listChildren = list.children as Children;
+      const items = nodesOf(listChildren, 'string').map((node) => this.string(node.children as Children));
+      const open = first(tokensOf(listChildren, 'LBracket'));
+      const close = first(tokensOf(listChildren, 'RBracket'));
+      return { kind: 'list', items, range: { start: open.startOffset, end: close.startOffset + 1 } };
+    }
+    return this.string(first(nodesOf(children, 'string')).children as Children);
+  }
+
+  string(children: Children): StringValue {
+    const token = first([
+      ...tokensOf(children, 'StringLiteral'),
+      ...tokensOf(children, 'UnterminatedString'),
+    ]);
+    const range = rangeOfToken(token);
+    if (token.tokenType === UnterminatedString) {
+      this.diagnostics.push({
+        range,
+        severity: 'error',
+        code: 'unterminated-string',
+        message:
+          'This string has no closing quote. Add " at its end (strings cannot span lines; write \\n for a line break).',
+        fix: {
+          title: 'Add the closing quote',
+          edits: [{ range: { start: range.end, end: range.end }, text: '"' }],
+        },
+      });
+    }
+    const decoded = decodeString(token.image);
+    for (const problem of decoded.problems) {
+      const start = range.start + problem.offset;
+      this.diagnostics.push({
+        range: { start, end: start + problem.length },
+        severity: 'error',
+        code: 'invalid-escape',
+        message: problem.message,
+      });
+    }
+    return { kind: 'string', value: decoded.value, range };
+  }
+
+  timing(children: Children, range: SourceRange): Timing {
+    const duration = first(tokensOf(children, 'Duration'));
+    const [minutesText, secondsText] = duration.image.split(':') as [string, string];
+    if (secondsText.length !== 2) {
+      const seconds = Number(secondsText);
+      const suggestion = `${Number(minutesText) + Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+      this.diagnostics.push({
+        range: rangeOfToken(duration),
+        severity: 'error',
+        code: 'invalid-duration',
+        message: `Write the time as minutes:seconds with two digits for the seconds, e.g. ${suggestion}.`,
+        fix: {
+          title: `Change to ${suggestion}`,
+          edits: [{ range: rangeOfToken(duration), text: suggestion }],
+        },
+      });
+    }
+    return { kind: 'on_page', minutes: Number(minutesText), seconds: Number(secondsText), range };
+  }
+
+  timeOfDay(children: Children, range: SourceRange): TimeOfDay {
+    if (children.Anytime) return { kind: 'anytime', range };
+    const name = nodesOf(children, 'string')[0];
+    return {
+      kind: children.During ? 'during' : 'outside',
+      schedule: name ? this.string(name.children as Children).value : null,
+      range,
+    };
+  }
+
+  frequency(children: Children): Frequency {
+    if (children.OncePerCustomer) return 'once_per_customer';
+    return children.EveryTime ? 'every_time' : 'once_per_visit';
+  }
+
+  tags(children: Children): { tags: string[]; tagRanges: SourceRange[] } {
+    const tags: string[] = [];
+    const tagRanges: SourceRange[] = [];
+    for (const node of nodesOf(children, 'string')) {
+      const value = this.string(node.children as Children);
+      const tag = value.value.toLowerCase();
+      if (tags.includes(tag)) continue;
+      tags.push(tag);
+      tagRanges.push(value.range as SourceRange);
+    }
+    return { tags, tagRanges };
+  }
+
+  private rangeOfNode(node: CstNode): SourceRange {
+    const location = node.location;
+    return { start: location?.startOffset ?? 0, end: (location?.endOffset ?? 0) + 1 };
+  }
+}
+
+const clauseNames: Record<string, string> = {
+  timing: 'when to check (for M:SS)',
+  timeOfDay: 'the time of day',
+  frequency: 'how often',
+  tags: 'its tags',
+};
+
+/**
+ * Parses a rule text into the AST, with every syntax error found.
+ *
+ * @example parse('when visitor.page_url contains "pricing" for 0:30').rule?.timing // { kind: 'on_page', minutes: 0, seconds: 30, ... }
+ */
+export function parse(text: string): ParseResult {
+  const lexed = ruleLexer.tokenize(text);
+  const diagnostics: Diagnostic[] = lexed.errors.map((error) => ({
+    range: { start: error.offset, end: error.offset + Math.max(error.length, 1) },
+    severity: 'error',
+    code: 'syntax',
+    message: `Unexpected character \`${text.slice(error.offset, error.offset + error.length)}\`. Strings go in double quotes; comments start with #.`,
+  }));
+  if (lexed.tokens.length === 0) {
+    diagnostics.push({
+      range: { start: 0, end: text.length },
+      severity: 'error',
+      code: 'empty-rule',
+      message: 'The rule is empty. Start with `when`, e.g. when visitor.page_url contains "pricing".',
+    });
+    return { rule: null, diagnostics };
+  }
+  grammar.input = lexed.tokens;
+  const cst = grammar.rule();
+  const errorLines = new Set<number>();
+  for (const error of grammar.errors) {
+    const token = error.token;
+    // After the first error on a line, recovery often reports follow-on errors there: keep the first.
+    const line = Number.isNaN(token.startLine) ? Infinity : (token.startLine ?? 0);
+    if (errorLines.size > 0 && (errorLines.has(line) || line === Infinity)) continue;
+    errorLines.add(line);
+    const atEnd = Number.isNaN(token.startOffset) || token.image === '';
+    const start = atEnd ? (lexed.tokens.at(-1)?.endOffset ?? -1) + 1 : token.startOffset;
+    diagnostics.push({
+      range: { start, end: atEnd ? start : start + token.image.length },
+      severity: 'error',
+      code: 'syntax',
+      message: error.message,
+    });
+  }
+  if (diagnostics.length > 0) return { rule: null, diagnostics };
+
+  const builder = new AstBuilder(text);
+  const rule = builder.rule(cst.children as Children, first(lexed.tokens).startOffset);
+  attachComments(rule, text, (lexed.groups.comments ?? []) as IToken[]);
+  diagnostics.push(...builder.diagnostics);
+  const hasErrors = diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+  return { rule: hasErrors ? null : rule, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** Diagnostics in text order, the way editors and the CLI list them. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}
+
+function commentText(image: string): string {
+  const body = image.slice(1);
+  return (body.startsWith(' ') ? body.slice(1) : body).replace(/\r$/, '');
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/**
+ * Comment placement: above `when` -> rule.before; at the end of a line that ends a comparison -> that
+ * comparison's `after`; on its own line (or anywhere else) -> `before` of the next comparison; after the
+ * condition -> rule.end. The printer writes comments back exactly where this puts them.
+ */
+function attachComments(rule: Rule, text: string, comments: IToken[]): void {
+  const comparisons = comparisonsOf(rule.condition);
+  const conditionEnd = rule.condition.range?.end ?? 0;
+  const ruleStart = rule.range?.start ?? 0;
+  for (const comment of comments) {
+    const offset = comment.startOffset;
+    const content = commentText(comment.image);
+    if (offset < ruleStart) {
+      (rule.comments ??= {}).before = [...(rule.comments.before ?? []), content];
+      continue;
+    }
+    const lineStart = lineStartOf(text, offset);
+    const trailing = text.slice(lineStart, offset).trim() !== '';
+    const previous = comparisons.filter((comparison) => (comparison.range?.end ?? 0) <= offset).at(-1);
+    if (
+      trailing &&
+      previous &&
+      previous.comments?.after === undefined &&
+      (previous.range?.end ?? 0) >= lineStart &&
+      /^[\s)]*$/.test(text.slice(previous.range?.end ?? 0, offset))
+    ) {
+      (previous.comments ??= {}).after = content;
+      continue;
+    }
+    const next =
+      offset < conditionEnd
+        ? comparisons.find((comparison) => (comparison.range?.start ?? 0) > offset)
+        : undefined;
+    if (next) {
+      (next.comments ??= {}).before = [...(next.comments.before ?? []), content];
+    } else {
+      (rule.comments ??= {}).end = [...(rule.comments.end ?? []), content];
+    }
+  }
+}
