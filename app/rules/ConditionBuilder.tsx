@@ -1,0 +1,340 @@
+/**
+ * The visual condition builder ("Set the rules"): groups combined with AND or OR, each holding condition
+ * rows (Object -> Field -> Operator -> Value, everything offered from the catalog) and nested groups;
+ * NOT per row and per group; reorder and remove; "+" with Add condition / Add nested condition.
+ * It edits a builder tree (builder-model.ts) and reports every change through `onChange`.
+ */
+import { palette } from '../shell/palette.ts';
+import styled from 'styled-components';
+import { IconButton, Button } from '@zendeskgarden/react-buttons';
+import { Menu, Item } from '@zendeskgarden/react-dropdowns';
+import { Checkbox, Field } from '@zendeskgarden/react-forms';
+import { Tooltip } from '@zendeskgarden/react-tooltips';
+import { Span } from '@zendeskgarden/react-typography';
+import { fieldByName, objects, operatorByName } from '../../dsl/catalog.ts';
+import { t } from '../i18n.ts';
+import { ArrowDownIcon, ArrowUpIcon, CloseIcon, PlusIcon } from '../shell/icons.tsx';
+import { SelectField } from '../shell/SelectField.tsx';
+import {
+  addItem,
+  fieldsOf,
+  moveItem,
+  newCondition,
+  newGroup,
+  removeItem,
+  setField,
+  setGroupOperator,
+  setNegated,
+  setObject,
+  setOperator,
+  setValue,
+  valueFitsField,
+  type BuilderNode,
+  type BuilderProblem,
+  type ConditionNode,
+  type GroupNode,
+} from './builder-model.ts';
+import { ValueInput } from './ValueInput.tsx';
+
+const GroupBox = styled.fieldset<{ $nested: boolean }>`
+  margin: 0;
+  padding: ${(p) => (p.$nested ? '12px 12px 8px' : '0')};
+  border: ${(p) => (p.$nested ? `1px solid ${palette.grey300}` : 'none')};
+  border-left: ${(p) => (p.$nested ? `3px solid ${palette.blue400}` : 'none')};
+  border-radius: 4px;
+  background: ${(p) => (p.$nested ? palette.grey100 : 'transparent')};
+  min-width: 0;
+`;
+
+const GroupHeader = styled.div`
+  display: flex;
+  align-items: center;
+  gap: 12px;
+  flex-wrap: wrap;
+  margin-bottom: 8px;
+`;
+
+const Row = styled.div`
+  display: grid;
+  grid-template-columns: 64px minmax(110px, 1fr) minmax(130px, 1.2fr) minmax(150px, 1.3fr) minmax(
+      200px,
+      2fr
+    ) auto;
+  gap: 8px;
+  align-items: start;
+  padding: 8px 0;
+`;
+
+const Joiner = styled(Span)`
+  display: block;
+  font-size: ${(p) => p.theme.fontSizes.sm};
+  font-weight: ${(p) => p.theme.fontWeights.semibold};
+  color: ${palette.grey600};
+  text-transform: uppercase;
+  margin: 2px 0;
+`;
+
+const RowTools = styled.div`
+  display: flex;
+  gap: 2px;
+  padding-top: 4px;
+`;
+
+const Problem = styled.div`
+  grid-column: 2 / -1;
+  color: ${palette.red700};
+  font-size: ${(p) => p.theme.fontSizes.sm};
+`;
+
+export interface ConditionBuilderProps {
+  root: GroupNode;
+  onChange: (root: GroupNode) => void;
+  /** Problems to show inline (shown after the admin tried to save or switch view). */
+  problems: BuilderProblem[];
+  /** Validator diagnostics per row id (unknown field, invalid language tag, ...). */
+  rowMessages?: Record<string, string>;
+}
+
+/**
+ * The builder.
+ *
+ * @example <ConditionBuilder root={builder.root} onChange={setRoot} problems={[]} />
+ */
+export function ConditionBuilder({ root, onChange, problems, rowMessages = {} }: ConditionBuilderProps) {
+  const problemOf = (id: string) => problems.find((problem) => problem.nodeId === id);
+  return (
+    <GroupView
+      group={root}
+      depth={0}
+      root={root}
+      onChange={onChange}
+      problemOf={problemOf}
+      rowMessages={rowMessages}
+      index={0}
+      count={1}
+    />
+  );
+}
+
+interface ViewProps {
+  root: GroupNode;
+  onChange: (root: GroupNode) => void;
+  problemOf: (id: string) => BuilderProblem | undefined;
+  rowMessages: Record<string, string>;
+  depth: number;
+  index: number;
+  count: number;
+}
+
+function GroupView({ group, ...props }: ViewProps & { group: GroupNode }) {
+  const { root, onChange, depth, problemOf } = props;
+  const nested = depth > 0;
+  const problem = problemOf(group.id);
+  const joiner = group.operator === 'and' ? t('rules.and') : t('rules.or');
+  return (
+    <GroupBox
+      $nested={nested}
+      data-group-id={group.id}
+      data-depth={depth}
+      aria-label={nested ? t('rules.nestedGroup') : t('rules.conditions')}
+    >
+      {(group.items.length > 1 || nested || group.negated) && (
+        <GroupHeader>
+          <SelectField
+            label={t('rules.match')}
+            hideLabel
+            compact
+            value={group.operator}
+            options={[
+              { value: 'and', label: t('rules.matchAll') },
+              { value: 'or', label: t('rules.matchAny') },
+            ]}
+            onChange={(operator) => onChange(setGroupOperator(root, group.id, operator as 'and' | 'or'))}
+            name="group-operator"
+          />
+          <Field>
+            <Checkbox
+              checked={group.negated}
+              onChange={(event) => onChange(setNegated(root, group.id, event.target.checked))}
+            >
+              <Field.Label isRegular>{nested ? t('rules.notGroup') : t('rules.notAll')}</Field.Label>
+            </Checkbox>
+          </Field>
+          {nested && <MoveRemove id={group.id} {...props} label={t('rules.nestedGroup')} />}
+        </GroupHeader>
+      )}
+      {group.items.map((item, index) => (
+        <div key={item.id}>
+          {index > 0 && <Joiner>{joiner}</Joiner>}
+          <NodeView node={item} {...props} depth={depth + 1} index={index} count={group.items.length} />
+        </div>
+      ))}
+      {problem && <Problem role="alert">{t(problem.messageKey)}</Problem>}
+      <AddMenu group={group} root={root} onChange={onChange} />
+    </GroupBox>
+  );
+}
+
+function NodeView({ node, ...props }: ViewProps & { node: BuilderNode }) {
+  return node.type === 'group' ? (
+    <GroupView group={node} {...props} />
+  ) : (
+    <ConditionRow row={node} {...props} />
+  );
+}
+
+function AddMenu({
+  group,
+  root,
+  onChange,
+}: {
+  group: GroupNode;
+  root: GroupNode;
+  onChange: (root: GroupNode) => void;
+}) {
+  if (group.items.length === 0)
+    return (
+      <Button size="small" onClick={() => onChange(addItem(root, group.id, newCondition()))}>
+        {t('rules.addCondition')}
+      </Button>
+    );
+  return (
+    <Menu
+      button={(buttonProps) => (
+        <Tooltip content={t('rules.add')}>
+          <IconButton
+            {...buttonProps}
+            aria-label={t('rules.addTo', { group: group.operator.toUpperCase() })}
+            size="small"
+            isPill
+          >
+            <PlusIcon />
+          </IconButton>
+        </Tooltip>
+      )}
+      onChange={(change) => {
+        if (change.value === 'condition') onChange(addItem(root, group.id, newCondition()));
+        if (change.value === 'nested')
+          onChange(addItem(root, group.id, newGroup(group.operator === 'and' ? 'or' : 'and')));
+      }}
+    >
+      <Item value="condition">{t('rules.addCondition')}</Item>
+      <Item value="nested">{t('rules.addNested')}</Item>
+    </Menu>
+  );
+}
+
+function MoveRemove({ id, root, onChange, index, count, label }: ViewProps & { id: string; label: string }) {
+  return (
+    <RowTools>
+      <IconButton
+        size="small"
+        aria-label={t('rules.moveUp', { what: label })}
+        disabled={index === 0}
+        onClick={() => onChange(moveItem(root, id, -1))}
+      >
+        <ArrowUpIcon />
+      </IconButton>
+      <IconButton
+        size="small"
+        aria-label={t('rules.moveDown', { what: label })}
+        disabled={index >= count - 1}
+        onClick={() => onChange(moveItem(root, id, 1))}
+      >
+        <ArrowDownIcon />
+      </IconButton>
+      <IconButton
+        size="small"
+        isDanger
+        aria-label={t('rules.remove', { what: label })}
+        onClick={() => onChange(removeItem(root, id))}
+      >
+        <CloseIcon />
+      </IconButton>
+    </RowTools>
+  );
+}
+
+function ConditionRow({ row, ...props }: ViewProps & { row: ConditionNode }) {
+  const { root, onChange, problemOf, rowMessages } = props;
+  const field = fieldByName(row.field);
+  const problem = problemOf(row.id);
+  const fieldOptions = fieldsOf(row.object).map((entry) => ({ value: entry.name, label: entry.label }));
+  if (row.field && !field)
+    fieldOptions.push({ value: row.field, label: t('rules.unknownField', { field: row.field }) });
+  const operatorOptions = (field?.operators ?? (row.operator ? [row.operator] : [])).map((name) => ({
+    value: name,
+    label: operatorByName(name).label,
+  }));
+  const mismatch = !valueFitsField(row.value, field);
+  const message = problem
+    ? t(problem.messageKey)
+    : mismatch
+      ? t('rules.problem.valueKind')
+      : rowMessages[row.id];
+  const messageId = `${row.id}-message`;
+  const label = field?.label ?? t('rules.condition');
+  return (
+    <Row
+      data-condition-id={row.id}
+      data-field={row.field}
+      role="group"
+      aria-label={t('rules.conditionLabel', { field: label })}
+    >
+      <Field>
+        <Checkbox
+          checked={row.negated}
+          onChange={(event) => onChange(setNegated(root, row.id, event.target.checked))}
+        >
+          <Field.Label isRegular>{t('rules.not')}</Field.Label>
+        </Checkbox>
+      </Field>
+      <SelectField
+        label={t('rules.object')}
+        hideLabel
+        compact
+        value={row.object}
+        options={objects.map((object) => ({ value: object.name, label: object.label }))}
+        onChange={(object) => onChange(setObject(root, row.id, object))}
+        name="object"
+      />
+      <SelectField
+        label={t('rules.field')}
+        hideLabel
+        compact
+        value={row.field || null}
+        placeholder={t('rules.choose')}
+        options={fieldOptions}
+        onChange={(name) => onChange(setField(root, row.id, name))}
+        error={problem?.code === 'missing-field' || (row.field && !field) ? ' ' : null}
+        name="field"
+      />
+      <SelectField
+        label={t('rules.operator')}
+        hideLabel
+        compact
+        value={row.operator}
+        placeholder={t('rules.choose')}
+        options={operatorOptions}
+        onChange={(operator) =>
+          onChange(setOperator(root, row.id, operator as ConditionNode['operator'] & string))
+        }
+        error={problem?.code === 'missing-operator' ? ' ' : null}
+        name="operator"
+      />
+      <ValueInput
+        field={field}
+        value={row.value}
+        onChange={(value) => onChange(setValue(root, row.id, value))}
+        invalid={problem?.code === 'missing-value' || mismatch || Boolean(rowMessages[row.id])}
+        describedBy={message ? messageId : undefined}
+      />
+      <MoveRemove id={row.id} {...props} label={label} />
+      {message && (
+        <Problem id={messageId} role={problem ? 'alert' : undefined}>
+          {message}
+        </Problem>
+      )}
+    </Row>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * Language options for the Device > Language value picker: the catalog's suggested BCP 47 tags, named in
+ * the admin's language with `Intl.DisplayNames`.
+ */
+import { suggestedLanguages } from '../../dsl/catalog.ts';
+
+let names: Intl.DisplayNames | null = null;
+function displayNames(): Intl.DisplayNames | null {
+  if (names) return names;
+  try {
+    names = new Intl.DisplayNames([navigator.language || 'en', 'en'], { type: 'language' });
+  } catch {
+    names = null;
+  }
+  return names;
+}
+
+/**
+ * The label of a language tag: `French (Canada) — fr-CA`; the tag alone when Intl does not know it.
+ *
+ * @example languageLabel('pt-BR') // 'Brazilian Portuguese — pt-BR'
+ */
+export function languageLabel(tag: string): string {
+  let name: string | undefined;
+  try {
+    name = displayNames()?.of(tag);
+  } catch {
+    name = undefined;
+  }
+  return name && name !== tag ? `${name} — ${tag}` : tag;
+}
+
+/**
+ * The picker's options: the suggested languages plus any tags already chosen that are not among them.
+ *
+ * @example languageOptions(['x-klingon']).at(-1) // { value: 'x-klingon', label: 'x-klingon' }
+ */
+export function languageOptions(chosen: string[] = []): { value: string; label: string }[] {
+  const tags = [...suggestedLanguages, ...chosen.filter((tag) => !suggestedLanguages.includes(tag))];
+  return tags.map((tag) => ({ value: tag, label: languageLabel(tag) }));
+}

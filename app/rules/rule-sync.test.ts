@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { parse, print, rulesEqual } from '../../dsl/index.ts';
+import { setValue, setGroupOperator, type ConditionNode } from './builder-model.ts';
+import { currentRule, editBuilder, editText, initialRuleState, switchView, textToSave } from './rule-sync.ts';
+
+const example = 'when visitor.page_url contains "pricing" for 0:30 during business_hours once_per_visit';
+const typed = `# Pricing visitors
+when visitor.page_url   contains "pricing"   # the page
+  and (visitor.visit_history is returning_user or device.language is "fr")
+for 0:30 during business_hours once_per_visit tag "Sales"`;
+
+describe('Visual <-> Text', () => {
+  it("opens a stored rule in Visual with the user's example", () => {
+    const state = initialRuleState(example);
+    expect(state.view).toBe('visual');
+    expect(rulesEqual(currentRule(state), parse(example).rule)).toBe(true);
+  });
+
+  it('opens an empty rule as one empty row, and unparseable text in Text', () => {
+    expect(initialRuleState('').builder.root.items).toHaveLength(1);
+    const broken = initialRuleState('when visitor.page_url contains');
+    expect(broken.view).toBe('text');
+    expect(broken.syntaxErrors.length).toBeGreaterThan(0);
+  });
+
+  it('keeps typed text exactly through text -> visual -> text when nothing changed', () => {
+    let state = initialRuleState(example);
+    const toText = switchView(state, 'text');
+    if (!('state' in toText)) throw new Error('refused');
+    state = editText(toText.state, typed);
+    const toVisual = switchView(state, 'visual');
+    if (!('state' in toVisual)) throw new Error('refused');
+    expect(toVisual.state.builder.root.items.map((item) => item.type)).toEqual(['condition', 'group']);
+    const back = switchView(toVisual.state, 'text');
+    if (!('state' in back)) throw new Error('refused');
+    expect(back.state.text).toBe(typed);
+    expect(textToSave(toVisual.state)).toBe(typed);
+  });
+
+  it('reprints the text when a visual edit changes the AST', () => {
+    let state = editText({ ...initialRuleState(example), view: 'text' }, typed);
+    state = { ...state, view: 'visual' };
+    const row = state.builder.root.items[0] as ConditionNode;
+    state = editBuilder(state, {
+      ...state.builder,
+      root: setValue(state.builder.root, row.id, { kind: 'string', value: 'plans' }),
+    });
+    expect(state.text).not.toBe(typed);
+    expect(state.text).toBe(print(currentRule(state)!));
+    expect(state.text).toContain('"plans"');
+    expect(state.text).toContain('# the page');
+  });
+
+  it('keeps the text when a visual edit gives an equal AST', () => {
+    let state = editText({ ...initialRuleState(example), view: 'text' }, typed);
+    state = { ...state, view: 'visual' };
+    const same = editBuilder(state, {
+      ...state.builder,
+      root: setGroupOperator(state.builder.root, state.builder.root.id, 'and'),
+    });
+    expect(same.text).toBe(typed);
+  });
+
+  it('refuses Visual for text with syntax errors, saying where', () => {
+    const state = editText(
+      { ...initialRuleState(example), view: 'text' },
+      'when visitor.page_url contains\n  and',
+    );
+    const result = switchView(state, 'visual');
+    expect(result).toMatchObject({
+      refused: { reason: 'syntax', line: expect.any(Number), column: expect.any(Number) },
+    });
+    expect(textToSave(state)).toBe('when visitor.page_url contains\n  and');
+  });
+
+  it('refuses Text for an incomplete builder', () => {
+    const state = initialRuleState('');
+    expect(switchView(state, 'text')).toMatchObject({ refused: { reason: 'incomplete' } });
+    expect(textToSave(state)).toBeNull();
+    expect(switchView(state, 'visual')).toEqual({ state });
+  });
+});
