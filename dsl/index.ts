@@ -14,3 +14,6 @@ export { check, hasErrors, type CheckResult } from './check.ts';
 export { print, printClauses, printConditionInline } from './printer.ts';
 export { format, type FormatResult } from './format.ts';
 export { decodeString, encodeString } from './strings.ts';
+export { compile, CompileError } from './compile.ts';
+export { createEvaluator, evaluate, type Evaluator } from './evaluator.ts';
+export type * from './evaluate/explain.ts';
