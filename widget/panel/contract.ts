@@ -1,0 +1,41 @@
+/**
+ * What the initial script and the lazily loaded panel script agree on. The panel script registers its
+ * mount function on `window[PANEL_GLOBAL]`; the initial script calls it.
+ */
+import type { ActiveConversation } from '../conversation.ts';
+import type { Identity } from '../identity.ts';
+import type { WidgetMessage } from '../protocol.ts';
+
+export const PANEL_GLOBAL = '__proactivePanel__';
+
+export interface PanelOptions {
+  container: HTMLElement;
+  root: ShadowRoot;
+  /** The widget API's origin (the widget script's own). */
+  origin: string;
+  channelId: string;
+  visitorId: string;
+  brandName: string;
+  /** The proactive message the visitor opened; null when resuming a conversation. */
+  message: WidgetMessage | null;
+  /** The greeting as the visitor saw it (first name filled). */
+  greeting: string;
+  conversation: ActiveConversation | null;
+  identity: Identity;
+  onClose(): void;
+  onReplied(): void;
+  onIdentify(identity: Identity): void;
+  onConversationStarted(conversation: ActiveConversation): void;
+  onConversationActivity(): void;
+  onConversationEnded(): void;
+  onUnread(count: number): void;
+}
+
+export interface PanelInstance {
+  show(): void;
+  hide(): void;
+  isOpen(): boolean;
+  destroy(): void;
+}
+
+export type MountPanel = (options: PanelOptions) => PanelInstance;

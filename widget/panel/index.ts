@@ -1,0 +1,19 @@
+/**
+ * Entry of the lazily loaded panel script (`widget-panel.js`): registers the panel for the initial script.
+ */
+import { adoptStyles } from '../styles.ts';
+import { PANEL_GLOBAL, type MountPanel } from './contract.ts';
+import { mountPanel } from './panel.ts';
+import { panelStyles } from './styles.ts';
+
+const styled = new WeakSet<ShadowRoot>();
+
+const mount: MountPanel = (options) => {
+  if (!styled.has(options.root)) {
+    styled.add(options.root);
+    adoptStyles(options.root, panelStyles);
+  }
+  return mountPanel(options);
+};
+
+(window as unknown as Record<string, unknown>)[PANEL_GLOBAL] = mount;

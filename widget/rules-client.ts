@@ -1,0 +1,88 @@
+/**
+ * The channel's rules: served from localStorage at once (so the next page works without waiting for the
+ * network), then revalidated with the ETag. Anything malformed is dropped, never thrown.
+ */
+import { COMPILED_VERSION } from '../dsl/compiled.ts';
+import type { ApiClient } from './api.ts';
+import type { ChannelRules, WidgetMessage } from './protocol.ts';
+import { readJson, removeItem, writeJson } from './storage.ts';
+
+interface CachedRules {
+  etag: string | null;
+  rules: ChannelRules;
+}
+
+const cacheKey = (channelId: string) => `proactive:rules:${channelId}`;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isUsableMessage(value: unknown): value is WidgetMessage {
+  if (!isRecord(value) || typeof value.id !== 'string' || typeof value.greeting !== 'string') return false;
+  const rule = value.rule;
+  const response = value.response;
+  if (!isRecord(rule) || rule.v !== COMPILED_VERSION || !isRecord(rule.event) || !isRecord(rule.when))
+    return false;
+  if (!isRecord(response) || (response.type !== 'agent' && response.type !== 'bot')) return false;
+  return true;
+}
+
+/**
+ * Keeps what the widget can use from a rules payload: `null` when it is not a rules payload at all;
+ * messages the widget cannot understand (unknown compiled version, missing fields) are left out.
+ *
+ * @example sanitizeRules(JSON.parse(body))?.messages.length
+ */
+export function sanitizeRules(body: unknown): ChannelRules | null {
+  if (!isRecord(body) || !Array.isArray(body.messages)) return null;
+  const brand = isRecord(body.brand) ? body.brand : {};
+  return {
+    channel_id: typeof body.channel_id === 'string' ? body.channel_id : '',
+    brand: { id: String(brand.id ?? ''), name: typeof brand.name === 'string' ? brand.name : '' },
+    version: typeof body.version === 'string' ? body.version : '',
+    messages: body.messages.filter(isUsableMessage).map((message) => ({
+      ...message,
+      name: typeof message.name === 'string' ? message.name : '',
+      tags: Array.isArray(message.tags) ? message.tags.filter((tag) => typeof tag === 'string') : [],
+    })),
+    schedules: isRecord(body.schedules) ? (body.schedules as ChannelRules['schedules']) : {},
+  };
+}
+
+/**
+ * The rules cached by the previous page, if any.
+ *
+ * @example cachedRules('demo')?.messages
+ */
+export function cachedRules(channelId: string): ChannelRules | null {
+  const cached = readJson<CachedRules>('local', cacheKey(channelId));
+  return cached ? sanitizeRules(cached.rules) : null;
+}
+
+/**
+ * Asks the server for fresh rules (conditional on the cached ETag). Resolves to the new rules when they
+ * changed, `'unchanged'` when the cache is current or the server could not be reached, and `'gone'` when
+ * the channel does not exist (the cache is then cleared).
+ *
+ * @example const fresh = await refreshRules(api, 'demo');
+ */
+export async function refreshRules(
+  api: ApiClient,
+  channelId: string,
+): Promise<ChannelRules | 'unchanged' | 'gone'> {
+  const cached = readJson<CachedRules>('local', cacheKey(channelId));
+  const etag = cached && sanitizeRules(cached.rules) ? cached.etag : null;
+  const response = await api.fetchRules(channelId, etag);
+  if (!response) return 'unchanged';
+  if (response.status === 404) {
+    removeItem('local', cacheKey(channelId));
+    return 'gone';
+  }
+  if (response.status !== 200) return 'unchanged';
+  const rules = sanitizeRules(response.body);
+  if (!rules) return 'unchanged';
+  const tag = response.etag ?? (rules.version ? `"${rules.version}"` : null);
+  writeJson('local', cacheKey(channelId), { etag: tag, rules } satisfies CachedRules);
+  return rules;
+}
