@@ -26,7 +26,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['dsl/**/*.ts', 'server/**/*.ts', 'widget/**/*.ts', 'app/**/*.{ts,tsx}'],
-      exclude: ['**/*.test.{ts,tsx}', '**/*.d.ts'],
+      exclude: ['**/*.test.{ts,tsx}', '**/*.d.ts', 'dsl/testing/**'],
       reporter: ['text-summary', 'json-summary'],
       thresholds: {
         'dsl/**/*.ts': { branches: 95 },

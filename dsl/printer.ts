@@ -9,7 +9,7 @@ import { operatorByName } from './catalog.ts';
 import { encodeString } from './strings.ts';
 
 /** Lines longer than this are broken. */
-export const printWidth = 80;
+export const printWidth = 100;
 
 const precedence: Record<Condition['kind'], number> = { or: 1, and: 2, not: 3, comparison: 4 };
 

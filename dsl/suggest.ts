@@ -17,12 +17,16 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The candidate closest to `word`, if it is close enough to be a likely typo.
+ * The candidate closest to `word`, if it is close enough to be a likely typo, or one that `word` begins.
  *
  * @example closestMatch('visitor.page_ulr', ['visitor.page_url', 'device.language']) // 'visitor.page_url'
  */
 export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
+  const extended = candidates.find(
+    (candidate) => lower.length >= 3 && candidate.toLowerCase().startsWith(lower),
+  );
+  if (extended) return extended;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
