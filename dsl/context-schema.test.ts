@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { parseContext } from './context-schema.ts';
+
+const issueExample = {
+  visitor: { page_url: 'https://acme.test/pricing', page_title: 'Pricing', visit_history: 'returning_user' },
+  device: { language: 'fr-CA' },
+  event: { type: 'page_load' },
+  now: '2026-11-27T15:04:05Z',
+  schedules: {
+    default: {
+      time_zone: 'America/New_York',
+      intervals: [{ day: 'mon', open: '09:00', close: '17:00' }],
+      holidays: [{ name: 'Christmas', date: '2026-12-25' }],
+    },
+  },
+};
+
+const errors = (value: unknown) => {
+  const result = parseContext(value);
+  return result.ok ? [] : result.errors;
+};
+
+describe('parseContext', () => {
+  it("accepts the issue's example and fills in what may be left out", () => {
+    expect(parseContext(issueExample)).toEqual({ ok: true, context: issueExample });
+    expect(
+      parseContext({ event: { type: 'on_page', seconds: 31 }, now: '2026-11-27T10:04:05-05:00' }),
+    ).toEqual({
+      ok: true,
+      context: {
+        visitor: {},
+        device: {},
+        event: { type: 'on_page', seconds: 31 },
+        now: '2026-11-27T10:04:05-05:00',
+      },
+    });
+    const noHolidays = { time_zone: 'UTC', intervals: [{ day: 'sun', open: '22:00', close: '24:00' }] };
+    expect(
+      parseContext({ event: { type: 'page_load' }, schedules: { 'EMEA support': noHolidays } }),
+    ).toMatchObject({
+      ok: true,
+      context: { schedules: { 'EMEA support': { holidays: [] } } },
+    });
+  });
+
+  it('says where and what for wrong types and missing values', () => {
+    expect(errors({ event: { type: 'on_page', seconds: '40' } })).toEqual([
+      'context.event.seconds: expected a number, got "40"',
+    ]);
+    expect(errors({})).toEqual(['context.event: required']);
+    expect(errors([])).toEqual(['context: expected an object, got a list']);
+    expect(errors({ event: { type: 'on_page' } })).toEqual([
+      'context.event.seconds: required for an on_page event: seconds on the page',
+    ]);
+    expect(errors({ event: { type: 'page_load', seconds: 3 } })).toEqual([
+      'context.event.seconds: only on_page events have seconds',
+    ]);
+    expect(errors({ event: { type: 'click' } })).toEqual([
+      'context.event.type: expected one of "page_load", "on_page", got "click"',
+    ]);
+    expect(errors({ event: { type: 'page_load' }, visitor: { page_url: null } })).toEqual([
+      'context.visitor.page_url: expected a string, got null',
+    ]);
+    expect(errors({ event: { type: 'page_load' }, visitor: { visit_history: 'old_user' } })[0]).toContain(
+      '"new_user", "returning_user"',
+    );
+    expect(errors({ event: { type: 'page_load' }, device: { language: 'french!' } })[0]).toContain('BCP 47');
+    expect(errors({ event: { type: 'page_load' }, now: 'tomorrow' })[0]).toContain(
+      'context.now: expected an ISO 8601 instant',
+    );
+    expect(errors({ event: { type: 'page_load' }, now: 12 })[0]).toContain(
+      'context.now: expected an ISO 8601 instant',
+    );
+    expect(errors({ event: { type: 'page_load' }, visitor: { page_ulr: 'x', a: 1 } })).toEqual([
+      'context.visitor: unknown fields "page_ulr", "a"',
+    ]);
+    expect(errors({ event: { type: 'page_load' }, extra: 1 })).toEqual(['context: unknown field "extra"']);
+    expect(
+      errors({ event: { type: 'page_load' }, visitor: { page_title: 'x'.repeat(100), page_url: { a: 1 } } }),
+    ).toEqual(['context.visitor.page_url: expected a string, got an object']);
+    expect(errors({ event: { type: 'page_load' }, schedules: [] })).toEqual([
+      'context.schedules: expected an object, got a list',
+    ]);
+    expect(errors({ event: { type: 'on_page', seconds: 'x'.repeat(50) } })[0]).toContain('...');
+    expect(errors({ event: { type: 'on_page', seconds: -1 } })[0]).toContain('0 or more');
+  });
+
+  it('checks schedules: time zones, days, times and holidays', () => {
+    const schedule = (patch: object) => ({
+      event: { type: 'page_load' },
+      schedules: { 'EMEA support': { ...issueExample.schedules.default, ...patch } },
+    });
+    expect(errors(schedule({ time_zone: 'Mars/Olympus' }))).toEqual([
+      'context.schedules["EMEA support"].time_zone: expected an IANA time zone such as "America/New_York"',
+    ]);
+    expect(errors(schedule({ intervals: [{ day: 'monday', open: '9:00', close: '25:00' }] }))).toEqual([
+      'context.schedules["EMEA support"].intervals[0].day: expected one of "mon", "tue", "wed", "thu", "fri", "sat", "sun", got "monday"',
+      'context.schedules["EMEA support"].intervals[0].open: expected a time "HH:MM" from 00:00 to 23:59',
+      'context.schedules["EMEA support"].intervals[0].close: expected a time "HH:MM" from 00:00 to 24:00',
+    ]);
+    expect(
+      errors(
+        schedule({
+          holidays: [
+            { name: 'x', date: '2026-02-30' },
+            { name: 'y', date: '30/01/2026' },
+          ],
+        }),
+      ),
+    ).toHaveLength(2);
+  });
+});
