@@ -1,0 +1,171 @@
+/**
+ * The Proactive HTTP app: one Hono app from Web APIs only, shared by the Node and Workers entries.
+ * Dependencies (storage, bus, assets, secrets) come in; nothing here touches Node or the file system.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Bus } from './domain/bus.ts';
+import { createMessageService } from './domain/messages.ts';
+import { SnapshotCache } from './domain/snapshot.ts';
+import { adminAuth } from './http/auth.ts';
+import { errorBody, HttpError, isStorageUnavailable } from './http/errors.ts';
+import type { RateLimitOptions } from './http/rate-limit.ts';
+import { conversationRoutes } from './routes/admin/conversations.ts';
+import { messageRoutes } from './routes/admin/messages.ts';
+import { setupRoutes } from './routes/admin/setup.ts';
+import { dslRoutes } from './routes/dsl.ts';
+import { healthRoutes } from './routes/health.ts';
+import { openApiRoutes } from './routes/openapi.ts';
+import { staticRoutes, type AssetSource } from './routes/static.ts';
+import { widgetRoutes } from './routes/widget.ts';
+import type { Repository } from './storage/repository.ts';
+
+export interface AppDeps {
+  repository: Repository;
+  bus: Bus;
+  adminToken: string;
+  /** When set, Zendesk app signed requests (HS256 JWT with this secret) are accepted on the admin API. */
+  zafSecret?: string;
+  /** Static files (widget.js, admin app, demo site); without it those routes answer 404. */
+  assets?: AssetSource;
+  /** Rebuild widget snapshots at least this often (Workers: isolates cannot hear invalidations). */
+  snapshotMaxAgeMs?: number;
+  rateLimits?: Partial<{ events: RateLimitOptions; conversations: RateLimitOptions }>;
+  /** Body size limits in bytes. */
+  bodyLimits?: Partial<{ widget: number; admin: number }>;
+  /** `Cache-Control` max-age of the widget rules, seconds. */
+  rulesMaxAge?: number;
+}
+
+export interface ProactiveApp {
+  app: Hono;
+  snapshots: SnapshotCache;
+  /** Stops listening to the bus (the caller closes the repository). */
+  dispose(): void;
+}
+
+const noStore = new Set(['/api/', '/widget/v1/conversations']);
+
+/**
+ * Builds the app.
+ *
+ * @example const { app } = createApp({ repository, bus: createMemoryBus(), adminToken: 'secret' })
+ */
+export function createApp(deps: AppDeps): ProactiveApp {
+  const { repository, bus } = deps;
+  const snapshots = new SnapshotCache(
+    repository,
+    deps.snapshotMaxAgeMs === undefined ? {} : { maxAgeMs: deps.snapshotMaxAgeMs },
+  );
+  const invalidate = (channelIds: string[] | 'all') => {
+    if (channelIds === 'all') snapshots.invalidateAll();
+    else snapshots.invalidate(channelIds);
+  };
+  const unsubscribe = bus.subscribe((event) => {
+    if (event.type === 'channels_changed') snapshots.invalidate(event.channel_ids);
+    else if (event.type === 'all_changed') snapshots.invalidateAll();
+  });
+  const messages = createMessageService({ repository, bus, onChannelsChanged: invalidate });
+  const limits = {
+    events: { limit: 600, windowMs: 60_000, ...deps.rateLimits?.events },
+    conversations: { limit: 60, windowMs: 60_000, ...deps.rateLimits?.conversations },
+  };
+  const tooLarge = (limit: number) => () => {
+    throw new HttpError(413, 'payload_too_large', `The body is larger than ${Math.round(limit / 1024)} KB.`, {
+      limit_bytes: limit,
+    });
+  };
+  const widgetLimit = deps.bodyLimits?.widget ?? 32 * 1024;
+  const adminLimit = deps.bodyLimits?.admin ?? 512 * 1024;
+
+  const app = new Hono();
+
+  app.onError((error, c) => {
+    if (error instanceof HttpError)
+      return c.json(errorBody(error.code, error.message, error.details), error.status);
+    if (isStorageUnavailable(error)) {
+      c.header('Retry-After', '2');
+      return c.json(
+        errorBody(
+          'database_unavailable',
+          'The database cannot be reached right now; retry in a few seconds.',
+        ),
+        503,
+      );
+    }
+    console.error(`${c.req.method} ${c.req.path} failed:`, error);
+    return c.json(
+      errorBody('internal_error', 'Something went wrong on the server; it has been logged.'),
+      500,
+    );
+  });
+  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
+
+  app.use(
+    '*',
+    secureHeaders({
+      crossOriginResourcePolicy: false,
+      crossOriginEmbedderPolicy: false,
+      crossOriginOpenerPolicy: false,
+      xFrameOptions: false,
+      referrerPolicy: 'strict-origin-when-cross-origin',
+    }),
+  );
+  app.use('*', async (c, next) => {
+    await next();
+    const path = c.req.path;
+    // Widget routes and widget.js are meant for other origins; everything else stays same-origin.
+    if (!c.res.headers.has('Cross-Origin-Resource-Policy')) {
+      c.res.headers.set(
+        'Cross-Origin-Resource-Policy',
+        path.startsWith('/widget') ? 'cross-origin' : 'same-origin',
+      );
+    }
+    if ([...noStore].some((prefix) => path.startsWith(prefix)) && !c.res.headers.has('Cache-Control')) {
+      c.res.headers.set('Cache-Control', 'no-store');
+    }
+  });
+
+  app.use(
+    '/widget/v1/*',
+    cors({
+      origin: '*',
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'If-None-Match', 'Last-Event-ID'],
+      exposeHeaders: ['ETag'],
+      maxAge: 86400,
+    }),
+  );
+  app.use('/widget/v1/*', bodyLimit({ maxSize: widgetLimit, onError: tooLarge(widgetLimit) }));
+  app.use('/api/v1/*', bodyLimit({ maxSize: adminLimit, onError: tooLarge(adminLimit) }));
+
+  app.route('/health', healthRoutes(repository));
+  app.route('/', openApiRoutes());
+
+  const admin = new Hono();
+  admin.use(
+    '*',
+    adminAuth({ adminToken: deps.adminToken, ...(deps.zafSecret ? { zafSecret: deps.zafSecret } : {}) }),
+  );
+  admin.route('/', setupRoutes({ repository, bus, invalidate }));
+  admin.route('/messages', messageRoutes(messages, repository));
+  admin.route('/conversations', conversationRoutes(repository, bus));
+  admin.route('/dsl', dslRoutes(repository));
+  app.route('/api/v1', admin);
+
+  app.route(
+    '/widget/v1',
+    widgetRoutes({
+      repository,
+      bus,
+      snapshots,
+      rateLimits: limits,
+      ...(deps.rulesMaxAge !== undefined ? { rulesMaxAge: deps.rulesMaxAge } : {}),
+    }),
+  );
+  if (deps.assets) app.route('/', staticRoutes(deps.assets));
+
+  return { app, snapshots, dispose: unsubscribe };
+}

@@ -1,0 +1,127 @@
+/**
+ * The Node entry: opens storage from `DATABASE_URL`, seeds the demo when the database is empty, and serves
+ * the app with @hono/node-server. `npm start` (scripts/start.ts) and the test servers use it.
+ *
+ * Env: PORT (default 8787), DATABASE_URL, PROACTIVE_ADMIN_TOKEN (generated when unset),
+ * PROACTIVE_ZAF_SECRET (optional), PROACTIVE_DEMO=0 (no demo data).
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createApp, type AppDeps, type ProactiveApp } from './app.ts';
+import { seedDemo } from './demo/seed.ts';
+import { fsAssets } from './fs-assets.ts';
+import { openNodeStorage, type NodeStorageOptions } from './storage/node-storage.ts';
+import type { Repository } from './storage/repository.ts';
+
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface NodeServerOptions {
+  port?: number;
+  /** Defaults to 127.0.0.1 when the port is 0 (tests), else all interfaces. */
+  hostname?: string;
+  databaseUrl?: string;
+  storage?: NodeStorageOptions;
+  adminToken?: string;
+  zafSecret?: string;
+  /** Seed the demo data when the database is empty. Default true. */
+  demo?: boolean;
+  root?: string;
+  app?: Partial<Pick<AppDeps, 'rateLimits' | 'bodyLimits' | 'rulesMaxAge' | 'snapshotMaxAgeMs'>>;
+}
+
+export interface NodeServer {
+  url: string;
+  port: number;
+  adminToken: string;
+  /** True when the admin token was generated (not given). */
+  generatedToken: boolean;
+  repository: Repository;
+  storage: string;
+  seeded: boolean;
+  proactive: ProactiveApp;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a server and resolves once it listens.
+ *
+ * @example const server = await startNodeServer({ port: 0, databaseUrl: 'file:/tmp/p.db' })
+ */
+export async function startNodeServer(options: NodeServerOptions = {}): Promise<NodeServer> {
+  const storage = await openNodeStorage(options.databaseUrl, options.storage);
+  let seeded = false;
+  if (options.demo !== false && (await storage.repository.isEmpty())) {
+    await seedDemo(storage.repository);
+    seeded = true;
+  }
+  const generatedToken = !options.adminToken;
+  const adminToken = options.adminToken || randomBytes(24).toString('base64url');
+  const proactive = createApp({
+    repository: storage.repository,
+    bus: storage.bus,
+    adminToken,
+    ...(options.zafSecret ? { zafSecret: options.zafSecret } : {}),
+    assets: fsAssets(options.root ?? projectRoot),
+    ...options.app,
+  });
+  const port = options.port ?? 8787;
+  const hostname = options.hostname ?? (port === 0 ? '127.0.0.1' : '0.0.0.0');
+  const server = await new Promise<ServerType>((resolvePromise, reject) => {
+    const instance = serve({ fetch: proactive.app.fetch, port, hostname }, () => resolvePromise(instance));
+    instance.once('error', reject);
+  });
+  const address = server.address() as AddressInfo;
+  const host = hostname === '0.0.0.0' ? '127.0.0.1' : hostname;
+  let closed = false;
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    adminToken,
+    generatedToken,
+    repository: storage.repository,
+    storage: storage.description,
+    seeded,
+    proactive,
+    async close() {
+      if (closed) return;
+      closed = true;
+      proactive.dispose();
+      await new Promise<void>((resolveClose) => {
+        server.close(() => resolveClose());
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      await storage.repository.close();
+    },
+  };
+}
+
+/**
+ * Reads the Node server options from the environment (what `npm start` uses).
+ *
+ * @example const server = await startNodeServer(optionsFromEnv(process.env))
+ */
+export function optionsFromEnv(env: NodeJS.ProcessEnv): NodeServerOptions {
+  const port = env.PORT === undefined || env.PORT === '' ? 8787 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}".`);
+  return {
+    port,
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    ...(env.PROACTIVE_ADMIN_TOKEN ? { adminToken: env.PROACTIVE_ADMIN_TOKEN } : {}),
+    ...(env.PROACTIVE_ZAF_SECRET ? { zafSecret: env.PROACTIVE_ZAF_SECRET } : {}),
+    demo: env.PROACTIVE_DEMO !== '0',
+  };
+}
+
+const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const server = await startNodeServer(optionsFromEnv(process.env));
+  console.log(`Proactive listening on ${server.url} (${server.storage})`);
+  if (server.generatedToken) console.log(`Admin token: ${server.adminToken}`);
+  const stop = () => void server.close().finally(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

@@ -1,0 +1,96 @@
+/**
+ * `/api/v1/dsl/*`: the rule language as a service for editors and tools: check, format, explain. Explain
+ * takes the same context JSON as `proactive eval --context`.
+ */
+import { Hono } from 'hono';
+import { check, compile, format } from '../../dsl/index.ts';
+import { createEvaluator } from '../../dsl/evaluator.ts';
+import type { RuleContext } from '../../dsl/context.ts';
+import * as schemas from '../http/schemas.ts';
+import { readJson } from '../http/validation.ts';
+import type { Repository } from '../storage/repository.ts';
+import { withoutRanges } from '../../dsl/ast.ts';
+
+/**
+ * The DSL routes.
+ *
+ * @example app.route('/api/v1/dsl', dslRoutes(repository))
+ */
+export function dslRoutes(repository: Repository) {
+  const app = new Hono();
+
+  const optionsFor = async (channelId: string | undefined) => {
+    if (!channelId) return {};
+    const [channel, schedules] = await Promise.all([
+      repository.channels.get(channelId),
+      repository.schedules.list(),
+    ]);
+    return {
+      schedules: schedules.map((schedule) => schedule.name),
+      hasBusinessHours: Boolean(channel?.schedule_id),
+    };
+  };
+
+  app.post('/check', async (c) => {
+    const input = await readJson(c, schemas.dslSource);
+    const result = check(input.source, await optionsFor(input.channel_id));
+    const errors = result.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+    return c.json({
+      valid: !errors,
+      diagnostics: result.diagnostics,
+      rule: result.rule ? withoutRanges(result.rule) : null,
+    });
+  });
+
+  app.post('/format', async (c) => {
+    const input = await readJson(c, schemas.dslSource);
+    const result = format(input.source);
+    return c.json({
+      text: result.text,
+      changed: result.text !== input.source,
+      diagnostics: result.diagnostics,
+    });
+  });
+
+  app.post('/explain', async (c) => {
+    const input = await readJson(c, schemas.dslExplain);
+    const result = check(input.source);
+    const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+    if (!result.rule || errors.length > 0) {
+      return c.json(
+        {
+          error: {
+            code: 'invalid_rule',
+            message: `The rule has errors: ${errors[0]?.message ?? 'it does not parse'}`,
+            details: { diagnostics: result.diagnostics },
+          },
+        },
+        422,
+      );
+    }
+    const compiled = compile(result.rule);
+    const context = { ...input.context, now: input.context.now ?? new Date().toISOString() } as RuleContext;
+    const evaluation = createEvaluator(compiled)(context);
+    if (evaluation.error) {
+      // The context cannot answer this rule (e.g. it lacks a schedule the rule needs): an error, not "false".
+      return c.json(
+        {
+          error: {
+            code: 'context_error',
+            message: evaluation.error.message,
+            details: { ...evaluation.error, explain: evaluation.explain },
+          },
+        },
+        422,
+      );
+    }
+    return c.json({
+      ...evaluation,
+      frequency: compiled.frequency,
+      tags: compiled.tags,
+      diagnostics: result.diagnostics,
+    });
+  });
+
+  return app;
+}

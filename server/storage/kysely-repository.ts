@@ -1,0 +1,275 @@
+/**
+ * The one query layer: the repository contract on top of Kysely, the same SQL for every dialect.
+ * No transactions are used (D1 has none); the optimistic lock is a conditional UPDATE.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+import type {
+  Bot,
+  BotAnswer,
+  Brand,
+  Channel,
+  Conversation,
+  ConversationMessageRecord,
+  ConversationMessageStore,
+  DailyStats,
+  EntityStore,
+  MessageRecord,
+  MessageStore,
+  Repository,
+  ScheduleRecord,
+  StatsStore,
+} from './repository.ts';
+
+type Row = Record<string, unknown>;
+// The generic store below works on any table; Kysely's per-table typing cannot express that.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
+interface Codec {
+  /** Columns stored as JSON text. */
+  json: readonly string[];
+}
+
+function encode(row: Row, codec: Codec): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (value === undefined) continue;
+    out[key] = codec.json.includes(key) && value !== null ? JSON.stringify(value) : value;
+  }
+  return out;
+}
+
+function decode<T>(row: Row, codec: Codec): T {
+  const out: Row = { ...row };
+  for (const key of codec.json) {
+    const value = out[key];
+    if (typeof value === 'string') out[key] = JSON.parse(value);
+  }
+  for (const key of ['position', 'version']) {
+    if (typeof out[key] === 'string' || typeof out[key] === 'bigint') out[key] = Number(out[key]);
+  }
+  return out as T;
+}
+
+function entityStore<T extends { id: string }>(
+  db: AnyDb,
+  table: string,
+  codec: Codec,
+  order: string[],
+): EntityStore<T> {
+  return {
+    async list(filter) {
+      let query = db.selectFrom(table).selectAll();
+      for (const [key, value] of Object.entries(filter ?? {})) {
+        if (value === undefined || codec.json.includes(key)) continue;
+        query = value === null ? query.where(key, 'is', null) : query.where(key, '=', value);
+      }
+      for (const column of order) query = query.orderBy(column);
+      const rows = (await query.execute()) as Row[];
+      return rows.map((row) => decode<T>(row, codec));
+    },
+    async get(id) {
+      const row = (await db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()) as
+        Row | undefined;
+      return row ? decode<T>(row, codec) : null;
+    },
+    async insert(row) {
+      await db
+        .insertInto(table)
+        .values(encode(row as Row, codec))
+        .execute();
+      return row;
+    },
+    async update(id, patch) {
+      const values = encode({ ...(patch as Row), id: undefined }, codec);
+      if (Object.keys(values).length > 0) {
+        const result = await db.updateTable(table).set(values).where('id', '=', id).executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 0) return null;
+      }
+      return this.get(id);
+    },
+    async delete(id) {
+      const result = await db.deleteFrom(table).where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+  };
+}
+
+const messageCodec: Codec = { json: ['response', 'rule', 'compiled', 'diagnostics'] };
+
+function messageStore(db: AnyDb): MessageStore {
+  const base = entityStore<MessageRecord>(db, 'messages', messageCodec, [
+    'channel_id',
+    'position',
+    'created_at',
+  ]);
+  return {
+    ...base,
+    async updateIfVersion(id, expectedVersion, patch) {
+      const values = encode({ ...(patch as Row), id: undefined, version: expectedVersion + 1 }, messageCodec);
+      const result = await db
+        .updateTable('messages')
+        .set(values)
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 1) return (await base.get(id)) ?? 'not_found';
+      return (await base.get(id)) ? 'conflict' : 'not_found';
+    },
+    async live(channelId) {
+      const rows = (await db
+        .selectFrom('messages')
+        .selectAll()
+        .where('channel_id', '=', channelId)
+        .where('status', '=', 'live')
+        .orderBy('position')
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute()) as Row[];
+      return rows.map((row) => decode<MessageRecord>(row, messageCodec));
+    },
+    async maxPosition(channelId) {
+      const row = (await db
+        .selectFrom('messages')
+        .select((eb) => eb.fn.max('position').as('max'))
+        .where('channel_id', '=', channelId)
+        .executeTakeFirst()) as { max: unknown } | undefined;
+      return row?.max === null || row?.max === undefined ? -1 : Number(row.max);
+    },
+  };
+}
+
+function statsStore(db: Kysely<Database>): StatsStore {
+  return {
+    async record(events) {
+      const grouped = new Map<string, DailyStats & { message_id: string }>();
+      for (const event of events) {
+        const key = `${event.message_id}\u0000${event.day}`;
+        let entry = grouped.get(key);
+        if (!entry) {
+          entry = {
+            message_id: event.message_id,
+            day: event.day,
+            shown: 0,
+            opened: 0,
+            dismissed: 0,
+            replied: 0,
+          };
+          grouped.set(key, entry);
+        }
+        entry[event.counter]++;
+      }
+      for (const entry of grouped.values()) {
+        await db
+          .insertInto('message_stats')
+          .values(entry)
+          .onConflict((conflict) =>
+            conflict.columns(['message_id', 'day']).doUpdateSet({
+              shown: sql`message_stats.shown + ${entry.shown}`,
+              opened: sql`message_stats.opened + ${entry.opened}`,
+              dismissed: sql`message_stats.dismissed + ${entry.dismissed}`,
+              replied: sql`message_stats.replied + ${entry.replied}`,
+            }),
+          )
+          .execute();
+      }
+    },
+    async daily(messageId, from, to) {
+      const rows = await db
+        .selectFrom('message_stats')
+        .select(['day', 'shown', 'opened', 'dismissed', 'replied'])
+        .where('message_id', '=', messageId)
+        .where('day', '>=', from)
+        .where('day', '<=', to)
+        .orderBy('day')
+        .execute();
+      return rows.map((row) => ({
+        day: row.day,
+        shown: Number(row.shown),
+        opened: Number(row.opened),
+        dismissed: Number(row.dismissed),
+        replied: Number(row.replied),
+      }));
+    },
+    async totals() {
+      const rows = await db
+        .selectFrom('message_stats')
+        .select((eb) => [
+          'message_id',
+          eb.fn.sum<number>('shown').as('shown'),
+          eb.fn.sum<number>('opened').as('opened'),
+          eb.fn.sum<number>('dismissed').as('dismissed'),
+          eb.fn.sum<number>('replied').as('replied'),
+        ])
+        .groupBy('message_id')
+        .execute();
+      return new Map(
+        rows.map((row) => [
+          row.message_id,
+          {
+            shown: Number(row.shown),
+            opened: Number(row.opened),
+            dismissed: Number(row.dismissed),
+            replied: Number(row.replied),
+          },
+        ]),
+      );
+    },
+  };
+}
+
+function conversationMessageStore(db: Kysely<Database>): ConversationMessageStore {
+  return {
+    async add(message) {
+      await db.insertInto('conversation_messages').values(message).execute();
+      return message;
+    },
+    async list(conversationId, after) {
+      let query = db
+        .selectFrom('conversation_messages')
+        .selectAll()
+        .where('conversation_id', '=', conversationId);
+      if (after) query = query.where('id', '>', after);
+      const rows = await query.orderBy('id').execute();
+      return rows as ConversationMessageRecord[];
+    },
+  };
+}
+
+/**
+ * The repository over a migrated Kysely database of any supported dialect.
+ *
+ * @example const repository = createKyselyRepository(db, 'sqlite', () => db.destroy())
+ */
+export function createKyselyRepository(
+  db: Kysely<Database>,
+  kind: string,
+  close: () => Promise<void> = () => db.destroy(),
+): Repository {
+  const any = db as AnyDb;
+  const plain: Codec = { json: [] };
+  return {
+    kind,
+    brands: entityStore<Brand>(any, 'brands', plain, ['created_at', 'id']),
+    schedules: entityStore<ScheduleRecord>(any, 'schedules', { json: ['intervals', 'holidays'] }, [
+      'created_at',
+      'id',
+    ]),
+    channels: entityStore<Channel>(any, 'channels', plain, ['created_at', 'id']),
+    bots: entityStore<Bot>(any, 'bots', { json: ['channel_ids'] }, ['created_at', 'id']),
+    answers: entityStore<BotAnswer>(any, 'bot_answers', plain, ['created_at', 'id']),
+    messages: messageStore(any),
+    stats: statsStore(db),
+    conversations: entityStore<Conversation>(any, 'conversations', { json: ['tags'] }, ['updated_at', 'id']),
+    conversationMessages: conversationMessageStore(db),
+    async isEmpty() {
+      const row = await db.selectFrom('brands').select('id').limit(1).executeTakeFirst();
+      return row === undefined;
+    },
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    close,
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * Versioned schema migrations, kept in code (no file system) so the same list runs on Node and Workers.
+ * Add a migration by appending an entry; never edit one that has shipped.
+ */
+import {
+  Migrator,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+} from 'kysely';
+
+const timestamps = ['created_at', 'updated_at'] as const;
+
+export const migrations: Record<string, Migration> = {
+  '0001_initial': {
+    async up(db: Kysely<unknown>) {
+      let brands = db.schema
+        .createTable('brands')
+        .ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey());
+      brands = brands.addColumn('name', 'text', (c) => c.notNull());
+      for (const column of timestamps) brands = brands.addColumn(column, 'text', (c) => c.notNull());
+      await brands.execute();
+
+      let schedules = db.schema
+        .createTable('schedules')
+        .ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey());
+      schedules = schedules
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('time_zone', 'text', (c) => c.notNull())
+        .addColumn('intervals', 'text', (c) => c.notNull())
+        .addColumn('holidays', 'text', (c) => c.notNull());
+      for (const column of timestamps) schedules = schedules.addColumn(column, 'text', (c) => c.notNull());
+      await schedules.execute();
+
+      let channels = db.schema
+        .createTable('channels')
+        .ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey());
+      channels = channels
+        .addColumn('brand_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('schedule_id', 'text');
+      for (const column of timestamps) channels = channels.addColumn(column, 'text', (c) => c.notNull());
+      await channels.execute();
+
+      let bots = db.schema
+        .createTable('bots')
+        .ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey());
+      bots = bots
+        .addColumn('brand_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('channel_ids', 'text', (c) => c.notNull());
+      for (const column of timestamps) bots = bots.addColumn(column, 'text', (c) => c.notNull());
+      await bots.execute();
+
+      let answers = db.schema
+        .createTable('bot_answers')
+        .ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey());
+      answers = answers
+        .addColumn('bot_id', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull());
+      for (const column of timestamps) answers = answers.addColumn(column, 'text', (c) => c.notNull());
+      await answers.execute();
+      await db.schema
+        .createIndex('bot_answers_bot')
+        .ifNotExists()
+        .on('bot_answers')
+        .column('bot_id')
+        .execute();
+
+      let messages = db.schema
+        .createTable('messages')
+        .ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey());
+      messages = messages
+        .addColumn('brand_id', 'text', (c) => c.notNull())
+        .addColumn('channel_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('greeting', 'text', (c) => c.notNull())
+        .addColumn('response', 'text', (c) => c.notNull())
+        .addColumn('rules', 'text', (c) => c.notNull())
+        .addColumn('rule', 'text')
+        .addColumn('compiled', 'text')
+        .addColumn('diagnostics', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull());
+      for (const column of timestamps) messages = messages.addColumn(column, 'text', (c) => c.notNull());
+      await messages.execute();
+      await db.schema
+        .createIndex('messages_channel_status')
+        .ifNotExists()
+        .on('messages')
+        .columns(['channel_id', 'status'])
+        .execute();
+
+      await db.schema
+        .createTable('message_stats')
+        .ifNotExists()
+        .addColumn('message_id', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('shown', 'integer', (c) => c.notNull())
+        .addColumn('opened', 'integer', (c) => c.notNull())
+        .addColumn('dismissed', 'integer', (c) => c.notNull())
+        .addColumn('replied', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('message_stats_pk', ['message_id', 'day'])
+        .execute();
+
+      let conversations = db.schema
+        .createTable('conversations')
+        .ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey());
+      conversations = conversations
+        .addColumn('channel_id', 'text', (c) => c.notNull())
+        .addColumn('message_id', 'text')
+        .addColumn('visitor_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text')
+        .addColumn('email', 'text')
+        .addColumn('tags', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull());
+      for (const column of timestamps)
+        conversations = conversations.addColumn(column, 'text', (c) => c.notNull());
+      await conversations.execute();
+
+      await db.schema
+        .createTable('conversation_messages')
+        .ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('conversation_id', 'text', (c) => c.notNull())
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('conversation_messages_conversation')
+        .ifNotExists()
+        .on('conversation_messages')
+        .columns(['conversation_id', 'id'])
+        .execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};
+
+/**
+ * Brings the schema to the latest version. Safe to call on every start and from several servers at once
+ * (Kysely takes a lock on PostgreSQL). Throws with the failing migration's name when one fails.
+ *
+ * @example await migrateToLatest(db)
+ */
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  options: { transactions?: boolean } = {},
+): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider,
+    disableTransactions: options.transactions === false,
+  });
+  const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error');
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new Error(`Database migration ${failed?.migrationName ?? '(unknown)'} failed: ${cause}`, {
+      cause: error,
+    });
+  }
+}

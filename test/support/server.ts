@@ -1,0 +1,64 @@
+/**
+ * A real Proactive Node server for end-to-end tests: the same app as `npm start`, in-process on a free
+ * loopback port, on a fresh temporary SQLite file, seeded with the demo data by default.
+ *
+ * @example
+ * const server = await startTestServer();
+ * const response = await fetch(`${server.url}/widget/v1/channels/demo/rules`);
+ * await server.close();
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startNodeServer, type NodeServer } from '../../server/node.ts';
+
+export interface TestServerOptions {
+  /** Seed the demo data (brand Acme, channel `demo`, live messages). Default true. */
+  seed?: boolean;
+  /** Use this DATABASE_URL instead of a fresh temporary SQLite file. */
+  databaseUrl?: string;
+  adminToken?: string;
+  zafSecret?: string;
+}
+
+export interface TestServer {
+  /** Base URL without trailing slash, e.g. `http://127.0.0.1:41234`. */
+  url: string;
+  adminToken: string;
+  /** The underlying server (repository, snapshots) for tests that need to look inside. */
+  server: NodeServer;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a test server; `close()` stops it and deletes its database.
+ *
+ * @example const { url, adminToken, close } = await startTestServer({ seed: false })
+ */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const directory = await mkdtemp(join(tmpdir(), 'proactive-test-'));
+  const server = await startNodeServer({
+    port: 0,
+    hostname: '127.0.0.1',
+    databaseUrl: options.databaseUrl ?? join(directory, 'proactive.db'),
+    adminToken: options.adminToken ?? 'test-admin-token',
+    ...(options.zafSecret ? { zafSecret: options.zafSecret } : {}),
+    demo: options.seed !== false,
+    // Browser suites send many events and conversations from one address.
+    app: {
+      rateLimits: {
+        events: { limit: 100_000, windowMs: 60_000 },
+        conversations: { limit: 10_000, windowMs: 60_000 },
+      },
+    },
+  });
+  return {
+    url: server.url,
+    adminToken: server.adminToken,
+    server,
+    async close() {
+      await server.close();
+      await rm(directory, { recursive: true, force: true });
+    },
+  };
+}
