@@ -130,7 +130,7 @@ export function createController(options: ControllerOptions): Controller {
       if (!mayShow({ id: message.id, frequency: message.rule.frequency }, at)) continue;
       const evaluate = evaluatorOf(message);
       if (!evaluate) continue;
-      let fires = false;
+      let fires: boolean;
       try {
         const evaluation = evaluate(context);
         fires = evaluation.fires && !evaluation.error;

@@ -8,16 +8,12 @@ import { PANEL_GLOBAL, type MountPanel } from './panel/contract.ts';
 let loading: Promise<MountPanel | null> | null = null;
 
 /**
- * The panel script's URL next to the widget script: `…/widget.js` -> `…/widget-panel.js`.
+ * The panel script's URL, relative to the widget script (the server serves widget chunks under `widget/`).
  *
- * @example panelScriptUrl('https://x.test/widget.js?v=2') // 'https://x.test/widget-panel.js'
+ * @example panelScriptUrl('https://x.test/widget.js?v=2') // 'https://x.test/widget/widget-panel.js'
  */
 export function panelScriptUrl(widgetSrc: string): string {
-  const url = new URL(widgetSrc);
-  url.search = '';
-  url.hash = '';
-  url.pathname = url.pathname.replace(/[^/]*$/, 'widget-panel.js');
-  return url.href;
+  return new URL('widget/widget-panel.js', widgetSrc).href;
 }
 
 const registered = (): MountPanel | null => {

@@ -5,7 +5,8 @@
 import type { ConversationMessage, StartConversation } from '../protocol.ts';
 
 export interface ConversationApi {
-  startConversation(body: StartConversation): Promise<string | null>;
+  /** The new conversation's id and the messages the server recorded for it; null on failure. */
+  startConversation(body: StartConversation): Promise<{ id: string; messages: ConversationMessage[] } | null>;
   sendVisitorMessage(conversationId: string, visitorId: string, text: string): Promise<boolean>;
   fetchMessages(conversationId: string, after: string | null): Promise<ConversationMessage[] | null>;
 }
@@ -55,8 +56,10 @@ export function createConversationApi(origin: string): ConversationApi {
   return {
     async startConversation(body) {
       const result = await post('/widget/v1/conversations', body);
-      const id = (result?.body as { conversation_id?: unknown } | undefined)?.conversation_id;
-      return result && result.status === 201 && typeof id === 'string' ? id : null;
+      const reply = result?.body as { conversation_id?: unknown; messages?: unknown } | undefined;
+      if (!result || result.status !== 201 || typeof reply?.conversation_id !== 'string') return null;
+      const messages = Array.isArray(reply.messages) ? reply.messages.filter(isMessage) : [];
+      return { id: reply.conversation_id, messages };
     },
     async sendVisitorMessage(conversationId, visitorId, text) {
       const result = await post(conversationPath(conversationId), { visitor_id: visitorId, text });

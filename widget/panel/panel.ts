@@ -93,15 +93,8 @@ export const mountPanel: MountPanel = (options: PanelOptions): PanelInstance => 
       if (seen.has(item.id)) continue;
       seen.add(item.id);
       if (item.author === 'visitor' && !includeVisitor) continue;
-      const who =
-        item.author === 'agent'
-          ? 'Agent'
-          : item.author === 'bot'
-            ? 'Bot'
-            : item.author === 'visitor'
-              ? 'You'
-              : '';
-      transcript.add(item.author, item.text, who ? { who } : {});
+      const who = { agent: 'Agent', bot: 'Bot', visitor: 'You', system: brand }[item.author] ?? '';
+      transcript.add(item.author === 'system' ? 'business' : item.author, item.text, { who });
       if (item.author !== 'visitor' && dialog.hidden) {
         unread += 1;
         options.onUnread(unread);
@@ -130,7 +123,7 @@ export const mountPanel: MountPanel = (options: PanelOptions): PanelInstance => 
     composer.hidden = true;
     formSlot.replaceChildren();
     const waiting = transcript.add('system', 'Connecting you with an agent…');
-    const id = await api.startConversation({
+    const started = await api.startConversation({
       channel_id: options.channelId,
       message_id: message?.id ?? '',
       visitor_id: options.visitorId,
@@ -139,7 +132,7 @@ export const mountPanel: MountPanel = (options: PanelOptions): PanelInstance => 
       text,
     });
     waiting.remove();
-    if (!id) {
+    if (!started) {
       transcript.add('system', 'We couldn’t reach support. Check your connection and try again.');
       actions.replaceChildren(button('Try again', 'pw-btn', () => void handOver(text)));
       actions.hidden = false;
@@ -147,7 +140,8 @@ export const mountPanel: MountPanel = (options: PanelOptions): PanelInstance => 
       return;
     }
     actions.hidden = true;
-    conversation = { id, message_id: message?.id ?? '', updated_at: Date.now() };
+    for (const recorded of started.messages) seen.add(recorded.id);
+    conversation = { id: started.id, message_id: message?.id ?? '', updated_at: Date.now() };
     options.onConversationStarted(conversation);
     transcript.add('system', 'You’re connected. An agent will reply here.');
     composer.hidden = false;
