@@ -262,3 +262,14 @@ export function fieldByName(name: string): FieldEntry | undefined {
 export function operatorByName(name: OperatorName): OperatorEntry {
   return operators.find((operator) => operator.name === name) as OperatorEntry;
 }
+
+/** What the structural keywords mean (clause keywords are documented by their entries above). */
+export const keywordDocs: Readonly<Record<string, string>> = {
+  when: 'Starts a rule: `when <conditions> [for M:SS] [time of day] [frequency] [tag "a", "b"]`.',
+  and: 'Both sides must be true. `and` binds tighter than `or`: `a or b and c` means `a or (b and c)`.',
+  or: 'At least one side must be true. Use parentheses to group: `(a or b) and c`.',
+  not: 'Negates the condition or parenthesised group after it.',
+  for: 'Checks the conditions once the visitor has been on the page this long: `for M:SS`, from 0:01 to 60:00.',
+  business_hours: 'The channel’s business-hours schedule, or the schedule named after it in quotes.',
+  tag: 'Tags added to tickets created from the conversation: `tag "vip", "sales"`. No spaces inside a tag; stored lower-case.',
+};
