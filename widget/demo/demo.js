@@ -1,3 +1,4 @@
+/* global location */
 // Demo helpers: shows what the widget does (window.proactive events) and offers buttons to try the API.
 // An external file, so the demo pages run under a strict Content-Security-Policy like a real customer site.
 (function () {

@@ -1,3 +1,4 @@
+/* global location, history, URLSearchParams */
 // The demo single-page app: client-side routing with history.pushState and popstate.
 (function () {
   var views = {
