@@ -2,7 +2,7 @@
  * The Node entry: opens storage from `DATABASE_URL`, seeds the demo when the database is empty, and serves
  * the app with @hono/node-server. `npm start` (scripts/start.ts) and the test servers use it.
  *
- * Env: PORT (default 8787), DATABASE_URL, PROACTIVE_ADMIN_TOKEN (generated when unset),
+ * Env: PORT (default 8787), HOST (default 127.0.0.1; 0.0.0.0 to listen on all interfaces), DATABASE_URL, PROACTIVE_ADMIN_TOKEN (generated when unset),
  * PROACTIVE_ZAF_SECRET (optional), PROACTIVE_DEMO=0 (no demo data).
  */
 import { serve, type ServerType } from '@hono/node-server';
@@ -109,6 +109,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): NodeServerOptions {
     throw new Error(`PORT must be a port number, got "${env.PORT}".`);
   return {
     port,
+    hostname: env.HOST || '127.0.0.1',
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(env.PROACTIVE_ADMIN_TOKEN ? { adminToken: env.PROACTIVE_ADMIN_TOKEN } : {}),
     ...(env.PROACTIVE_ZAF_SECRET ? { zafSecret: env.PROACTIVE_ZAF_SECRET } : {}),

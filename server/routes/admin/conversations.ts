@@ -25,12 +25,10 @@ export function conversationRoutes(repository: Repository, bus: Bus) {
       (await repository.messages.list()).map((message) => [message.id, message.name]),
     );
     return c.json(
-      conversations
-        .reverse()
-        .map((conversation) => ({
-          ...conversation,
-          message_name: conversation.message_id ? (messageNames.get(conversation.message_id) ?? null) : null,
-        })),
+      conversations.reverse().map((conversation) => ({
+        ...conversation,
+        message_name: conversation.message_id ? (messageNames.get(conversation.message_id) ?? null) : null,
+      })),
     );
   });
 

@@ -1,0 +1,76 @@
+/**
+ * The Cloudflare Workers entry: the same app on D1 (binding `DB`). Each isolate keeps its own widget
+ * snapshots and rebuilds them every few seconds (isolates cannot hear each other's invalidations), and the
+ * response's Cache-Control lets Cloudflare's cache absorb the rest.
+ *
+ * Bindings: DB (D1), PROACTIVE_ADMIN_TOKEN (secret; without it the admin API refuses every request),
+ * PROACTIVE_ZAF_SECRET (optional), ASSETS (optional static assets: dist/, assets/, widget/demo/).
+ */
+import type { D1Database, Fetcher } from '@cloudflare/workers-types';
+import { createApp, type ProactiveApp } from './app.ts';
+import { createMemoryBus } from './domain/bus.ts';
+import { seedDemo } from './demo/seed.ts';
+import { openD1Storage } from './storage/d1-storage.ts';
+import type { AssetSource } from './routes/static.ts';
+
+export interface WorkerEnv {
+  DB: D1Database;
+  PROACTIVE_ADMIN_TOKEN?: string;
+  PROACTIVE_ZAF_SECRET?: string;
+  /** "1" seeds the demo data into an empty database. */
+  PROACTIVE_DEMO?: string;
+  ASSETS?: Fetcher;
+}
+
+function assetsFrom(fetcher: Fetcher): AssetSource {
+  return {
+    async read(path) {
+      const response = await fetcher.fetch(`https://assets.local/${path}`);
+      return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+    },
+  };
+}
+
+function unguessable(): string {
+  const bytes = new Uint8Array(32);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+let ready: Promise<ProactiveApp> | null = null;
+
+async function boot(env: WorkerEnv): Promise<ProactiveApp> {
+  const repository = await openD1Storage(env.DB);
+  if (env.PROACTIVE_DEMO === '1' && (await repository.isEmpty())) await seedDemo(repository);
+  return createApp({
+    repository,
+    bus: createMemoryBus(),
+    adminToken: env.PROACTIVE_ADMIN_TOKEN || unguessable(),
+    ...(env.PROACTIVE_ZAF_SECRET ? { zafSecret: env.PROACTIVE_ZAF_SECRET } : {}),
+    ...(env.ASSETS ? { assets: assetsFrom(env.ASSETS) } : {}),
+    snapshotMaxAgeMs: 5_000,
+  });
+}
+
+export default {
+  async fetch(request: Request, env: WorkerEnv): Promise<Response> {
+    ready ??= boot(env).catch((error: unknown) => {
+      ready = null;
+      throw error;
+    });
+    try {
+      const { app } = await ready;
+      return await app.fetch(request);
+    } catch {
+      return Response.json(
+        {
+          error: {
+            code: 'database_unavailable',
+            message: 'The database cannot be reached right now; retry shortly.',
+          },
+        },
+        { status: 503, headers: { 'Retry-After': '2' } },
+      );
+    }
+  },
+};
