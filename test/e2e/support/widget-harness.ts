@@ -8,7 +8,6 @@ import { buildWidget, type BundleSize } from '../../../widget/build.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
 import { collectPageErrors, launchBrowser } from './browser.ts';
 
-
 export interface Harness {
   server: TestServer;
   /**
@@ -33,7 +32,9 @@ export async function startHarness(options: { seed?: boolean } = {}): Promise<Ha
   const server = await startTestServer({ seed: options.seed ?? false });
   // The customer page is fulfilled by the test (no real network address), and Chromium's local-network
   // access checks would then block the widget's loopback server; on the internet both sides are public.
-  const browser = await launchBrowser(['--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests']);
+  const browser = await launchBrowser([
+    '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests',
+  ]);
   const admin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${server.url}/api/v1${path}`, {
       method,
@@ -105,7 +106,12 @@ export async function createScenario(
     await harness.admin('POST', '/schedules', { holidays: [], ...extra });
   }
   const channelId = `ch${n}-${Math.random().toString(36).slice(2, 8)}`;
-  await harness.admin('POST', '/channels', { id: channelId, brand_id: brand.id, name: `Site ${n}`, schedule_id: scheduleId });
+  await harness.admin('POST', '/channels', {
+    id: channelId,
+    brand_id: brand.id,
+    name: `Site ${n}`,
+    schedule_id: scheduleId,
+  });
   let botId: string | undefined;
   const answerIds: string[] = [];
   if (options.bot) {
@@ -123,8 +129,16 @@ export async function createScenario(
   for (const [index, spec] of options.messages.entries()) {
     const response =
       spec.response?.type === 'bot'
-        ? { ...spec.response, bot_id: spec.response.bot_id || botId, answer_id: spec.response.answer_id || answerIds[0] }
-        : (spec.response ?? { type: 'agent', follow_up: 'An agent will be with you shortly.', customer_details: [] });
+        ? {
+            ...spec.response,
+            bot_id: spec.response.bot_id || botId,
+            answer_id: spec.response.answer_id || answerIds[0],
+          }
+        : (spec.response ?? {
+            type: 'agent',
+            follow_up: 'An agent will be with you shortly.',
+            customer_details: [],
+          });
     const created = await harness.admin<{ id: string; version: number }>('POST', '/messages', {
       name: spec.name ?? `Message ${n}.${index + 1}`,
       brand_id: brand.id,
@@ -152,7 +166,11 @@ export async function createScenario(
 }
 
 /** An HTML page of the customer site embedding the widget exactly as the docs say. */
-export function sitePage(serverUrl: string, channelId: string, options: { title?: string; body?: string; lang?: string; head?: string } = {}): string {
+export function sitePage(
+  serverUrl: string,
+  channelId: string,
+  options: { title?: string; body?: string; lang?: string; head?: string } = {},
+): string {
   return `<!doctype html><html lang="${options.lang ?? 'en'}"><head><meta charset="utf-8"><title>${options.title ?? 'Shop'}</title>${options.head ?? ''}</head>
 <body><h1 id="top">${options.title ?? 'Shop'}</h1><p id="content">${options.body ?? 'Welcome to the shop.'}</p>
 <script src="${serverUrl}/widget.js" data-channel="${channelId}" async></script></body></html>`;
@@ -162,8 +180,11 @@ export interface SitePage {
   context: BrowserContext;
   page: Page;
   errors: string[];
-  /** Loads a path of the customer site (the page HTML is produced by `html`). */
-  goto(path: string): Promise<void>;
+  /**
+   * Loads a path of the customer site (the page HTML is produced by `html`) and waits until the widget
+   * has its rules (the rules response arrived) unless `waitForRules` is false.
+   */
+  goto(path: string, options?: { waitForRules?: boolean }): Promise<void>;
 }
 
 /**
@@ -175,7 +196,12 @@ export interface SitePage {
 export async function openSite(
   harness: Harness,
   html: (path: string) => string,
-  options: { locale?: string; clock?: Date | number | false; reducedMotion?: 'reduce' | 'no-preference'; context?: BrowserContext } = {},
+  options: {
+    locale?: string;
+    clock?: Date | number | false;
+    reducedMotion?: 'reduce' | 'no-preference';
+    context?: BrowserContext;
+  } = {},
 ): Promise<SitePage> {
   const context =
     options.context ??
@@ -186,17 +212,30 @@ export async function openSite(
   await context.route(`${harness.site}/**`, (route) => {
     const url = new URL(route.request().url());
     if (url.pathname === '/favicon.ico') return route.fulfill({ status: 404, body: '' });
-    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html(url.pathname + url.search) });
+    return route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: html(url.pathname + url.search),
+    });
   });
   const page = await context.newPage();
-  if (options.clock !== false) await page.clock.install(options.clock === undefined ? {} : { time: options.clock });
+  if (options.clock !== false)
+    await page.clock.install(options.clock === undefined ? {} : { time: options.clock });
   const errors = collectPageErrors(page);
   return {
     context,
     page,
     errors,
-    async goto(path) {
+    async goto(path, gotoOptions = {}) {
+      const rules =
+        gotoOptions.waitForRules === false
+          ? null
+          : page.waitForResponse((response) => response.url().includes('/rules'));
       await page.goto(harness.site + path);
+      await rules;
+      await page.waitForFunction(() => 'proactive' in window);
+      // Let the response's promise chain (parse, store, first check) settle.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
     },
   };
 }
@@ -210,12 +249,16 @@ export const widget = {
 };
 
 /** Events posted to `/widget/v1/events`, recorded from the page's requests (beacons included). */
-export function recordEvents(page: Page): Array<{ type: string; message_id: string; visitor_id: string; channel_id: string }> {
+export function recordEvents(
+  page: Page,
+): Array<{ type: string; message_id: string; visitor_id: string; channel_id: string }> {
   const events: Array<{ type: string; message_id: string; visitor_id: string; channel_id: string }> = [];
   page.on('request', (request) => {
     if (!request.url().endsWith('/widget/v1/events') || request.method() !== 'POST') return;
     try {
-      const body = JSON.parse(request.postData() ?? '{}') as { events?: typeof events } & (typeof events)[number];
+      const body = JSON.parse(request.postData() ?? '{}') as {
+        events?: typeof events;
+      } & (typeof events)[number];
       events.push(...(body.events ?? [body]));
     } catch {
       // Not JSON: the assertions will show it is missing.
