@@ -9,6 +9,7 @@ export default defineConfig({
           name: 'unit',
           include: ['{dsl,server,widget,app,scripts,bin}/**/*.test.{ts,tsx}'],
           environment: 'node',
+          testTimeout: 30_000,
         },
       },
       {

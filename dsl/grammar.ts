@@ -31,7 +31,7 @@ function describeToken(token: IToken): string {
 
 function labelOf(tokenType: TokenType): string {
   if (tokenType === EOF) return 'the end of the rule';
-  return tokenType.LABEL ?? tokenType.name;
+  return tokenType.LABEL as string;
 }
 
 /** What a grammar rule stands for, when it is what was expected. */
@@ -44,8 +44,8 @@ const expectedByRule: Record<string, string> = {
 
 function joinAlternatives(labels: string[]): string {
   const unique = [...new Set(labels)];
-  if (unique.length <= 1) return unique[0] ?? 'something else';
-  return `${unique.slice(0, -1).join(', ')} or ${unique.at(-1)}`;
+  const last = unique.pop() as string;
+  return unique.length === 0 ? last : `${unique.join(', ')} or ${last}`;
 }
 
 const hintsByRule: Record<string, string> = {

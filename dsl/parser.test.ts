@@ -126,11 +126,11 @@ describe('parse', () => {
   });
 
   it('records source ranges of nodes', () => {
-    const text = 'when (visitor.page_url contains "x") for 0:30 tag "a"';
+    const text = 'when (visitor.page_url contains "x" or a.b is "y") for 0:30 tag "a"';
     const rule = parse(text).rule as Rule;
     expect(rule.range).toEqual({ start: 0, end: text.length });
     expect(text.slice(rule.condition.range?.start, rule.condition.range?.end)).toBe(
-      '(visitor.page_url contains "x")',
+      '(visitor.page_url contains "x" or a.b is "y")',
     );
     expect(text.slice(rule.timing.range?.start, rule.timing.range?.end)).toBe('for 0:30');
     expect(rule.tagRanges?.map((range) => text.slice(range.start, range.end))).toEqual(['"a"']);

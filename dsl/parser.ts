@@ -2,19 +2,18 @@
  * Text -> AST. Lexes with the one lexer, parses with the one grammar (error recovery on, so one pass
  * reports every syntax error it can), then a CST visitor builds the plain JSON AST and attaches comments.
  */
-import type { CstNode, IToken } from 'chevrotain';
-import {
-  comparisonsOf,
-  type Comparison,
-  type Condition,
-  type Frequency,
-  type OperatorName,
-  type Rule,
-  type SourceRange,
-  type StringValue,
-  type TimeOfDay,
-  type Timing,
-  type Value,
+import type { CstNode, CstNodeLocation, IToken } from 'chevrotain';
+import type {
+  Comparison,
+  Condition,
+  Frequency,
+  OperatorName,
+  Rule,
+  SourceRange,
+  StringValue,
+  TimeOfDay,
+  Timing,
+  Value,
 } from './ast.ts';
 import { defaultFrequency } from './catalog.ts';
 import { lineColumnAt, type Diagnostic } from './diagnostic.ts';
@@ -30,6 +29,9 @@ export interface ParseResult {
 }
 
 type Children = Record<string, (CstNode | IToken)[] | undefined>;
+
+/** A node as the parser builds it: always with its range. */
+type Located<T> = T & { range: SourceRange };
 
 const BaseVisitor = grammar.getBaseCstVisitorConstructorWithDefaults();
 
@@ -52,13 +54,15 @@ function first<T>(items: T[]): T {
 /** Builds AST nodes from the CST; collects problems found while decoding (escapes, durations, clauses). */
 class AstBuilder extends BaseVisitor {
   diagnostics: Diagnostic[] = [];
+  /** Every comparison built, in text order (for attaching comments). */
+  comparisons: Located<Comparison>[] = [];
 
   constructor(private readonly text: string) {
     super();
     this.validateVisitor();
   }
 
-  rule(children: Children, whenStart: number): Rule {
+  rule(children: Children, whenStart: number): Located<Rule> {
     const condition = this.disjunction(first(nodesOf(children, 'disjunction')).children as Children);
     let timing: Timing = { kind: 'page_load' };
     let timeOfDay: TimeOfDay = { kind: 'anytime' };
@@ -66,7 +70,7 @@ class AstBuilder extends BaseVisitor {
     let tags: string[] = [];
     let tagRanges: SourceRange[] = [];
     const seen = new Map<string, SourceRange>();
-    let end = condition.range?.end ?? whenStart;
+    let end = condition.range.end;
     for (const clause of nodesOf(children, 'clause')) {
       const [name, node] = Object.entries(clause.children)[0] as [string, CstNode[]];
       const inner = first(node);
@@ -92,7 +96,7 @@ class AstBuilder extends BaseVisitor {
         ({ tags, tagRanges } = this.tags(innerChildren));
       }
     }
-    const rule: Rule = {
+    const rule: Located<Rule> = {
       kind: 'rule',
       condition,
       timing,
@@ -105,31 +109,31 @@ class AstBuilder extends BaseVisitor {
     return rule;
   }
 
-  disjunction(children: Children): Condition {
+  disjunction(children: Children): Located<Condition> {
     return this.combine(
       'or',
       nodesOf(children, 'conjunction').map((node) => this.conjunction(node.children as Children)),
     );
   }
 
-  conjunction(children: Children): Condition {
+  conjunction(children: Children): Located<Condition> {
     return this.combine(
       'and',
       nodesOf(children, 'unary').map((node) => this.unary(node.children as Children)),
     );
   }
 
-  private combine(kind: 'and' | 'or', operands: Condition[]): Condition {
+  private combine(kind: 'and' | 'or', operands: Located<Condition>[]): Located<Condition> {
     if (operands.length === 1) return first(operands);
     const flat = operands.flatMap((operand) => (operand.kind === kind ? operand.operands : [operand]));
     return {
       kind,
       operands: flat,
-      range: { start: first(operands).range?.start ?? 0, end: operands.at(-1)?.range?.end ?? 0 },
+      range: { start: first(operands).range.start, end: (operands.at(-1) as Located<Condition>).range.end },
     };
   }
 
-  unary(children: Children): Condition {
+  unary(children: Children): Located<Condition> {
     const not = tokensOf(children, 'Not')[0];
     if (not) {
       const operand = this.unary(first(nodesOf(children, 'unary')).children as Children);
@@ -143,22 +147,26 @@ class AstBuilder extends BaseVisitor {
     if (open) {
       const inner = this.disjunction(first(nodesOf(children, 'disjunction')).children as Children);
       const close = first(tokensOf(children, 'RParen'));
+      // A comparison keeps its own range (comments attach to it); a group's range includes its parentheses.
+      if (inner.kind === 'comparison') return inner;
       return { ...inner, range: { start: open.startOffset, end: close.startOffset + 1 } };
     }
     return this.comparison(first(nodesOf(children, 'comparison')).children as Children);
   }
 
-  comparison(children: Children): Comparison {
+  comparison(children: Children): Located<Comparison> {
     const field = first(tokensOf(children, 'Identifier'));
     const operator = this.operator(first(nodesOf(children, 'operator')).children as Children);
     const value = this.value(first(nodesOf(children, 'value')).children as Children);
-    return {
+    const comparison: Located<Comparison> = {
       kind: 'comparison',
       field: field.image,
       operator,
       value,
-      range: { start: field.startOffset, end: value.range?.end ?? field.startOffset },
+      range: { start: field.startOffset, end: value.range.end },
     };
+    this.comparisons.push(comparison);
+    return comparison;
   }
 
   operator(children: Children): OperatorName {
@@ -167,7 +175,7 @@ class AstBuilder extends BaseVisitor {
     return children.Not ? 'is_not' : 'is';
   }
 
-  value(children: Children): Value {
+  value(children: Children): Located<Value> {
     const symbol = tokensOf(children, 'Identifier')[0];
     if (symbol) return { kind: 'symbol', name: symbol.image, range: rangeOfToken(symbol) };
     const list = nodesOf(children, 'stringList')[0];
@@ -181,7 +189,7 @@ class AstBuilder extends BaseVisitor {
     return this.string(first(nodesOf(children, 'string')).children as Children);
   }
 
-  string(children: Children): StringValue {
+  string(children: Children): Located<StringValue> {
     const token = first([
       ...tokensOf(children, 'StringLiteral'),
       ...tokensOf(children, 'UnterminatedString'),
@@ -256,14 +264,14 @@ class AstBuilder extends BaseVisitor {
       const tag = value.value.toLowerCase();
       if (tags.includes(tag)) continue;
       tags.push(tag);
-      tagRanges.push(value.range as SourceRange);
+      tagRanges.push(value.range);
     }
     return { tags, tagRanges };
   }
 
   private rangeOfNode(node: CstNode): SourceRange {
-    const location = node.location;
-    return { start: location?.startOffset ?? 0, end: (location?.endOffset ?? 0) + 1 };
+    const location = node.location as CstNodeLocation;
+    return { start: location.startOffset, end: (location.endOffset as number) + 1 };
   }
 }
 
@@ -302,11 +310,11 @@ export function parse(text: string): ParseResult {
   for (const error of grammar.errors) {
     const token = error.token;
     // After the first error on a line, recovery often reports follow-on errors there: keep the first.
-    const line = Number.isNaN(token.startLine) ? Infinity : (token.startLine ?? 0);
+    const line = Number.isNaN(token.startLine) ? Infinity : (token.startLine as number);
     if (errorLines.size > 0 && (errorLines.has(line) || line === Infinity)) continue;
     errorLines.add(line);
     const atEnd = Number.isNaN(token.startOffset) || token.image === '';
-    const start = atEnd ? (lexed.tokens.at(-1)?.endOffset ?? -1) + 1 : token.startOffset;
+    const start = atEnd ? ((lexed.tokens.at(-1) as IToken).endOffset as number) + 1 : token.startOffset;
     diagnostics.push({
       range: { start, end: atEnd ? start : start + token.image.length },
       severity: 'error',
@@ -318,7 +326,7 @@ export function parse(text: string): ParseResult {
 
   const builder = new AstBuilder(text);
   const rule = builder.rule(cst.children as Children, first(lexed.tokens).startOffset);
-  attachComments(rule, text, (lexed.groups.comments ?? []) as IToken[]);
+  attachComments(rule, builder.comparisons, text, lexed.groups.comments as IToken[]);
   diagnostics.push(...builder.diagnostics);
   const hasErrors = diagnostics.some((diagnostic) => diagnostic.severity === 'error');
   return { rule: hasErrors ? null : rule, diagnostics: sortDiagnostics(diagnostics) };
@@ -343,10 +351,14 @@ function lineStartOf(text: string, offset: number): number {
  * comparison's `after`; on its own line (or anywhere else) -> `before` of the next comparison; after the
  * condition -> rule.end. The printer writes comments back exactly where this puts them.
  */
-function attachComments(rule: Rule, text: string, comments: IToken[]): void {
-  const comparisons = comparisonsOf(rule.condition);
-  const conditionEnd = rule.condition.range?.end ?? 0;
-  const ruleStart = rule.range?.start ?? 0;
+function attachComments(
+  rule: Located<Rule>,
+  comparisons: Located<Comparison>[],
+  text: string,
+  comments: IToken[],
+): void {
+  const conditionEnd = (rule.condition as Located<Condition>).range.end;
+  const ruleStart = rule.range.start;
   for (const comment of comments) {
     const offset = comment.startOffset;
     const content = commentText(comment.image);
@@ -356,21 +368,19 @@ function attachComments(rule: Rule, text: string, comments: IToken[]): void {
     }
     const lineStart = lineStartOf(text, offset);
     const trailing = text.slice(lineStart, offset).trim() !== '';
-    const previous = comparisons.filter((comparison) => (comparison.range?.end ?? 0) <= offset).at(-1);
+    const previous = comparisons.filter((comparison) => comparison.range.end <= offset).at(-1);
     if (
       trailing &&
       previous &&
       previous.comments?.after === undefined &&
-      (previous.range?.end ?? 0) >= lineStart &&
-      /^[\s)]*$/.test(text.slice(previous.range?.end ?? 0, offset))
+      previous.range.end >= lineStart &&
+      /^[\s)]*$/.test(text.slice(previous.range.end, offset))
     ) {
       (previous.comments ??= {}).after = content;
       continue;
     }
     const next =
-      offset < conditionEnd
-        ? comparisons.find((comparison) => (comparison.range?.start ?? 0) > offset)
-        : undefined;
+      offset < conditionEnd ? comparisons.find((comparison) => comparison.range.start > offset) : undefined;
     if (next) {
       (next.comments ??= {}).before = [...(next.comments.before ?? []), content];
     } else {

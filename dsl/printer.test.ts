@@ -103,7 +103,7 @@ describe('print', () => {
       }),
       { seed: 20261127, numRuns: 3000 },
     );
-  });
+  }, 120_000);
 
   it('is idempotent: format(format(x)) equals format(x)', () => {
     fc.assert(
@@ -113,7 +113,7 @@ describe('print', () => {
       }),
       { seed: 7, numRuns: 1000 },
     );
-  });
+  }, 120_000);
 
   it('leaves text with syntax errors unchanged', () => {
     const result = format('when a.b is');

@@ -33,7 +33,7 @@ describe('strings', () => {
       }),
       { seed: 42, numRuns: 2000 },
     );
-  });
+  }, 60_000);
 });
 
 describe('suggestions', () => {

@@ -156,10 +156,21 @@ describe('validate', () => {
     const rule: Rule = {
       kind: 'rule',
       condition: {
-        kind: 'comparison',
-        field: 'visitor.page_ulr',
-        operator: 'is',
-        value: { kind: 'string', value: 'x' },
+        kind: 'and',
+        operands: [
+          {
+            kind: 'comparison',
+            field: 'visitor.page_ulr',
+            operator: 'is',
+            value: { kind: 'string', value: 'x' },
+          },
+          {
+            kind: 'comparison',
+            field: 'visitor.visit_history',
+            operator: 'is_not',
+            value: { kind: 'symbol', name: 'new_user' },
+          },
+        ],
       },
       timing: { kind: 'page_load' },
       timeOfDay: { kind: 'anytime' },
@@ -168,6 +179,7 @@ describe('validate', () => {
     };
     expect(validate(rule)).toEqual([
       expect.objectContaining({ code: 'unknown-field', range: { start: 0, end: 0 } }),
+      expect.objectContaining({ code: 'operator-not-allowed', range: { start: 0, end: 0 } }),
       expect.objectContaining({ code: 'invalid-tag', range: { start: 0, end: 0 } }),
     ]);
     expect(validate(rule)[0]).not.toHaveProperty('fix');

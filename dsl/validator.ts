@@ -4,7 +4,14 @@
  * and how to fix it; `fix` carries the edit when there is an obvious one.
  */
 import { comparisonsOf, type Comparison, type Rule, type SourceRange, type StringValue } from './ast.ts';
-import { fieldByName, fields, onPageSeconds, operatorByName, type FieldEntry } from './catalog.ts';
+import {
+  fieldByName,
+  fields,
+  onPageSeconds,
+  operatorByName,
+  type FieldEntry,
+  type SymbolEntry,
+} from './catalog.ts';
 import type { Diagnostic, Fix } from './diagnostic.ts';
 import { encodeString } from './strings.ts';
 import { closestMatch } from './suggest.ts';
@@ -169,7 +176,7 @@ function checkLanguage(item: StringValue, out: Collector): void {
 function checkValue(comparison: Comparison, field: FieldEntry, out: Collector): void {
   const value = comparison.value;
   if (field.match === 'symbol') {
-    const symbols = field.symbols ?? [];
+    const symbols = field.symbols as readonly SymbolEntry[];
     const names = symbols.map((symbol) => symbol.name);
     const listing = names.join(' or ');
     if (value.kind === 'list') {

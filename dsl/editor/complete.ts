@@ -16,6 +16,7 @@ import {
   suggestedLanguages,
   timesOfDay,
   type FieldEntry,
+  type SymbolEntry,
 } from '../catalog.ts';
 import { grammar } from '../grammar.ts';
 import * as t from '../lexer.ts';
@@ -45,6 +46,7 @@ const keywordItems = new Map<TokenType, CompletionItem[]>([
   [t.Or, [{ label: 'or', kind: 'keyword', insertText: 'or ', documentation: keywordDocs.or }]],
   [t.Not, [{ label: 'not', kind: 'keyword', insertText: 'not ', documentation: keywordDocs.not }]],
   [t.LParen, [{ label: '(', kind: 'snippet', insertText: '(', detail: 'Group conditions' }]],
+  [t.RParen, [{ label: ')', kind: 'snippet', insertText: ')', detail: 'Close the group' }]],
   [
     t.For,
     [
@@ -99,24 +101,18 @@ const keywordItems = new Map<TokenType, CompletionItem[]>([
   ]),
 ]);
 
-const languageNames = (() => {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'language' });
-  } catch {
-    return undefined;
-  }
-})();
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 
 /**
- * The English name of a language tag, e.g. "French (Canada)" for fr-CA.
+ * The English name of a language tag, or the tag itself when it has none.
  *
  * @example languageName('pt-BR') // 'Brazilian Portuguese'
  */
-export function languageName(tag: string): string | undefined {
+export function languageName(tag: string): string {
   try {
-    return languageNames?.of(tag);
+    return languageNames.of(tag) as string;
   } catch {
-    return undefined;
+    return tag;
   }
 }
 
@@ -156,7 +152,7 @@ function operatorItems(field: FieldEntry | undefined, afterIs: boolean): Complet
 function valueItems(field: FieldEntry | undefined): CompletionItem[] {
   if (!field) return [{ label: '""', kind: 'value', insertText: '""' }];
   if (field.match === 'symbol') {
-    return (field.symbols ?? []).map((symbol) => ({
+    return (field.symbols as readonly SymbolEntry[]).map((symbol) => ({
       label: symbol.name,
       kind: 'value',
       insertText: symbol.name,
@@ -203,12 +199,12 @@ function currentField(tokens: IToken[]): FieldEntry | undefined {
   return undefined;
 }
 
+/** Tokens that begin a value (or a string inside a list or after `tag`). */
+const valueStarts: TokenType[] = [t.StringLiteral, t.UnterminatedString, t.LBracket, t.Identifier];
+
 function wordRangeAt(text: string, offset: number): SourceRange {
   let start = offset;
   while (start > 0 && /[A-Za-z0-9_.:"-]/.test(text.charAt(start - 1))) start--;
-  // A quote starts the word only when it opens a string being typed.
-  const quote = text.lastIndexOf('"', offset - 1);
-  if (quote >= start && text.slice(start, quote).length > 0) start = quote;
   return { start, end: offset };
 }
 
@@ -228,12 +224,13 @@ export function complete(text: string, offset: number): CompletionResult {
   for (const path of paths) {
     const rule = path.ruleStack.at(-1);
     const next = path.nextTokenType;
+    const startsValue = valueStarts.includes(next) && rule !== 'comparison';
     if (rule === 'operator' || next === t.Contains || next === t.Does) {
       items.push(...operatorItems(field, lastToken?.tokenType === t.Is));
-    } else if (rule === 'value' || rule === 'string' || rule === 'stringList') {
-      if (path.ruleStack.includes('comparison')) items.push(...valueItems(field));
-      else if (rule === 'string' && path.ruleStack.includes('tags'))
-        items.push({ label: '""', kind: 'value', insertText: '""' });
+    } else if (startsValue && path.ruleStack.includes('comparison')) {
+      items.push(...valueItems(field));
+    } else if (startsValue && path.ruleStack.includes('tags')) {
+      items.push({ label: '""', kind: 'value', insertText: '""' });
     } else if (next === t.Identifier && rule === 'comparison') {
       items.push(...fieldItems());
     } else if (next === t.Duration) {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { complete, diagnostics, format, hover, monarchLanguage, tokens } from './index.ts';
+import {
+  complete,
+  diagnostics,
+  format,
+  hover,
+  languageName,
+  monarchLanguage,
+  objectLabel,
+  tokens,
+} from './index.ts';
 
 /** Splits a text with a `<|>` cursor marker into the text and the cursor offset. */
 function cursor(marked: string): { text: string; offset: number } {
@@ -78,6 +87,25 @@ describe('complete', () => {
     ]);
   });
 
+  it('offers every operator and a plain string for fields it does not know', () => {
+    expect(labels('when shoe.size <|>')).toEqual(['is', 'is not', 'contains', 'does not contain']);
+    expect(labels('when shoe.size is <|>')).toContain('""');
+  });
+
+  it('completes durations, tags, groups and lists', () => {
+    expect(labels('when a.b is "x" for <|>')).toEqual(['0:30']);
+    expect(labels('when a.b is "x" tag <|>')).toEqual(['""']);
+    expect(labels('when (a.b is "x" <|>')).toContain(')');
+    expect(labels('when a.b is ["x" <|>')).toEqual([]);
+  });
+
+  it('names objects and languages', () => {
+    expect(objectLabel('device')).toBe('Device');
+    expect(objectLabel('planet')).toBe('planet');
+    expect(languageName('fr-CA')).toBe('Canadian French');
+    expect(languageName('not a tag!')).toBe('not a tag!');
+  });
+
   it('replaces the word being typed', () => {
     const { text, offset } = cursor('when visitor.pa<|>');
     expect(complete(text, offset).range).toEqual({ start: 5, end: offset });
@@ -105,6 +133,9 @@ describe('hover', () => {
     );
     expect(hoverAt('when visitor.page_url is no<|>t "x"')).toContain('**is not**');
     expect(hoverAt('when visitor.page_url i<|>s not "x"')).toContain('**is not**');
+    expect(hoverAt('when visitor.page_url i<|>s "x"')).toContain('**is** — Is');
+    expect(hoverAt('when visitor.page_url con<|>tains "x"')).toContain('Contains at least one of');
+    expect(hoverAt('when visitor.page_url contains "x" and visitor.page_title is "fr<|>"')).toBeUndefined();
     expect(hoverAt('when no<|>t visitor.page_url is "x"')).toContain('Negates');
     expect(hoverAt('when visitor.visit_history is returning<|>_user')).toContain('Returning user');
     expect(hoverAt('when a.b is "x" once_per_vis<|>it')).toContain('Once per visit');

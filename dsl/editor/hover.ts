@@ -66,8 +66,7 @@ function docOf(tokens: IToken[], index: number): string | undefined {
   if (keywordDocs[word]) return `**${word}**\n\n${keywordDocs[word]}`;
   if (token.tokenType === t.StringLiteral && fieldOfValue(tokens, index) === 'device.language') {
     const tag = decodeString(word).value;
-    const name = languageName(tag);
-    return name ? `**${tag}** — ${name}` : undefined;
+    return `**${tag}** — ${languageName(tag)}`;
   }
   return undefined;
 }

@@ -2,6 +2,7 @@
  * Highlighting: the lexer's token table turned into editor token classes and into a Monaco Monarch
  * language definition. Nothing here imports Monaco; the admin app registers the definition.
  */
+import type { IToken } from 'chevrotain';
 import { fields } from '../catalog.ts';
 import {
   Identifier,
@@ -28,8 +29,8 @@ const fieldNames = new Set(fields.map((field) => field.name));
  */
 export function tokens(text: string): HighlightToken[] {
   const lexed = ruleLexer.tokenize(text);
-  const all = [...lexed.tokens, ...(lexed.groups.comments ?? [])].map((token): HighlightToken => {
-    const category = categoryByName.get(token.tokenType.name) ?? 'identifier';
+  const all = [...lexed.tokens, ...(lexed.groups.comments as IToken[])].map((token): HighlightToken => {
+    const category = categoryByName.get(token.tokenType.name) as TokenCategory;
     const isField = token.tokenType === Identifier && fieldNames.has(token.image);
     return {
       start: token.startOffset,
