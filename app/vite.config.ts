@@ -18,7 +18,7 @@ function cleanAssets(): Plugin {
     name: 'proactive-clean-assets',
     apply: 'build',
     buildStart() {
-      let names: string[] = [];
+      let names: string[];
       try {
         names = readdirSync(outDir);
       } catch {

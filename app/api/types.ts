@@ -68,16 +68,19 @@ export interface Message {
 }
 
 export interface DailyStats {
-  day: string;
-  sent?: number;
-  shown?: number;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  sent: number;
   opened: number;
   dismissed: number;
   replied: number;
 }
 
 export interface MessageStats {
-  totals: Omit<DailyStats, 'day'>;
+  message_id: string;
+  from: string;
+  to: string;
+  totals: Omit<DailyStats, 'date'>;
   series: DailyStats[];
 }
 
@@ -93,6 +96,7 @@ export interface Conversation {
   created_at: string;
   updated_at: string;
   messages?: ConversationMessage[];
+  message_name?: string | null;
 }
 
 export interface ConversationMessage {

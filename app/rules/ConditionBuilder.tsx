@@ -56,10 +56,9 @@ const GroupHeader = styled.div`
 
 const Row = styled.div`
   display: grid;
-  grid-template-columns: 64px minmax(110px, 1fr) minmax(130px, 1.2fr) minmax(150px, 1.3fr) minmax(
-      200px,
-      2fr
-    ) auto;
+  grid-template-columns:
+    64px minmax(110px, 1fr) minmax(130px, 1.2fr) minmax(150px, 1.3fr) minmax(200px, 2fr)
+    auto;
   gap: 8px;
   align-items: start;
   padding: 8px 0;

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parse, print, rulesEqual } from '../../dsl/index.ts';
 import { setValue, setGroupOperator, type ConditionNode } from './builder-model.ts';
-import { currentRule, editBuilder, editText, initialRuleState, switchView, textToSave } from './rule-sync.ts';
+import {
+  currentRest,
+  currentRule,
+  editBuilder,
+  editRest,
+  editText,
+  initialRuleState,
+  switchView,
+  textToSave,
+} from './rule-sync.ts';
 
 const example = 'when visitor.page_url contains "pricing" for 0:30 during business_hours once_per_visit';
 const typed = `# Pricing visitors
@@ -78,5 +87,26 @@ describe('Visual <-> Text', () => {
     expect(switchView(state, 'text')).toMatchObject({ refused: { reason: 'incomplete' } });
     expect(textToSave(state)).toBeNull();
     expect(switchView(state, 'visual')).toEqual({ state });
+  });
+});
+
+describe('form fields edit the same AST', () => {
+  it('frequency, time of day, timing and tags change the text in both views', () => {
+    let state = initialRuleState(example);
+    state = editRest(state, { frequency: 'every_time', tags: ['sales'] });
+    expect(state.text).toContain('every_time');
+    expect(state.text).toContain('tag "sales"');
+    const toText = switchView(state, 'text');
+    if (!('state' in toText)) throw new Error('refused');
+    state = editRest(toText.state, { timeOfDay: { kind: 'anytime' }, timing: { kind: 'page_load' } });
+    expect(state.text).not.toContain('business_hours');
+    expect(state.text).not.toContain('for ');
+    expect(currentRest(state)).toMatchObject({ frequency: 'every_time', tags: ['sales'] });
+  });
+
+  it('is disabled while the text has syntax errors', () => {
+    const state = editText({ ...initialRuleState(example), view: 'text' }, 'when (');
+    expect(currentRest(state)).toBeNull();
+    expect(editRest(state, { frequency: 'every_time' })).toBe(state);
   });
 });

@@ -17,6 +17,7 @@ import {
   toRule,
   type BuilderProblem,
   type BuilderRule,
+  type RuleRest,
 } from './builder-model.ts';
 
 export type RuleView = 'visual' | 'text';
@@ -131,4 +132,30 @@ export function textToSave(state: RuleState): string | null {
   const rule = toRule(state.builder).rule;
   if (!rule) return null;
   return state.textRule && rulesEqual(rule, state.textRule) ? state.text : print(rule);
+}
+
+/**
+ * The rule's timing, time of day, frequency and tags as the form shows them (null while the text has
+ * syntax errors).
+ *
+ * @example currentRest(state)?.frequency // 'once_per_visit'
+ */
+export function currentRest(state: RuleState): RuleRest | null {
+  if (state.view === 'text') return state.textRule ? fromRule(state.textRule).rest : null;
+  return state.builder.rest;
+}
+
+/**
+ * Edits timing, time of day, frequency or tags from the form, in either view; the text follows the AST.
+ *
+ * @example editRest(state, { frequency: 'every_time' })
+ */
+export function editRest(state: RuleState, patch: Partial<RuleRest>): RuleState {
+  if (state.view === 'text') {
+    if (!state.textRule) return state;
+    const rule: Rule = { ...state.textRule, ...patch };
+    if (rulesEqual(rule, state.textRule)) return state;
+    return { ...state, text: print(rule), textRule: rule, builder: fromRule(rule), syntaxErrors: [] };
+  }
+  return editBuilder(state, { ...state.builder, rest: { ...state.builder.rest, ...patch } });
 }

@@ -1,0 +1,227 @@
+/**
+ * Screen 7, "Conversations": tickets created from proactive messages, with the customer's details, the
+ * message that started them and their tags; opening one shows the messages and lets an agent reply (the
+ * reply reaches the visitor's widget). Refreshes every few seconds so new visitor messages show up.
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import styled from 'styled-components';
+import { Anchor, Button } from '@zendeskgarden/react-buttons';
+import { Field, Textarea } from '@zendeskgarden/react-forms';
+import { Col, Grid, Row } from '@zendeskgarden/react-grid';
+import { Alert } from '@zendeskgarden/react-notifications';
+import { Table } from '@zendeskgarden/react-tables';
+import { Tag } from '@zendeskgarden/react-tags';
+import { Paragraph, Span, XXL, LG } from '@zendeskgarden/react-typography';
+import type { Conversation } from '../api/types.ts';
+import { t } from '../i18n.ts';
+import { useApi, useLoad } from '../shell/context.tsx';
+import { Loading } from '../shell/Loading.tsx';
+import { palette } from '../shell/palette.ts';
+import { navigate } from '../shell/router.ts';
+
+const Thread = styled.ol`
+  list-style: none;
+  margin: 16px 0;
+  padding: 0;
+  display: flex;
+  flex-direction: column;
+  gap: 8px;
+  max-height: 420px;
+  overflow: auto;
+`;
+
+const Bubble = styled.li<{ $agent: boolean }>`
+  align-self: ${(p) => (p.$agent ? 'flex-end' : 'flex-start')};
+  max-width: 80%;
+  padding: 8px 12px;
+  border-radius: 8px;
+  background: ${(p) => (p.$agent ? palette.blue600 : palette.grey100)};
+  color: ${(p) => (p.$agent ? '#fff' : 'inherit')};
+  white-space: pre-wrap;
+  overflow-wrap: anywhere;
+`;
+
+const Tags = styled.div`
+  display: flex;
+  flex-wrap: wrap;
+  gap: 4px;
+`;
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const refreshMs = 5000;
+
+function usePolling(reload: () => void) {
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') reload();
+    }, refreshMs);
+    return () => clearInterval(timer);
+  }, [reload]);
+}
+
+/**
+ * The conversations page; `id` opens one conversation.
+ *
+ * @example <ConversationsPage id="cv1" />
+ */
+export default function ConversationsPage({ id }: { id?: string }) {
+  const api = useApi();
+  const list = useLoad(() => api.list<Conversation>('/api/v1/conversations'), []);
+  usePolling(list.reload);
+  return (
+    <>
+      <XXL tag="h1" isBold>
+        {t('conversations.title')}
+      </XXL>
+      <Paragraph>{t('conversations.intro')}</Paragraph>
+      {list.error && <Alert type="error">{list.error.message}</Alert>}
+      <Grid gutters="lg" style={{ padding: 0, marginTop: 16 }}>
+        <Row>
+          <Col md={id ? 6 : 12}>
+            {!list.data ? (
+              <Loading />
+            ) : list.data.length === 0 ? (
+              <Paragraph>{t('conversations.empty')}</Paragraph>
+            ) : (
+              <Table aria-label={t('conversations.title')} size="small">
+                <Table.Head>
+                  <Table.HeaderRow>
+                    <Table.HeaderCell>{t('conversations.customer')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('conversations.message')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('conversations.tags')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('conversations.updated')}</Table.HeaderCell>
+                  </Table.HeaderRow>
+                </Table.Head>
+                <Table.Body>
+                  {list.data.map((conversation) => (
+                    <Table.Row
+                      key={conversation.id}
+                      isSelected={conversation.id === id}
+                      data-conversation-id={conversation.id}
+                    >
+                      <Table.Cell>
+                        <Anchor
+                          href={`#/conversations/${encodeURIComponent(conversation.id)}`}
+                          onClick={(event) => {
+                            event.preventDefault();
+                            navigate({ page: 'conversations', id: conversation.id });
+                          }}
+                        >
+                          {conversation.name || conversation.email || t('conversations.anonymous')}
+                        </Anchor>
+                        {conversation.email && conversation.name && (
+                          <Paragraph size="small">{conversation.email}</Paragraph>
+                        )}
+                      </Table.Cell>
+                      <Table.Cell>{conversation.message_name ?? '—'}</Table.Cell>
+                      <Table.Cell>
+                        <Tags>
+                          {conversation.tags.map((tag) => (
+                            <Tag key={tag} size="small">
+                              {tag}
+                            </Tag>
+                          ))}
+                        </Tags>
+                      </Table.Cell>
+                      <Table.Cell>{timeFormat.format(new Date(conversation.updated_at))}</Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            )}
+          </Col>
+          {id && (
+            <Col md={6}>
+              <ConversationView key={id} id={id} onReplied={list.reload} />
+            </Col>
+          )}
+        </Row>
+      </Grid>
+    </>
+  );
+}
+
+function ConversationView({ id, onReplied }: { id: string; onReplied: () => void }) {
+  const api = useApi();
+  const conversation = useLoad(
+    () => api.get<Conversation>(`/api/v1/conversations/${encodeURIComponent(id)}`),
+    [id],
+  );
+  usePolling(conversation.reload);
+  const [reply, setReply] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const end = useRef<HTMLLIElement>(null);
+  const count = conversation.data?.messages?.length ?? 0;
+  useEffect(() => end.current?.scrollIntoView({ block: 'nearest' }), [count]);
+
+  async function send(event: FormEvent) {
+    event.preventDefault();
+    if (!reply.trim()) {
+      setError(t('conversations.replyRequired'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/api/v1/conversations/${encodeURIComponent(id)}/messages`, { text: reply.trim() });
+      setReply('');
+      conversation.reload();
+      onReplied();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (conversation.error) return <Alert type="error">{conversation.error.message}</Alert>;
+  const data = conversation.data;
+  if (!data) return <Loading />;
+  return (
+    <section aria-labelledby="conversation-title">
+      <LG tag="h2" isBold id="conversation-title">
+        {data.name || data.email || t('conversations.anonymous')}
+      </LG>
+      <Paragraph size="small">
+        {t('conversations.details', {
+          name: data.name ?? '—',
+          email: data.email ?? '—',
+          visitor: data.visitor_id,
+        })}
+      </Paragraph>
+      {data.message_name && (
+        <Paragraph size="small">{t('conversations.from', { message: data.message_name })}</Paragraph>
+      )}
+      <Thread aria-label={t('conversations.thread')} aria-live="polite">
+        {(data.messages ?? []).map((message) => (
+          <Bubble key={message.id} $agent={message.author === 'agent'} data-author={message.author}>
+            <Span isBold>{t(`conversations.author.${message.author}`)}</Span>
+            {'\n'}
+            {message.text}
+          </Bubble>
+        ))}
+        <li ref={end} aria-hidden />
+      </Thread>
+      <form onSubmit={send}>
+        <Field>
+          <Field.Label>{t('conversations.reply')}</Field.Label>
+          <Textarea
+            value={reply}
+            minRows={2}
+            maxLength={4000}
+            onChange={(event) => setReply(event.target.value)}
+            validation={error ? 'error' : undefined}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) void send(event);
+            }}
+          />
+          {error && <Field.Message validation="error">{error}</Field.Message>}
+        </Field>
+        <Button type="submit" isPrimary disabled={busy} style={{ marginTop: 8 }}>
+          {t('conversations.send')}
+        </Button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { Message } from '../api/types.ts';
+import { editText } from '../rules/rule-sync.ts';
+import { draftOf, fingerprint, patchOf, validateDraft } from './draft.ts';
+
+const message: Message = {
+  id: 'm1',
+  brand_id: 'b1',
+  channel_id: 'c1',
+  name: 'Pricing',
+  greeting: 'Hi {{first_name}} 👋',
+  response: { type: 'agent', follow_up: 'An agent will be with you.', customer_details: ['name', 'email'] },
+  rules: 'when visitor.page_url contains "pricing" for 0:30 during business_hours once_per_visit\n',
+  rule: null,
+  status: 'draft',
+  version: 3,
+  updated_at: '2026-11-27T10:00:00Z',
+};
+
+describe('the draft of a message', () => {
+  it('saves the stored text unchanged when nothing was edited', () => {
+    const draft = draftOf(message);
+    expect(patchOf(draft)).toEqual({
+      name: 'Pricing',
+      greeting: message.greeting,
+      response: message.response,
+      rules: message.rules,
+    });
+    expect(validateDraft(draft, { publish: true })).toEqual({ errors: [], problems: [] });
+  });
+
+  it('detects changes through its fingerprint', () => {
+    const draft = draftOf(message);
+    expect(fingerprint({ ...draft, name: 'Pricing ' })).toBe(fingerprint(draft));
+    expect(fingerprint({ ...draft, greeting: 'Hello' })).not.toBe(fingerprint(draft));
+  });
+
+  it('needs a name to save, and a greeting, follow-up or answer to publish', () => {
+    const draft = { ...draftOf(message), name: ' ', greeting: '' };
+    expect(validateDraft(draft, { publish: false }).errors.map((error) => error.field)).toEqual(['name']);
+    expect(validateDraft(draft, { publish: true }).errors.map((error) => error.field)).toEqual([
+      'name',
+      'greeting',
+    ]);
+    const agent = {
+      ...draftOf(message),
+      response: { type: 'agent' as const, follow_up: '', customer_details: [] },
+    };
+    expect(validateDraft(agent, { publish: true }).errors.map((error) => error.field)).toEqual(['follow_up']);
+    const bot = { ...draftOf(message), response: { type: 'bot' as const, bot_id: 'b', answer_id: null } };
+    expect(validateDraft(bot, { publish: true }).errors.map((error) => error.field)).toEqual(['answer_id']);
+  });
+
+  it('reports an incomplete builder, and keeps text with syntax errors savable but not publishable', () => {
+    const empty = draftOf({ ...message, rules: '' });
+    const result = validateDraft(empty, { publish: false });
+    expect(result.errors.map((error) => error.field)).toEqual(['rules']);
+    expect(result.problems).toHaveLength(1);
+    expect(patchOf(empty)).not.toHaveProperty('rules');
+    const broken = {
+      ...draftOf(message),
+      rule: editText({ ...draftOf(message).rule, view: 'text' }, 'when ('),
+    };
+    expect(validateDraft(broken, { publish: false }).errors).toEqual([]);
+    expect(patchOf(broken).rules).toBe('when (');
+    expect(validateDraft(broken, { publish: true }).errors.map((error) => error.field)).toEqual(['rules']);
+  });
+});

@@ -1,0 +1,263 @@
+/**
+ * Screen 1, "Proactive messages": every message with its status, channel and figures; sortable; a row
+ * menu with Edit, Clone, Publish, Pause, Resume and Delete (confirmed); "Create proactive message".
+ */
+import { useMemo, useState } from 'react';
+import styled from 'styled-components';
+import { Button, IconButton } from '@zendeskgarden/react-buttons';
+import { Menu, Item } from '@zendeskgarden/react-dropdowns';
+import { Modal } from '@zendeskgarden/react-modals';
+import { Alert } from '@zendeskgarden/react-notifications';
+import { Table } from '@zendeskgarden/react-tables';
+import { Anchor } from '@zendeskgarden/react-buttons';
+import { XXL, Paragraph } from '@zendeskgarden/react-typography';
+import type { Channel, Message } from '../api/types.ts';
+import { t } from '../i18n.ts';
+import { useApi, useLoad } from '../shell/context.tsx';
+import { OverflowIcon } from '../shell/icons.tsx';
+import { Loading } from '../shell/Loading.tsx';
+import { navigate } from '../shell/router.ts';
+import { StatusTag } from './status.tsx';
+import { describeError } from './errors.ts';
+
+const Heading = styled.div`
+  display: flex;
+  align-items: flex-start;
+  justify-content: space-between;
+  gap: 16px;
+  margin-bottom: 24px;
+`;
+
+type SortKey = 'name' | 'status' | 'channel' | 'sent' | 'opened' | 'replied' | 'updated_at';
+type Direction = 'asc' | 'desc';
+
+const columns: { key: SortKey; label: string; numeric?: boolean }[] = [
+  { key: 'name', label: 'list.column.name' },
+  { key: 'status', label: 'list.column.status' },
+  { key: 'channel', label: 'list.column.channel' },
+  { key: 'sent', label: 'list.column.sent', numeric: true },
+  { key: 'opened', label: 'list.column.opened', numeric: true },
+  { key: 'replied', label: 'list.column.replied', numeric: true },
+  { key: 'updated_at', label: 'list.column.updated' },
+];
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/**
+ * Sorts messages by a column, text with `localeCompare`, numbers numerically.
+ *
+ * @example sortMessages(messages, 'sent', 'desc', channelName)
+ */
+export function sortMessages(
+  messages: Message[],
+  key: SortKey,
+  direction: Direction,
+  channelName: (id: string) => string,
+): Message[] {
+  const value = (message: Message): string | number => {
+    switch (key) {
+      case 'channel':
+        return channelName(message.channel_id);
+      case 'status':
+        return t(`status.${message.status}`);
+      case 'sent':
+      case 'opened':
+      case 'replied':
+        return message[key] ?? 0;
+      default:
+        return message[key] ?? '';
+    }
+  };
+  const sorted = [...messages].sort((a, b) => {
+    const left = value(a);
+    const right = value(b);
+    return typeof left === 'number' && typeof right === 'number'
+      ? left - right
+      : String(left).localeCompare(String(right));
+  });
+  return direction === 'asc' ? sorted : sorted.reverse();
+}
+
+/**
+ * The list page.
+ *
+ * @example <MessageList />
+ */
+export function MessageList() {
+  const api = useApi();
+  const messages = useLoad(() => api.list<Message>('/api/v1/messages'), []);
+  const channels = useLoad(() => api.list<Channel>('/api/v1/channels'), []);
+  const [sort, setSort] = useState<{ key: SortKey; direction: Direction }>({
+    key: 'updated_at',
+    direction: 'desc',
+  });
+  const [confirmDelete, setConfirmDelete] = useState<Message | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const channelName = useMemo(() => {
+    const names = new Map((channels.data ?? []).map((channel) => [channel.id, channel.name]));
+    return (id: string) => names.get(id) ?? id;
+  }, [channels.data]);
+  const rows = useMemo(
+    () => sortMessages(messages.data ?? [], sort.key, sort.direction, channelName),
+    [messages.data, sort, channelName],
+  );
+
+  async function act(message: Message, action: string) {
+    setProblem(null);
+    try {
+      if (action === 'edit') return navigate({ page: 'editor', id: message.id });
+      if (action === 'analytics') return navigate({ page: 'analytics', id: message.id });
+      if (action === 'delete') return setConfirmDelete(message);
+      if (action === 'clone') {
+        const copy = await api.post<Message>(`/api/v1/messages/${encodeURIComponent(message.id)}/clone`);
+        return navigate({ page: 'editor', id: copy.id });
+      }
+      await api.post(`/api/v1/messages/${encodeURIComponent(message.id)}/${action}`);
+      messages.reload();
+    } catch (error) {
+      setProblem(describeError(error, message.name));
+    }
+  }
+
+  async function remove(message: Message) {
+    setConfirmDelete(null);
+    try {
+      await api.delete(`/api/v1/messages/${encodeURIComponent(message.id)}`);
+      messages.reload();
+    } catch (error) {
+      setProblem(describeError(error, message.name));
+    }
+  }
+
+  return (
+    <>
+      <Heading>
+        <div>
+          <XXL tag="h1" isBold>
+            {t('list.title')}
+          </XXL>
+          <Paragraph>{t('list.intro')}</Paragraph>
+        </div>
+        <Button isPrimary onClick={() => navigate({ page: 'create' })}>
+          {t('list.create')}
+        </Button>
+      </Heading>
+      {problem && (
+        <Alert type="error" role="alert">
+          <Alert.Title>{t('list.actionFailed')}</Alert.Title>
+          {problem}
+          <Alert.Close aria-label={t('common.close')} onClick={() => setProblem(null)} />
+        </Alert>
+      )}
+      {messages.error && <Alert type="error">{messages.error.message}</Alert>}
+      {messages.loading && !messages.data ? (
+        <Loading />
+      ) : rows.length === 0 ? (
+        <Paragraph>{t('list.empty')}</Paragraph>
+      ) : (
+        <Table aria-label={t('list.title')}>
+          <Table.Head>
+            <Table.HeaderRow>
+              {columns.map((column) => (
+                <Table.SortableCell
+                  key={column.key}
+                  sort={sort.key === column.key ? sort.direction : undefined}
+                  onClick={() =>
+                    setSort((current) => ({
+                      key: column.key,
+                      direction: current.key === column.key && current.direction === 'asc' ? 'desc' : 'asc',
+                    }))
+                  }
+                >
+                  {t(column.label)}
+                </Table.SortableCell>
+              ))}
+              <Table.HeaderCell hasOverflow>
+                <span hidden>{t('list.column.actions')}</span>
+              </Table.HeaderCell>
+            </Table.HeaderRow>
+          </Table.Head>
+          <Table.Body>
+            {rows.map((message) => (
+              <Table.Row key={message.id} data-message-id={message.id}>
+                <Table.Cell>
+                  <Anchor
+                    href={`#/messages/${encodeURIComponent(message.id)}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      navigate({ page: 'editor', id: message.id });
+                    }}
+                  >
+                    {message.name}
+                  </Anchor>
+                </Table.Cell>
+                <Table.Cell>
+                  <StatusTag status={message.status} />
+                </Table.Cell>
+                <Table.Cell>{channelName(message.channel_id)}</Table.Cell>
+                <Table.Cell>{message.sent ?? 0}</Table.Cell>
+                <Table.Cell>{message.opened ?? 0}</Table.Cell>
+                <Table.Cell>{message.replied ?? 0}</Table.Cell>
+                <Table.Cell>
+                  {message.updated_at ? dateFormat.format(new Date(message.updated_at)) : ''}
+                </Table.Cell>
+                <Table.Cell hasOverflow>
+                  <Menu
+                    button={(props) => (
+                      <IconButton
+                        {...props}
+                        aria-label={t('list.rowMenu', { name: message.name })}
+                        size="small"
+                      >
+                        <OverflowIcon />
+                      </IconButton>
+                    )}
+                    placement="bottom-end"
+                    onChange={(change) => {
+                      if (change.type?.includes('click') || change.type?.includes('keyDown'))
+                        if (change.value) void act(message, change.value);
+                    }}
+                  >
+                    <Item value="edit">{t('list.action.edit')}</Item>
+                    <Item value="analytics">{t('list.action.analytics')}</Item>
+                    <Item value="clone">{t('list.action.clone')}</Item>
+                    {(message.status === 'draft' || message.status === 'contains_errors') && (
+                      <Item value="publish">{t('list.action.publish')}</Item>
+                    )}
+                    {message.status === 'live' && <Item value="pause">{t('list.action.pause')}</Item>}
+                    {message.status === 'paused' && <Item value="resume">{t('list.action.resume')}</Item>}
+                    <Item value="delete" type="danger">
+                      {t('list.action.delete')}
+                    </Item>
+                  </Menu>
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+      {confirmDelete && (
+        <Modal onClose={() => setConfirmDelete(null)} aria-label={t('list.deleteTitle')}>
+          <Modal.Header tag="h2" isDanger>
+            {t('list.deleteTitle')}
+          </Modal.Header>
+          <Modal.Body>{t('list.deleteConfirm', { name: confirmDelete.name })}</Modal.Body>
+          <Modal.Footer>
+            <Modal.FooterItem>
+              <Button isBasic onClick={() => setConfirmDelete(null)}>
+                {t('common.cancel')}
+              </Button>
+            </Modal.FooterItem>
+            <Modal.FooterItem>
+              <Button isPrimary isDanger onClick={() => void remove(confirmDelete)}>
+                {t('list.action.delete')}
+              </Button>
+            </Modal.FooterItem>
+          </Modal.Footer>
+          <Modal.Close aria-label={t('common.close')} />
+        </Modal>
+      )}
+    </>
+  );
+}

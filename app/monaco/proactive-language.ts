@@ -1,0 +1,146 @@
+/**
+ * Monaco for the rule language, bundled (no CDN) and loaded only when the Text view opens: the editor
+ * core plus all editor features (without `register.all` completion never shows), its worker, and the
+ * `proactive` language wired to the pure editor services in dsl/editor (Monarch colours, completion,
+ * hover docs, live diagnostics as markers, Format document).
+ */
+import * as monaco from 'monaco-editor/editor';
+import 'monaco-editor/features/register.all';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import {
+  complete,
+  diagnostics,
+  format,
+  hover,
+  monarchLanguage,
+  type CompletionKind,
+} from '../../dsl/editor/index.ts';
+import type { ValidateOptions } from '../../dsl/validator.ts';
+
+export const languageId = 'proactive';
+
+let registered = false;
+/** Options for live diagnostics (the channel's schedules); set by the editor that owns the model. */
+let validateOptions: ValidateOptions = {};
+
+/** Updates the schedule names and business-hours flag used by live diagnostics. */
+export function setValidateOptions(options: ValidateOptions): void {
+  validateOptions = options;
+}
+
+const completionKinds: Record<CompletionKind, monaco.languages.CompletionItemKind> = {
+  keyword: monaco.languages.CompletionItemKind.Keyword,
+  field: monaco.languages.CompletionItemKind.Field,
+  operator: monaco.languages.CompletionItemKind.Operator,
+  value: monaco.languages.CompletionItemKind.Value,
+  snippet: monaco.languages.CompletionItemKind.Snippet,
+};
+
+function rangeOf(model: monaco.editor.ITextModel, start: number, end: number): monaco.IRange {
+  const from = model.getPositionAt(start);
+  const to = model.getPositionAt(end);
+  return {
+    startLineNumber: from.lineNumber,
+    startColumn: from.column,
+    endLineNumber: to.lineNumber,
+    endColumn: to.column,
+  };
+}
+
+/**
+ * Registers the language once and returns Monaco.
+ *
+ * @example const monaco = setupProactiveLanguage(); monaco.editor.create(element, { language: 'proactive' });
+ */
+export function setupProactiveLanguage(): typeof monaco {
+  if (registered) return monaco;
+  registered = true;
+  (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
+    getWorker: () => new EditorWorker(),
+  };
+  monaco.languages.register({ id: languageId, extensions: ['.proactive'], aliases: ['Proactive rule'] });
+  monaco.languages.setMonarchTokensProvider(
+    languageId,
+    monarchLanguage as unknown as monaco.languages.IMonarchLanguage,
+  );
+  monaco.languages.setLanguageConfiguration(languageId, {
+    comments: { lineComment: '#' },
+    brackets: [
+      ['(', ')'],
+      ['[', ']'],
+    ],
+    autoClosingPairs: [
+      { open: '(', close: ')' },
+      { open: '[', close: ']' },
+      { open: '"', close: '"', notIn: ['string'] },
+    ],
+    surroundingPairs: [
+      { open: '(', close: ')' },
+      { open: '[', close: ']' },
+      { open: '"', close: '"' },
+    ],
+    wordPattern: /[a-z_][a-z0-9_.]*/i,
+  });
+  monaco.languages.registerCompletionItemProvider(languageId, {
+    triggerCharacters: ['.', ' ', '"'],
+    provideCompletionItems(model, position) {
+      const result = complete(model.getValue(), model.getOffsetAt(position));
+      const range = rangeOf(model, result.range.start, result.range.end);
+      return {
+        suggestions: result.items.map((item, index) => ({
+          label: item.label,
+          kind: completionKinds[item.kind],
+          insertText: item.insertText,
+          detail: item.detail,
+          documentation: item.documentation ? { value: item.documentation } : undefined,
+          sortText: String(index).padStart(4, '0'),
+          range,
+        })),
+      };
+    },
+  });
+  monaco.languages.registerHoverProvider(languageId, {
+    provideHover(model, position) {
+      const result = hover(model.getValue(), model.getOffsetAt(position));
+      if (!result) return null;
+      return {
+        range: rangeOf(model, result.range.start, result.range.end),
+        contents: [{ value: result.contents }],
+      };
+    },
+  });
+  monaco.languages.registerDocumentFormattingEditProvider(languageId, {
+    provideDocumentFormattingEdits(model) {
+      const result = format(model.getValue());
+      if (result.diagnostics.length > 0 || result.text === model.getValue()) return [];
+      return [{ range: model.getFullModelRange(), text: result.text }];
+    },
+  });
+  return monaco;
+}
+
+/**
+ * Puts the text's diagnostics on the model as markers (squiggles).
+ *
+ * @example updateMarkers(editor.getModel()!)
+ */
+export function updateMarkers(model: monaco.editor.ITextModel): void {
+  const text = model.getValue();
+  const markers = diagnostics(text, validateOptions).map((diagnostic) => {
+    const range = rangeOf(
+      model,
+      diagnostic.range.start,
+      Math.max(diagnostic.range.end, diagnostic.range.start + 1),
+    );
+    return {
+      ...range,
+      severity: diagnostic.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+      message: diagnostic.message,
+      code: diagnostic.code,
+      source: 'proactive',
+    };
+  });
+  monaco.editor.setModelMarkers(model, 'proactive', markers);
+}
+
+export { monaco };

@@ -1,0 +1,129 @@
+/**
+ * The Text view: Monaco with the rule language. Monaco (and its worker) is a separate chunk, imported
+ * only when this view first opens.
+ */
+import { useEffect, useRef, useState } from 'react';
+import styled from 'styled-components';
+import { Button } from '@zendeskgarden/react-buttons';
+import { Alert } from '@zendeskgarden/react-notifications';
+import { t } from '../i18n.ts';
+import { palette } from '../shell/palette.ts';
+import type { ValidateOptions } from '../../dsl/validator.ts';
+
+type MonacoModule = typeof import('../monaco/proactive-language.ts');
+type Editor = ReturnType<MonacoModule['monaco']['editor']['create']>;
+
+const Frame = styled.div`
+  height: 220px;
+  border: 1px solid ${palette.grey300};
+  border-radius: 4px;
+  overflow: hidden;
+`;
+
+const Tools = styled.div`
+  display: flex;
+  justify-content: flex-end;
+  margin-top: 8px;
+`;
+
+export interface RuleTextEditorProps {
+  value: string;
+  onChange: (text: string) => void;
+  validateOptions: ValidateOptions;
+}
+
+/**
+ * The Monaco editor for rule text.
+ *
+ * @example <RuleTextEditor value={text} onChange={setText} validateOptions={{}} />
+ */
+export function RuleTextEditor({ value, onChange, validateOptions }: RuleTextEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const editor = useRef<Editor | null>(null);
+  const module = useRef<MonacoModule | null>(null);
+  const latestChange = useRef(onChange);
+  latestChange.current = onChange;
+  const [failed, setFailed] = useState<string | null>(null);
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    let disposed = false;
+    import('../monaco/proactive-language.ts').then(
+      (loaded) => {
+        if (disposed || !host.current) return;
+        module.current = loaded;
+        const monaco = loaded.setupProactiveLanguage();
+        loaded.setValidateOptions(validateOptions);
+        const created = monaco.editor.create(host.current, {
+          value,
+          language: loaded.languageId,
+          automaticLayout: true,
+          minimap: { enabled: false },
+          lineNumbers: 'on',
+          wordWrap: 'on',
+          fontSize: 14,
+          scrollBeyondLastLine: false,
+          renderLineHighlight: 'line',
+          fixedOverflowWidgets: true,
+          ariaLabel: t('rules.textAria'),
+          tabSize: 2,
+        });
+        editor.current = created;
+        const model = created.getModel();
+        if (model) loaded.updateMarkers(model);
+        created.onDidChangeModelContent(() => {
+          const current = created.getModel();
+          if (!current) return;
+          loaded.updateMarkers(current);
+          latestChange.current(current.getValue());
+        });
+        setReady(true);
+      },
+      (error: unknown) => setFailed(error instanceof Error ? error.message : String(error)),
+    );
+    return () => {
+      disposed = true;
+      editor.current?.getModel()?.dispose();
+      editor.current?.dispose();
+      editor.current = null;
+    };
+    // Monaco is created once; later values flow in through the effect below.
+  }, []);
+
+  useEffect(() => {
+    const current = editor.current;
+    if (current && current.getValue() !== value) {
+      const model = current.getModel();
+      if (model) current.executeEdits('proactive', [{ range: model.getFullModelRange(), text: value }]);
+    }
+  }, [value]);
+
+  useEffect(() => {
+    module.current?.setValidateOptions(validateOptions);
+    const model = editor.current?.getModel();
+    if (model) module.current?.updateMarkers(model);
+  }, [validateOptions]);
+
+  if (failed)
+    return (
+      <Alert type="error">
+        <Alert.Title>{t('rules.textFailed')}</Alert.Title>
+        {failed}
+      </Alert>
+    );
+  return (
+    <div>
+      <Frame ref={host} data-testid="rule-text-editor" data-ready={ready ? 'true' : 'false'} />
+      <Tools>
+        <Button
+          size="small"
+          isBasic
+          disabled={!ready}
+          onClick={() => void editor.current?.getAction('editor.action.formatDocument')?.run()}
+        >
+          {t('rules.format')}
+        </Button>
+      </Tools>
+    </div>
+  );
+}

@@ -1,0 +1,265 @@
+/**
+ * "Test this rule": a sample visitor (page URL, title, new/returning, device language, seconds on the
+ * page, date and time) -> "Would fire" / "Would not fire", with every condition marked true or false and
+ * the value it saw (the evaluator's explain tree). Runs the same compiler and evaluator as the widget,
+ * in the browser.
+ */
+import { useMemo, useState } from 'react';
+import styled from 'styled-components';
+import { Field, Input } from '@zendeskgarden/react-forms';
+import { Alert, Well } from '@zendeskgarden/react-notifications';
+import { Tag } from '@zendeskgarden/react-tags';
+import { Code, Paragraph, Span } from '@zendeskgarden/react-typography';
+import type { Rule } from '../../dsl/ast.ts';
+import { compile } from '../../dsl/compile.ts';
+import { fieldByName, operatorByName } from '../../dsl/catalog.ts';
+import type { RuleContext, Schedule } from '../../dsl/context.ts';
+import { createEvaluator, type Evaluation, type ExplainNode } from '../../dsl/evaluator.ts';
+import { t } from '../i18n.ts';
+import { SelectField } from '../shell/SelectField.tsx';
+import { palette } from '../shell/palette.ts';
+import { languageLabel } from './languages.ts';
+
+const Grid = styled.div`
+  display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
+  gap: 12px;
+  margin-bottom: 16px;
+`;
+
+const Tree = styled.ul`
+  list-style: none;
+  margin: 4px 0 0;
+  padding-left: 16px;
+  border-left: 2px solid ${palette.grey300};
+`;
+
+const Verdict = styled.div<{ $fires: boolean }>`
+  font-size: 18px;
+  font-weight: 600;
+  color: ${(p) => (p.$fires ? palette.green600 : palette.red700)};
+  margin-bottom: 8px;
+`;
+
+export interface SampleVisitor {
+  pageUrl: string;
+  pageTitle: string;
+  visitHistory: 'new_user' | 'returning_user';
+  language: string;
+  seconds: number;
+  /** `YYYY-MM-DDTHH:MM` in the admin's local time. */
+  dateTime: string;
+}
+
+function localNow(): string {
+  const now = new Date();
+  now.setMinutes(now.getMinutes() - now.getTimezoneOffset());
+  return now.toISOString().slice(0, 16);
+}
+
+/**
+ * The evaluation context of a sample visitor.
+ *
+ * @example sampleContext({ pageUrl: 'https://acme.test/pricing', ... }, {})
+ */
+export function sampleContext(sample: SampleVisitor, schedules: Record<string, Schedule>): RuleContext {
+  const when = new Date(sample.dateTime);
+  return {
+    visitor: { page_url: sample.pageUrl, page_title: sample.pageTitle, visit_history: sample.visitHistory },
+    device: { language: sample.language },
+    event: sample.seconds > 0 ? { type: 'on_page', seconds: sample.seconds } : { type: 'page_load' },
+    now: Number.isNaN(when.getTime()) ? new Date().toISOString() : when.toISOString(),
+    schedules,
+  };
+}
+
+/**
+ * Evaluates a rule against a sample visitor; an error string when the rule cannot be compiled.
+ *
+ * @example testRule(rule, sample, {}).evaluation?.fires
+ */
+export function testRule(
+  rule: Rule,
+  sample: SampleVisitor,
+  schedules: Record<string, Schedule>,
+): { evaluation?: Evaluation; error?: string } {
+  try {
+    return { evaluation: createEvaluator(compile(rule))(sampleContext(sample, schedules)) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export interface TestRulePanelProps {
+  rule: Rule | null;
+  /** `default` is the channel's business hours; other keys are named schedules. */
+  schedules: Record<string, Schedule>;
+}
+
+/**
+ * The test panel.
+ *
+ * @example <TestRulePanel rule={rule} schedules={{}} />
+ */
+export function TestRulePanel({ rule, schedules }: TestRulePanelProps) {
+  const [sample, setSample] = useState<SampleVisitor>({
+    pageUrl: 'https://example.com/pricing',
+    pageTitle: 'Pricing',
+    visitHistory: 'new_user',
+    language: navigator.language || 'en-US',
+    seconds: 30,
+    dateTime: localNow(),
+  });
+  const result = useMemo(() => (rule ? testRule(rule, sample, schedules) : null), [rule, sample, schedules]);
+  const set = <K extends keyof SampleVisitor>(key: K, value: SampleVisitor[K]) =>
+    setSample((current) => ({ ...current, [key]: value }));
+
+  return (
+    <Well isRecessed aria-labelledby="test-rule-title">
+      <Well.Title id="test-rule-title">{t('test.title')}</Well.Title>
+      <Paragraph size="small">{t('test.intro')}</Paragraph>
+      <Grid>
+        <Field>
+          <Field.Label>{t('test.pageUrl')}</Field.Label>
+          <Input isCompact value={sample.pageUrl} onChange={(event) => set('pageUrl', event.target.value)} />
+        </Field>
+        <Field>
+          <Field.Label>{t('test.pageTitle')}</Field.Label>
+          <Input
+            isCompact
+            value={sample.pageTitle}
+            onChange={(event) => set('pageTitle', event.target.value)}
+          />
+        </Field>
+        <SelectField
+          label={t('test.visitHistory')}
+          compact
+          value={sample.visitHistory}
+          options={(fieldByName('visitor.visit_history')?.symbols ?? []).map((symbol) => ({
+            value: symbol.name,
+            label: symbol.label,
+          }))}
+          onChange={(value) => set('visitHistory', value as SampleVisitor['visitHistory'])}
+          name="test-visit-history"
+        />
+        <Field>
+          <Field.Label>{t('test.language')}</Field.Label>
+          <Input
+            isCompact
+            value={sample.language}
+            onChange={(event) => set('language', event.target.value)}
+          />
+        </Field>
+        <Field>
+          <Field.Label>{t('test.seconds')}</Field.Label>
+          <Input
+            isCompact
+            type="number"
+            min={0}
+            value={String(sample.seconds)}
+            onChange={(event) => set('seconds', Math.max(0, Math.trunc(Number(event.target.value) || 0)))}
+          />
+        </Field>
+        <Field>
+          <Field.Label>{t('test.dateTime')}</Field.Label>
+          <Input
+            isCompact
+            type="datetime-local"
+            value={sample.dateTime}
+            onChange={(event) => set('dateTime', event.target.value)}
+          />
+        </Field>
+      </Grid>
+      {!rule && <Paragraph>{t('test.noRule')}</Paragraph>}
+      {result?.error && (
+        <Alert type="warning">
+          <Alert.Title>{t('test.cannotRun')}</Alert.Title>
+          {result.error}
+        </Alert>
+      )}
+      {result?.evaluation && <EvaluationView evaluation={result.evaluation} />}
+    </Well>
+  );
+}
+
+function Result({ value }: { value: boolean }) {
+  return (
+    <Tag size="small" hue={value ? 'successHue' : 'dangerHue'}>
+      {value ? t('test.true') : t('test.false')}
+    </Tag>
+  );
+}
+
+function EvaluationView({ evaluation }: { evaluation: Evaluation }) {
+  const { explain } = evaluation;
+  const expectedEvent =
+    explain.event.expected.type === 'on_page'
+      ? t('test.eventOnPage', { seconds: explain.event.expected.seconds })
+      : t('test.eventLoad');
+  const actualEvent = !explain.event.actual
+    ? '—'
+    : explain.event.actual.type === 'on_page'
+      ? t('test.eventOnPage', { seconds: explain.event.actual.seconds })
+      : t('test.eventLoad');
+  const time = explain.time_of_day;
+  return (
+    <div data-testid="test-result" data-fires={String(evaluation.fires)} aria-live="polite">
+      <Verdict $fires={evaluation.fires}>
+        {evaluation.fires ? t('test.wouldFire') : t('test.wouldNotFire')}
+      </Verdict>
+      {evaluation.error && <Alert type="warning">{evaluation.error.message}</Alert>}
+      <Span isBold>{t('test.conditions')}</Span>
+      <Tree>
+        <ExplainView node={explain.conditions} />
+      </Tree>
+      <Paragraph size="small">
+        <Result value={explain.event.result} />{' '}
+        {t('test.event', { expected: expectedEvent, actual: actualEvent })}
+      </Paragraph>
+      <Paragraph size="small">
+        <Result value={time.result} />{' '}
+        {time.mode === 'anytime'
+          ? t('test.anytime')
+          : t(time.mode === 'during' ? 'test.during' : 'test.outside', {
+              schedule:
+                time.schedule === 'default' || !time.schedule ? t('test.channelSchedule') : time.schedule,
+              local: time.local_time ?? '—',
+              state: time.holiday
+                ? t('test.holiday', { name: time.holiday })
+                : time.open
+                  ? t('test.open')
+                  : t('test.closed'),
+            })}
+      </Paragraph>
+      <Paragraph size="small">
+        {t('test.frequency', { frequency: t(`frequency.${explain.frequency}`) })}
+      </Paragraph>
+    </div>
+  );
+}
+
+function ExplainView({ node }: { node: ExplainNode }) {
+  if (node.kind === 'comparison') {
+    const field = fieldByName(node.field);
+    const expected = node.expected.map((value) =>
+      field?.match === 'language' ? languageLabel(value) : value,
+    );
+    return (
+      <li data-explain="comparison" data-result={String(node.result)}>
+        <Result value={node.result} /> <Span isBold>{field?.label ?? node.field}</Span>{' '}
+        {operatorByName(node.operator).label.toLowerCase()} <Code>{expected.join(', ')}</Code>{' '}
+        <Span hue="grey">{t('test.actual', { value: node.actual ?? t('test.missing') })}</Span>
+      </li>
+    );
+  }
+  return (
+    <li data-explain={node.kind} data-result={String(node.result)}>
+      <Result value={node.result} /> <Span isBold>{t(`test.${node.kind}`)}</Span>
+      <Tree>
+        {node.children.map((child, index) => (
+          <ExplainView key={index} node={child} />
+        ))}
+      </Tree>
+    </li>
+  );
+}
