@@ -1,6 +1,6 @@
 /**
  * Builds the widget (`npm run build:widget`): `dist/widget.js` (evaluator + bubble, loaded by every page)
- * and `dist/widget-panel.js` (the conversation panel, loaded on first open). Minified IIFEs for ES2019
+ * and `dist/widget-panel.js` (the conversation panel, loaded on first open). Minified IIFEs for ES2020
  * browsers. Prints each file's size minified and minified + gzip.
  *
  * Also importable: `buildWidget()` returns the sizes (the bench and tests use it).
@@ -74,7 +74,7 @@ export async function buildWidget(outDir: string = distDir): Promise<BundleSize[
       bundle: true,
       minify: true,
       format: 'iife',
-      target: ['es2019'],
+      target: ['es2020'],
       platform: 'browser',
       legalComments: 'none',
       charset: 'utf8',

@@ -36,7 +36,8 @@ export interface ControllerOptions {
 }
 
 export interface Controller {
-  setRules(rules: ChannelRules): void;
+  /** The channel's rules; null when the channel is gone (nothing is shown any more). */
+  setRules(rules: ChannelRules | null): void;
   check(event: ContextEvent): void;
   /** The `for M:SS` durations, in seconds, of the rules in play. */
   thresholds(): number[];

@@ -5,7 +5,7 @@
  */
 
 const PLACEHOLDER = /\s*\{\{\s*first_name\s*\}\}/g;
-const LINK = /\[([^\]\n]+)\]\(([^)\s]+)\)|(https?:\/\/[^\s<>"')\]]+[^\s<>"')\].,;:!?])/g;
+const LINK = /\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)|(https?:\/\/[^\s<>"')\]]+[^\s<>"')\].,;:!?])/g;
 
 /**
  * Fills `{{first_name}}` with the first word of `name`, or drops it.

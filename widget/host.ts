@@ -25,12 +25,6 @@ export function createHost(): WidgetHost {
   const element = document.createElement('div');
   element.id = HOST_ID;
   const root = element.attachShadow({ mode: 'open' });
-  // Positioned through the shadow root's own stylesheet (`:host`), not a style attribute, so a strict CSP holds.
-  adoptStyles(
-    root,
-    ':host { all: initial !important; position: fixed !important; right: 0 !important; bottom: 0 !important;' +
-      ' width: 0 !important; height: 0 !important; z-index: 2147483000 !important; display: block !important; }',
-  );
   adoptStyles(root, baseStyles);
   const container = document.createElement('div');
   container.className = 'pw';

@@ -54,8 +54,8 @@ function boot(script: HTMLScriptElement): void {
 
   void refreshRules(api, channelId).then((fresh) => {
     if (fresh === 'unchanged') return;
-    controller.setRules(fresh === 'gone' ? { ...(cached ?? emptyRules(channelId)), messages: [] } : fresh);
-    if (fresh !== 'gone') controller.check({ type: 'page_load' });
+    controller.setRules(fresh === 'gone' ? null : fresh);
+    controller.check({ type: 'page_load' });
     triggers.setThresholds(controller.thresholds());
   });
 
@@ -69,10 +69,6 @@ function boot(script: HTMLScriptElement): void {
   for (const name of ['pointerdown', 'keydown', 'scroll']) {
     window.addEventListener(name, onActivity, { passive: true, capture: true });
   }
-}
-
-function emptyRules(channelId: string) {
-  return { channel_id: channelId, brand: { id: '', name: '' }, version: '', messages: [], schedules: {} };
 }
 
 try {

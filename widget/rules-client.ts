@@ -36,16 +36,10 @@ function isUsableMessage(value: unknown): value is WidgetMessage {
  */
 export function sanitizeRules(body: unknown): ChannelRules | null {
   if (!isRecord(body) || !Array.isArray(body.messages)) return null;
-  const brand = isRecord(body.brand) ? body.brand : {};
   return {
-    channel_id: typeof body.channel_id === 'string' ? body.channel_id : '',
-    brand: { id: String(brand.id ?? ''), name: typeof brand.name === 'string' ? brand.name : '' },
-    version: typeof body.version === 'string' ? body.version : '',
-    messages: body.messages.filter(isUsableMessage).map((message) => ({
-      ...message,
-      name: typeof message.name === 'string' ? message.name : '',
-      tags: Array.isArray(message.tags) ? message.tags.filter((tag) => typeof tag === 'string') : [],
-    })),
+    ...(body as unknown as ChannelRules),
+    brand: isRecord(body.brand) ? (body.brand as ChannelRules['brand']) : { id: '', name: '' },
+    messages: body.messages.filter(isUsableMessage),
     schedules: isRecord(body.schedules) ? (body.schedules as ChannelRules['schedules']) : {},
   };
 }

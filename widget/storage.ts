@@ -57,15 +57,15 @@ export function removeItem(kind: Area, key: string): void {
 }
 
 /**
- * A random identifier (UUID v4 when available).
+ * A random identifier: 32 hex digits.
  *
- * @example randomId() // 'c0a8…'
+ * @example randomId() // '9f86d081884c7d659a2feaa0c55ad015'
  */
 export function randomId(): string {
   try {
-    if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-    const bytes = crypto.getRandomValues(new Uint8Array(16));
-    return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+    return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+      (byte + 256).toString(16).slice(1),
+    ).join('');
   } catch {
     return Math.random().toString(36).slice(2) + Date.now().toString(36);
   }
