@@ -211,6 +211,27 @@ export function createMessageService(deps: MessageServiceDeps) {
     return problems;
   }
 
+  /**
+   * Moves a message to index `order` among its channel's messages (0 = first) and renumbers the others,
+   * so "order" means a place in the list, not a raw number that can tie. Returns the message's position.
+   */
+  async function makeRoomAt(record: MessageRecord, order: number): Promise<number> {
+    const others = (await repository.messages.list({ channel_id: record.channel_id }))
+      .filter((message) => message.id !== record.id)
+      .sort((a, b) => a.position - b.position || a.created_at.localeCompare(b.created_at));
+    const index = Math.min(order, others.length);
+    let changedLive = false;
+    for (const [at, message] of others.entries()) {
+      const wanted = at < index ? at : at + 1;
+      if (message.position !== wanted) {
+        await repository.messages.update(message.id, { position: wanted });
+        changedLive ||= message.status === 'live';
+      }
+    }
+    if (changedLive) deps.onChannelsChanged([record.channel_id]);
+    return index;
+  }
+
   return {
     async list(filter: { channel_id?: string; status?: MessageStatus; brand_id?: string } = {}) {
       const [records, totals] = await Promise.all([
@@ -324,11 +345,12 @@ export function createMessageService(deps: MessageServiceDeps) {
           });
       }
       const status = statusAfterEdit(record.status, state);
+      const position = patch.order === undefined ? undefined : await makeRoomAt(record, patch.order);
       const updated = await save(record, {
         name: patch.name,
         greeting: patch.greeting,
         response: patch.response,
-        position: patch.order,
+        position,
         rules: state.rules,
         rule: state.rule,
         compiled: state.compiled,

@@ -84,8 +84,10 @@ export function dslRoutes(repository: Repository) {
         422,
       );
     }
+    // The evaluation computes its explanation lazily (a getter), so read the fields explicitly.
     return c.json({
-      ...evaluation,
+      fires: evaluation.fires,
+      explain: evaluation.explain,
       frequency: compiled.frequency,
       tags: compiled.tags,
       diagnostics: result.diagnostics,
