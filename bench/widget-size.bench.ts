@@ -1,0 +1,40 @@
+/**
+ * The widget's size: builds `dist/widget.js` (evaluator + bubble, loaded on every page) and the lazily
+ * loaded `dist/widget-panel.js`, and prints each minified and minified + gzip against the initial
+ * script's 10 KB min+gzip budget. Also prints how much of the initial script is the evaluator.
+ *
+ * Run: npx tsx bench/widget-size.bench.ts
+ */
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { buildWidget, formatSizes, INITIAL_BUDGET_BYTES } from '../widget/build.ts';
+
+const sizes = await buildWidget();
+const initial = sizes.find((size) => size.file === 'widget.js');
+console.log('Widget bundle (one build)');
+console.log(formatSizes(sizes));
+
+const evaluatorOnly = await build({
+  stdin: {
+    contents: "export { createEvaluator } from './dsl/evaluator.ts';",
+    resolveDir: process.cwd(),
+    loader: 'ts',
+  },
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  globalName: 'evaluator',
+  target: ['es2020'],
+  write: false,
+});
+const evaluatorCode = evaluatorOnly.outputFiles[0]?.contents ?? new Uint8Array();
+console.log(
+  `of which the evaluator alone: ${(evaluatorCode.length / 1024).toFixed(2)} KB min, ${(gzipSync(evaluatorCode, { level: 9 }).length / 1024).toFixed(2)} KB min+gzip`,
+);
+if (initial) {
+  const ratio = initial.gzip / INITIAL_BUDGET_BYTES;
+  console.log(
+    `widget.js: ${(initial.gzip / 1024).toFixed(2)} KB of the ${(INITIAL_BUDGET_BYTES / 1024).toFixed(0)} KB min+gzip budget (${(ratio * 100).toFixed(0)}%) -> ${ratio <= 1 ? 'within budget' : 'OVER BUDGET'}`,
+  );
+  if (ratio > 1) process.exitCode = 1;
+}
