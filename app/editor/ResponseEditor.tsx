@@ -141,7 +141,7 @@ function AgentResponse({
           isEditable={false}
           isMultiselectable
           selectionValue={response.customer_details}
-          placeholder={t('compose.noDetails')}
+          placeholder={response.customer_details.length === 0 ? t('compose.noDetails') : undefined}
           data-field="customer-details"
           onChange={(changes) => {
             if (!Array.isArray(changes.selectionValue)) return;

@@ -100,7 +100,7 @@ function Frame({ standalone, onSignOut }: { standalone: boolean; onSignOut: () =
   return (
     <Chrome isFluid hue="#03363d">
       <Nav aria-label={t('app.navigation')}>
-        <Nav.Item hasLogo product="support" title={t('app.name')}>
+        <Nav.Item hasLogo title={t('app.name')}>
           <Nav.ItemIcon>
             <LogoIcon />
           </Nav.ItemIcon>

@@ -54,6 +54,7 @@ export function SelectField({
         isDisabled={disabled}
         placeholder={placeholder}
         selectionValue={value}
+        renderValue={() => options.find((option) => option.value === value)?.label ?? placeholder ?? ''}
         validation={error ? 'error' : undefined}
         data-field={name}
         onChange={(changes) => {
