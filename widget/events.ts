@@ -32,7 +32,7 @@ export function createEventReporter(
     timer = undefined;
     const batch = queue;
     queue = [];
-    api.sendEvents(batch, leaving);
+    if (batch.length > 0) api.sendEvents(batch, leaving);
   };
   const onLeave = () => {
     if (document.visibilityState === 'hidden') flush(true);

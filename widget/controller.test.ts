@@ -1,0 +1,151 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { compile } from '../dsl/compile.ts';
+import { parse } from '../dsl/parser.ts';
+import type { ApiClient } from './api.ts';
+import { createController } from './controller.ts';
+import { saveConversation } from './conversation.ts';
+import { createHost } from './host.ts';
+import type { MountPanel, PanelOptions } from './panel/contract.ts';
+import type { ChannelRules, WidgetMessage } from './protocol.ts';
+import { createEmitter } from './public-api.ts';
+
+function message(id: string, rules: string, greeting = id): WidgetMessage {
+  const { rule } = parse(rules);
+  if (!rule) throw new Error(`bad rule ${rules}`);
+  return {
+    id,
+    name: `Name ${id}`,
+    greeting,
+    response: { type: 'agent', follow_up: 'Follow-up', customer_details: ['email'] },
+    tags: rule.tags,
+    rule: compile(rule),
+  };
+}
+
+const rulesOf = (...messages: WidgetMessage[]): ChannelRules => ({
+  channel_id: 'demo',
+  brand: { id: 'b', name: 'Acme' },
+  version: '1',
+  messages,
+  schedules: {},
+});
+
+function setup() {
+  document.body.replaceChildren();
+  const host = createHost();
+  const reported: string[] = [];
+  const emitted: string[] = [];
+  const emitter = createEmitter();
+  for (const type of ['shown', 'opened', 'dismissed', 'replied'] as const)
+    emitter.on(type, (event) => emitted.push(`${type}:${event.messageId}`));
+  const mounted: PanelOptions[] = [];
+  const mount: MountPanel = (options) => {
+    mounted.push(options);
+    let open = false;
+    return {
+      show: () => void (open = true),
+      hide: () => void (open = false),
+      isOpen: () => open,
+      destroy: () => undefined,
+    };
+  };
+  const api: ApiClient = {
+    origin: 'https://api.test',
+    fetchRules: async () => null,
+    sendEvents: () => undefined,
+  };
+  const controller = createController({
+    host,
+    api,
+    channelId: 'demo',
+    reporter: { report: (id, type) => reported.push(`${type}:${id}`), flush: () => undefined },
+    emitter,
+    loadPanel: async () => mount,
+  });
+  const bubble = () => host.root.querySelector<HTMLElement>('.pw-bubble');
+  const launcher = () => host.root.querySelector<HTMLButtonElement>('.pw-launcher')!;
+  return { host, controller, reported, emitted, mounted, bubble, launcher };
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  sessionStorage.clear();
+  history.replaceState({}, '', '/pricing');
+});
+
+describe('controller', () => {
+  it('shows the first matching message in channel order, one at a time', () => {
+    const { controller, bubble, reported, emitted, launcher } = setup();
+    controller.setRules(
+      rulesOf(
+        message('m0', 'when visitor.page_url contains "docs" every_time'),
+        message('m1', 'when visitor.page_url contains "pricing" every_time'),
+        message('m2', 'when visitor.page_url contains "pricing" every_time'),
+      ),
+    );
+    expect(launcher().hidden).toBe(true);
+    controller.check({ type: 'page_load' });
+    expect(bubble()?.textContent).toContain('m1');
+    expect(launcher().hidden).toBe(false);
+    controller.check({ type: 'page_load' });
+    expect(reported).toEqual(['shown:m1']);
+    expect(emitted).toEqual(['shown:m1']);
+  });
+
+  it('matches the event: on_page rules only at their own threshold', () => {
+    const { controller, bubble } = setup();
+    controller.setRules(
+      rulesOf(message('m1', 'when visitor.page_url contains "pricing" for 0:30 every_time')),
+    );
+    expect(controller.thresholds()).toEqual([30]);
+    controller.check({ type: 'page_load' });
+    controller.check({ type: 'on_page', seconds: 10 });
+    expect(bubble()).toBeNull();
+    controller.check({ type: 'on_page', seconds: 30 });
+    expect(bubble()).not.toBeNull();
+  });
+
+  it('X dismisses (reported, once_per_visit remembered); clicking opens the panel', async () => {
+    const { controller, bubble, reported, mounted } = setup();
+    controller.setRules(
+      rulesOf(message('m1', 'when visitor.page_url contains "pricing" once_per_visit', 'Hi {{first_name}}!')),
+    );
+    controller.check({ type: 'page_load' });
+    expect(bubble()?.querySelector('p')?.textContent).toBe('Hi!');
+    bubble()!.querySelector<HTMLButtonElement>('.pw-close')!.click();
+    expect(bubble()).toBeNull();
+    controller.check({ type: 'page_load' });
+    expect(bubble()).toBeNull();
+    expect(reported).toEqual(['shown:m1', 'dismissed:m1']);
+
+    localStorage.clear();
+    controller.identify({ name: 'Ada Lovelace' });
+    controller.check({ type: 'page_load' });
+    expect(bubble()?.querySelector('p')?.textContent).toBe('Hi Ada!');
+    bubble()!.click();
+    await vi.waitFor(() => expect(mounted).toHaveLength(1));
+    expect(mounted[0]).toMatchObject({
+      greeting: 'Hi Ada!',
+      brandName: 'Acme',
+      identity: { name: 'Ada Lovelace' },
+    });
+    expect(mounted[0]?.message?.id).toBe('m1');
+    expect(reported.slice(-2)).toEqual(['shown:m1', 'opened:m1']);
+  });
+
+  it('shows nothing during an active conversation, and ignores rules it cannot evaluate', () => {
+    const { controller, bubble } = setup();
+    const broken = message('bad', 'when visitor.page_url contains "pricing" every_time');
+    (broken.rule as unknown as { when: unknown }).when = { t: 'nope' };
+    controller.setRules(
+      rulesOf(broken, message('m1', 'when visitor.page_url contains "pricing" every_time')),
+    );
+    saveConversation('demo', { id: 'c1', message_id: 'm1', updated_at: Date.now() });
+    controller.check({ type: 'page_load' });
+    expect(bubble()).toBeNull();
+    localStorage.clear();
+    controller.check({ type: 'page_load' });
+    expect(bubble()?.textContent).toContain('m1');
+  });
+});
