@@ -260,6 +260,11 @@ describe('time of day', () => {
     expect(result.fires).toBe(false);
     expect(result.error?.code).toBe('missing-schedule');
     expect(result.error?.message).toContain('schedules.default');
+    expect(JSON.parse(JSON.stringify(result))).toEqual({
+      fires: false,
+      explain: result.explain,
+      error: result.error,
+    });
     const named = at('2026-11-27T15:04:05Z', { time_of_day: { mode: 'outside', schedule: 'EMEA' } });
     expect(named.error).toMatchObject({ code: 'missing-schedule' });
     expect(named.error?.message).toContain('schedules["EMEA"]');
@@ -453,5 +458,10 @@ describe('compiled rules the evaluator refuses', () => {
       rule({ t: 'cmp', field: 'visitor', match: 'text', op: 'is', values: ['x'] }),
     );
     expect(evaluator({ visitor: 'X', event: { type: 'page_load' } } as never).fires).toBe(true);
+    const deep = createEvaluator(rule({ t: 'cmp', field: 'a.b.c', match: 'text', op: 'is', values: ['x'] }));
+    expect(deep({ a: { b: { c: 'X' } }, event: { type: 'page_load' } } as never).fires).toBe(true);
+    expect(deep({ a: 1, event: { type: 'page_load' } } as never).explain.conditions).toMatchObject({
+      actual: null,
+    });
   });
 });

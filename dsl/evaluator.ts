@@ -17,7 +17,7 @@ import type {
   Explanation,
   TimeOfDayExplain,
 } from './evaluate/explain.ts';
-import { matchers } from './evaluate/matchers.ts';
+import { languageMatches, matchers } from './evaluate/matchers.ts';
 import { createScheduleService } from './evaluate/schedule.ts';
 
 export type {
@@ -32,11 +32,31 @@ export type {
 /** A function from a visitor context to an evaluation, built once per compiled rule. */
 export type Evaluator = (context: RuleContext) => Evaluation;
 
-type Values = Array<string | null>;
+/**
+ * Per evaluation: the context at 0, then for each field its raw value and its prepared value, both filled
+ * on first use (most contexts are decided before every field is needed).
+ */
+type Values = unknown[];
+
+/** The prepared value at `slot`, reading and preparing the field on first use. */
+function preparedValue(
+  values: Values,
+  slot: number,
+  read: (context: unknown) => string | null,
+  prepare: (actual: string) => string,
+): string | null {
+  const cached = values[slot];
+  if (cached !== undefined) return cached as string | null;
+  const raw = read(values[0]);
+  values[slot - 1] = raw;
+  return (values[slot] = raw === null ? null : prepare(raw));
+}
+
+type Test = (values: Values) => boolean;
 
 interface Node {
-  test(prepared: Values): boolean;
-  explain(raw: Values, prepared: Values): ExplainNode;
+  test: Test;
+  explain(values: Values): ExplainNode;
 }
 
 type AnyRecord = Record<string, unknown>;
@@ -48,8 +68,6 @@ const hasOwn = (record: AnyRecord, key: string): boolean => Object.prototype.has
 
 const OPERATORS = ['is', 'is_not', 'contains', 'does_not_contain'];
 
-const includes = (actual: string, expected: string): boolean => actual.includes(expected);
-
 function malformed(path: string, problem: string): Error {
   return new Error(
     `Malformed compiled rule at ${path}: ${problem}. Recompile the rule with the current version.`,
@@ -58,12 +76,74 @@ function malformed(path: string, problem: string): Error {
 
 /** Reads a dotted path (`visitor.page_url`) from the context; null unless it is a string. */
 function readerFor(path: string): (context: unknown) => string | null {
-  const [head, ...rest] = path.split('.');
+  const keys = path.split('.');
+  if (keys.length === 2) {
+    const [outer, inner] = keys as [string, string];
+    return (context) => {
+      const object =
+        typeof context === 'object' && context !== null ? (context as AnyRecord)[outer] : undefined;
+      const value = typeof object === 'object' && object !== null ? (object as AnyRecord)[inner] : undefined;
+      return typeof value === 'string' ? value : null;
+    };
+  }
   return (context) => {
-    let value = isRecord(context) ? context[head as string] : undefined;
-    for (const key of rest) value = isRecord(value) ? value[key] : undefined;
+    let value = context;
+    for (const key of keys) {
+      if (typeof value !== 'object' || value === null) return null;
+      value = (value as AnyRecord)[key];
+    }
     return typeof value === 'string' ? value : null;
   };
+}
+
+/**
+ * The test of one comparison, specialised by kind so that each closure's inner operations stay
+ * monomorphic (one code shape per kind of test). A missing value is false whatever the operator.
+ */
+function comparisonTest(
+  slot: number,
+  kind: keyof typeof matchers,
+  read: (context: unknown) => string | null,
+  prepare: (actual: string) => string,
+  contains: boolean,
+  negate: boolean,
+  expected: readonly string[],
+): (prepared: Values) => boolean {
+  const first = expected[0] as string;
+  const count = expected.length;
+  const single = count === 1;
+  if (contains) {
+    return single
+      ? (prepared) => {
+          const actual = preparedValue(prepared, slot, read, prepare);
+          return actual != null && actual.includes(first) !== negate;
+        }
+      : (prepared) => {
+          const actual = preparedValue(prepared, slot, read, prepare);
+          if (actual == null) return false;
+          for (let index = 0; index < count; index++)
+            if (actual.includes(expected[index] as string)) return !negate;
+          return negate;
+        };
+  }
+  if (kind === 'language') {
+    return (prepared) => {
+      const actual = preparedValue(prepared, slot, read, prepare);
+      if (actual == null) return false;
+      for (let index = 0; index < count; index++)
+        if (languageMatches(actual, expected[index] as string)) return !negate;
+      return negate;
+    };
+  }
+  return single
+    ? (prepared) => {
+        const actual = preparedValue(prepared, slot, read, prepare);
+        return actual != null && (actual === first) !== negate;
+      }
+    : (prepared) => {
+        const actual = preparedValue(prepared, slot, read, prepare);
+        return actual != null && expected.includes(actual) !== negate;
+      };
 }
 
 /**
@@ -84,7 +164,6 @@ export function createEvaluator(compiled: CompiledRule): Evaluator {
   }
 
   const readers: Array<(context: unknown) => string | null> = [];
-  const preparers: Array<(actual: string) => string> = [];
   const slots = new Map<string, number>();
 
   function slotFor(field: string, match: keyof typeof matchers): number {
@@ -94,7 +173,6 @@ export function createEvaluator(compiled: CompiledRule): Evaluator {
       slot = readers.length;
       slots.set(key, slot);
       readers.push(readerFor(field));
-      preparers.push(matchers[match].prepare);
     }
     return slot;
   }
@@ -114,35 +192,28 @@ export function createEvaluator(compiled: CompiledRule): Evaluator {
     const expected = values as string[];
     const kind = match as keyof typeof matchers;
     const slot = slotFor(field, kind);
-    const one = op === 'is' || op === 'is_not' ? matchers[kind].equals : includes;
-    const first = expected[0] as string;
-    const any =
-      expected.length === 1
-        ? (actual: string) => one(actual, first)
-        : (actual: string) => {
-            for (const value of expected) if (one(actual, value)) return true;
-            return false;
-          };
-    const test =
-      op === 'is' || op === 'contains'
-        ? (prepared: Values) => {
-            const actual = prepared[slot] as string | null;
-            return actual !== null && any(actual);
-          }
-        : (prepared: Values) => {
-            const actual = prepared[slot] as string | null;
-            return actual !== null && !any(actual);
-          };
+    const test = comparisonTest(
+      slot * 2 + 2,
+      kind,
+      readers[slot] as (context: unknown) => string | null,
+      matchers[kind].prepare,
+      op === 'contains' || op === 'does_not_contain',
+      op === 'is_not' || op === 'does_not_contain',
+      expected,
+    );
     return {
       test,
-      explain: (raw, prepared) => ({
-        kind: 'comparison',
-        field,
-        operator: op as 'is',
-        expected: [...expected],
-        actual: raw[slot] as string | null,
-        result: test(prepared),
-      }),
+      explain: (values) => {
+        const result = test(values);
+        return {
+          kind: 'comparison',
+          field,
+          operator: op as 'is',
+          expected: [...expected],
+          actual: values[slot * 2 + 1] as string | null,
+          result,
+        };
+      },
     };
   }
 
@@ -154,8 +225,8 @@ export function createEvaluator(compiled: CompiledRule): Evaluator {
       const child = condition(node.of, `${path}.of`);
       return {
         test: (prepared) => !child.test(prepared),
-        explain: (raw, prepared) => {
-          const inner = child.explain(raw, prepared);
+        explain: (values) => {
+          const inner = child.explain(values);
           return { kind: 'not', result: !inner.result, children: [inner] };
         },
       };
@@ -171,15 +242,17 @@ export function createEvaluator(compiled: CompiledRule): Evaluator {
     return {
       test: isAnd
         ? (prepared) => {
-            for (const test of tests) if (!test(prepared)) return false;
+            for (let index = 0; index < tests.length; index++)
+              if (!(tests[index] as Test)(prepared)) return false;
             return true;
           }
         : (prepared) => {
-            for (const test of tests) if (test(prepared)) return true;
+            for (let index = 0; index < tests.length; index++)
+              if ((tests[index] as Test)(prepared)) return true;
             return false;
           },
-      explain: (raw, prepared) => {
-        const explained = children.map((child) => child.explain(raw, prepared));
+      explain: (values) => {
+        const explained = children.map((child) => child.explain(values));
         const result = isAnd ? explained.every((node) => node.result) : explained.some((node) => node.result);
         return { kind, result, children: explained };
       },
@@ -191,35 +264,63 @@ export function createEvaluator(compiled: CompiledRule): Evaluator {
   const timeOfDay = createTimeOfDay(rule.time_of_day);
   const frequency = rule.frequency;
   if (typeof frequency !== 'string') throw malformed('frequency', 'expected a frequency name');
-  const count = readers.length;
+  const size = readers.length * 2 + 1;
+
+  const explainAll = (values: Values, time: TimeOfDayCheck): Explanation => ({
+    conditions: root.explain(values),
+    event: explainEvent(expectedEvent, values[0]),
+    time_of_day: { ...time.explain },
+    frequency: frequency as Explanation['frequency'],
+  });
 
   return (context) => {
-    const raw: Values = new Array(count);
-    const prepared: Values = new Array(count);
-    for (let index = 0; index < count; index++) {
-      const value = (readers[index] as (context: unknown) => string | null)(context);
-      raw[index] = value;
-      prepared[index] = value === null ? null : (preparers[index] as (actual: string) => string)(value);
-    }
-    const conditions = root.test(prepared);
-    const event = checkEvent(expectedEvent, context);
+    const values: Values = new Array(size);
+    values[0] = context;
     const time = timeOfDay(context);
-    let explanation: Explanation | undefined;
-    const evaluation: Evaluation = {
-      fires: conditions && event.result && time.explain.result && time.error === undefined,
-      get explain(): Explanation {
-        explanation ??= {
-          conditions: root.explain(raw, prepared),
-          event,
-          time_of_day: time.explain,
-          frequency: frequency as Explanation['frequency'],
-        };
-        return explanation;
-      },
-    };
-    if (time.error) evaluation.error = time.error;
-    return evaluation;
+    const fires =
+      time.error === undefined &&
+      time.explain.result &&
+      eventMatches(expectedEvent, context) &&
+      root.test(values);
+    return new RuleEvaluation(fires, explainAll, values, time);
   };
+}
+
+/**
+ * An evaluation whose explanation is built on first access (most callers only need `fires`). It
+ * serialises to `{fires, explain, error?}` with JSON.stringify.
+ */
+class RuleEvaluation implements Evaluation {
+  readonly fires: boolean;
+  declare error?: EvaluationError;
+  #explain: Explanation | undefined;
+  #build: (values: Values, time: TimeOfDayCheck) => Explanation;
+  #values: Values;
+  #time: TimeOfDayCheck;
+
+  constructor(
+    fires: boolean,
+    build: (values: Values, time: TimeOfDayCheck) => Explanation,
+    values: Values,
+    time: TimeOfDayCheck,
+  ) {
+    this.fires = fires;
+    this.#build = build;
+    this.#values = values;
+    this.#time = time;
+    if (time.error) this.error = time.error;
+  }
+
+  get explain(): Explanation {
+    this.#explain ??= this.#build(this.#values, this.#time);
+    return this.#explain;
+  }
+
+  toJSON(): Evaluation {
+    return this.error
+      ? { fires: this.fires, explain: this.explain, error: this.error }
+      : { fires: this.fires, explain: this.explain };
+  }
 }
 
 function compileEvent(event: unknown): CompiledEvent {
@@ -230,7 +331,14 @@ function compileEvent(event: unknown): CompiledEvent {
   throw malformed('event', 'expected {"type": "page_load"} or {"type": "on_page", "seconds": N}');
 }
 
-function checkEvent(expected: CompiledEvent, context: unknown): EventExplain {
+function eventMatches(expected: CompiledEvent, context: unknown): boolean {
+  const event = isRecord(context) ? context.event : undefined;
+  if (!isRecord(event)) return false;
+  if (expected.type === 'page_load') return event.type === 'page_load';
+  return event.type === 'on_page' && typeof event.seconds === 'number' && event.seconds >= expected.seconds;
+}
+
+function explainEvent(expected: CompiledEvent, context: unknown): EventExplain {
   const event = isRecord(context) ? context.event : undefined;
   let actual: ContextEvent | null = null;
   if (isRecord(event)) {
@@ -243,11 +351,7 @@ function checkEvent(expected: CompiledEvent, context: unknown): EventExplain {
       actual = { type: 'on_page', seconds: event.seconds };
     }
   }
-  const result =
-    actual !== null &&
-    actual.type === expected.type &&
-    (expected.type === 'page_load' || (actual as { seconds: number }).seconds >= expected.seconds);
-  return { expected, actual, result };
+  return { expected, actual, result: eventMatches(expected, context) };
 }
 
 interface TimeOfDayCheck {
@@ -257,7 +361,8 @@ interface TimeOfDayCheck {
 
 function createTimeOfDay(timeOfDay: unknown): (context: unknown) => TimeOfDayCheck {
   if (isRecord(timeOfDay) && timeOfDay.mode === 'anytime') {
-    return () => ({ explain: { mode: 'anytime', result: true } });
+    const anytime: TimeOfDayCheck = { explain: { mode: 'anytime', result: true } };
+    return () => anytime;
   }
   if (
     !isRecord(timeOfDay) ||
