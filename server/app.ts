@@ -32,6 +32,8 @@ export interface AppDeps {
   assets?: AssetSource;
   /** Rebuild widget snapshots at least this often (Workers: isolates cannot hear invalidations). */
   snapshotMaxAgeMs?: number;
+  /** Workers: requests must not share in-flight promises (see SnapshotCache). */
+  isolatedRequests?: boolean;
   rateLimits?: Partial<{ events: RateLimitOptions; conversations: RateLimitOptions }>;
   /** Body size limits in bytes. */
   bodyLimits?: Partial<{ widget: number; admin: number }>;
@@ -55,10 +57,10 @@ const noStore = new Set(['/api/', '/widget/v1/conversations']);
  */
 export function createApp(deps: AppDeps): ProactiveApp {
   const { repository, bus } = deps;
-  const snapshots = new SnapshotCache(
-    repository,
-    deps.snapshotMaxAgeMs === undefined ? {} : { maxAgeMs: deps.snapshotMaxAgeMs },
-  );
+  const snapshots = new SnapshotCache(repository, {
+    ...(deps.snapshotMaxAgeMs === undefined ? {} : { maxAgeMs: deps.snapshotMaxAgeMs }),
+    ...(deps.isolatedRequests ? { isolatedRequests: true } : {}),
+  });
   const invalidate = (channelIds: string[] | 'all') => {
     if (channelIds === 'all') snapshots.invalidateAll();
     else snapshots.invalidate(channelIds);

@@ -137,6 +137,8 @@ export interface SnapshotCacheOptions {
    */
   maxAgeMs?: number;
   now?: () => number;
+  /** Workers: never share an unfinished build between requests (see `#getIsolated`). */
+  isolatedRequests?: boolean;
 }
 
 /**
@@ -148,6 +150,7 @@ export interface SnapshotCacheOptions {
 export class SnapshotCache {
   readonly #entries = new Map<string, CacheEntry>();
   readonly #generations = new Map<string, number>();
+  readonly #done = new Map<string, { value: Snapshot | null; builtAt: number }>();
   #globalGeneration = 0;
 
   constructor(
@@ -157,6 +160,7 @@ export class SnapshotCache {
 
   /** The channel's snapshot, or null when the channel does not exist. */
   get(channelId: string): Promise<Snapshot | null> {
+    if (this.options.isolatedRequests) return this.#getIsolated(channelId);
     const entry = this.#entries.get(channelId);
     const now = this.options.now?.() ?? Date.now();
     if (entry && (this.options.maxAgeMs === undefined || now - entry.builtAt < this.options.maxAgeMs)) {
@@ -170,7 +174,29 @@ export class SnapshotCache {
     return this.#entries.size;
   }
 
+  /**
+   * Workers: a promise created while serving one request must not be awaited by another (workerd cancels
+   * or hangs it), so only finished snapshots are shared, and nothing is rebuilt in the background.
+   */
+  async #getIsolated(channelId: string): Promise<Snapshot | null> {
+    const now = this.options.now?.() ?? Date.now();
+    const done = this.#done.get(channelId);
+    if (done && (this.options.maxAgeMs === undefined || now - done.builtAt < this.options.maxAgeMs))
+      return done.value;
+    const generation = this.#generationOf(channelId);
+    const value = await buildSnapshot(this.repository, channelId);
+    if (this.#generationOf(channelId) === generation) this.#done.set(channelId, { value, builtAt: now });
+    return value;
+  }
+
   invalidate(channelIds: readonly string[]): void {
+    if (this.options.isolatedRequests) {
+      for (const id of channelIds) {
+        this.#generations.set(id, this.#generationOf(id) + 1);
+        this.#done.delete(id);
+      }
+      return;
+    }
     for (const id of channelIds) {
       this.#generations.set(id, this.#generationOf(id) + 1);
       const had = this.#entries.delete(id);
@@ -180,6 +206,7 @@ export class SnapshotCache {
 
   invalidateAll(): void {
     this.#globalGeneration++;
+    this.#done.clear();
     const ids = [...this.#entries.keys()];
     this.#entries.clear();
     for (const id of ids) void this.#build(id).catch(() => undefined);
