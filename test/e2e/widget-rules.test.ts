@@ -334,8 +334,9 @@ describe('which message', () => {
   it('one message at a time, the channel order decides, never during an active conversation', async () => {
     const { channelId } = await createScenario(harness, {
       messages: [
-        { greeting: 'Second in order', rules: 'when visitor.page_url contains "/" every_time', order: 2 },
-        { greeting: 'First in order', rules: 'when visitor.page_url contains "/" every_time', order: 1 },
+        { greeting: 'Second in order', rules: 'when visitor.page_url contains "/" every_time' },
+        // Created last, moved to the top of the channel's order (0 = first).
+        { greeting: 'First in order', rules: 'when visitor.page_url contains "/" every_time', order: 0 },
       ],
     });
     const site = await openSite(harness, () => sitePage(harness.server.url, channelId));

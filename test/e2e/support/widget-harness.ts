@@ -65,6 +65,7 @@ export interface MessageSpec {
   response?:
     | { type: 'agent'; follow_up?: string; customer_details?: Array<'name' | 'email'> }
     | { type: 'bot'; bot_id: string; answer_id: string };
+  /** Place in the channel's order, 0 = first (applied after creation). */
   order?: number;
 }
 
@@ -149,7 +150,7 @@ export async function createScenario(
     });
     if (spec.order !== undefined) {
       const current = await harness.admin<{ version: number }>('GET', `/messages/${created.id}`);
-      await fetch(`${harness.server.url}/api/v1/messages/${created.id}`, {
+      const moved = await fetch(`${harness.server.url}/api/v1/messages/${created.id}`, {
         method: 'PATCH',
         headers: {
           authorization: `Bearer ${harness.server.adminToken}`,
@@ -158,6 +159,7 @@ export async function createScenario(
         },
         body: JSON.stringify({ order: spec.order }),
       });
+      if (!moved.ok) throw new Error(`PATCH order -> ${moved.status}: ${await moved.text()}`);
     }
     await harness.admin('POST', `/messages/${created.id}/publish`);
     messageIds.push(created.id);
