@@ -97,6 +97,7 @@ export function RulesSection({ state, onChange, problems, validateOptions, sched
   return (
     <Stack>
       <Paragraph>{t('rules.intro')}</Paragraph>
+      <output hidden data-testid="rule-text" data-view={state.view} data-text={state.text} />
       <Tabs selectedItem={state.view} onChange={(item: RuleView) => trySwitch(item)}>
         <Tabs.TabList aria-label={t('rules.viewSwitch')}>
           <Tabs.Tab item="visual">{t('rules.visual')}</Tabs.Tab>

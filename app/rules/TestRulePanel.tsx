@@ -115,7 +115,7 @@ export function TestRulePanel({ rule, schedules }: TestRulePanelProps) {
     setSample((current) => ({ ...current, [key]: value }));
 
   return (
-    <Well isRecessed aria-labelledby="test-rule-title">
+    <Well isRecessed aria-labelledby="test-rule-title" data-testid="test-rule">
       <Well.Title id="test-rule-title">{t('test.title')}</Well.Title>
       <Paragraph size="small">{t('test.intro')}</Paragraph>
       <Grid>

@@ -15,6 +15,7 @@ import {
   findNode,
   fromCondition,
   fromRule,
+  isBlank,
   moveItem,
   newGroup,
   removeItem,
@@ -321,5 +322,17 @@ describe('value helpers', () => {
     expect(valueFitsField({ kind: 'symbol', name: 'new_user' }, byName('visitor.page_url'))).toBe(false);
     expect(valueFitsField(str('x'), byName('visitor.visit_history'))).toBe(false);
     expect(valueFitsField({ kind: 'list', items: [] }, byName('visitor.visit_history'))).toBe(false);
+  });
+});
+
+describe('isBlank', () => {
+  it('is true only while no row has a value', () => {
+    const fresh = emptyBuilderRule().root;
+    expect(isBlank(fresh)).toBe(true);
+    expect(isBlank(addItem(fresh, fresh.id, newGroup()))).toBe(true);
+    expect(isBlank(fromCondition(url))).toBe(false);
+    expect(
+      isBlank(fromCondition({ kind: 'and', operands: [url, { kind: 'or', operands: [history, language] }] })),
+    ).toBe(false);
   });
 });

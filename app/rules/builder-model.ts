@@ -449,3 +449,14 @@ export function emptyBuilderRule(): BuilderRule {
     },
   };
 }
+
+/**
+ * Whether no condition has a value yet (a fresh rule): switching to Text then loses nothing.
+ *
+ * @example isBlank(emptyBuilderRule().root) // true
+ */
+export function isBlank(root: GroupNode): boolean {
+  return root.items.every((item) =>
+    item.type === 'group' ? isBlank(item) : !item.value || isEmptyValue(item.value),
+  );
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse, print, rulesEqual } from '../../dsl/index.ts';
-import { setValue, setGroupOperator, type ConditionNode } from './builder-model.ts';
+import { addItem, setValue, setGroupOperator, type ConditionNode } from './builder-model.ts';
 import {
   currentRest,
   currentRule,
@@ -82,11 +82,32 @@ describe('Visual <-> Text', () => {
     expect(textToSave(state)).toBe('when visitor.page_url contains\n  and');
   });
 
-  it('refuses Text for an incomplete builder', () => {
-    const state = initialRuleState('');
+  it('refuses Text for an incomplete builder with values', () => {
+    const fresh = initialRuleState('');
+    const row = fresh.builder.root.items[0] as ConditionNode;
+    const state = editBuilder(fresh, {
+      ...fresh.builder,
+      root: addItem(
+        setValue(fresh.builder.root, row.id, { kind: 'string', value: 'pricing' }),
+        fresh.builder.root.id,
+      ),
+    });
     expect(switchView(state, 'text')).toMatchObject({ refused: { reason: 'incomplete' } });
     expect(textToSave(state)).toBeNull();
     expect(switchView(state, 'visual')).toEqual({ state });
+  });
+
+  it('opens Text on a fresh rule, and types a rule from scratch', () => {
+    const fresh = initialRuleState('');
+    const toText = switchView(fresh, 'text');
+    if (!('state' in toText)) throw new Error('refused');
+    expect(toText.state.text).toBe('');
+    const typedState = editText(toText.state, example);
+    const toVisual = switchView(typedState, 'visual');
+    if (!('state' in toVisual)) throw new Error('refused');
+    const back = switchView(toVisual.state, 'text');
+    if (!('state' in back)) throw new Error('refused');
+    expect(back.state.text).toBe(example);
   });
 });
 

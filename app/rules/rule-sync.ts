@@ -13,6 +13,7 @@ import { lineColumnAt } from '../../dsl/diagnostic.ts';
 import { parse, print } from '../../dsl/index.ts';
 import {
   emptyBuilderRule,
+  isBlank,
   fromRule,
   toRule,
   type BuilderProblem,
@@ -116,6 +117,8 @@ export function switchView(
     return { state: { ...state, view } };
   }
   const { rule, problems } = toRule(state.builder);
+  // A fresh rule with no values yet opens the Text view on the current (usually empty) text.
+  if (!rule && isBlank(state.builder.root)) return { state: { ...state, view } };
   if (!rule) return { refused: { reason: 'incomplete', problems } };
   if (state.textRule && rulesEqual(rule, state.textRule)) return { state: { ...state, view } };
   return { state: { ...state, view, text: print(rule), textRule: rule, syntaxErrors: [] } };
