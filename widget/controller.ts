@@ -142,7 +142,11 @@ export function createController(options: ControllerOptions): Controller {
     }
   };
 
-  const mount = async (message: WidgetMessage | null, resume: ActiveConversation | null): Promise<void> => {
+  const mount = async (
+    message: WidgetMessage | null,
+    resume: ActiveConversation | null,
+    show = true,
+  ): Promise<void> => {
     const key = resume ? `c:${resume.id}` : `m:${message?.id ?? ''}`;
     if (panel && panel.key !== key) {
       panel.instance.destroy();
@@ -185,7 +189,7 @@ export function createController(options: ControllerOptions): Controller {
         }),
       };
     }
-    panel.instance.show();
+    if (show) panel.instance.show();
     refreshLauncher();
   };
 
@@ -223,6 +227,9 @@ export function createController(options: ControllerOptions): Controller {
     setRules(next) {
       rules = next;
       evaluators.clear();
+      // A conversation started on an earlier page keeps receiving replies (the launcher counts unread ones).
+      const resumed = conversation();
+      if (resumed && !panel && !opening) void mount(null, resumed, false);
     },
     check,
     thresholds() {

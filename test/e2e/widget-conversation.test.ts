@@ -164,6 +164,20 @@ describe('agent response', () => {
         { timeout: 5000 },
       )
       .toContain('Thanks!');
+
+    // On the next page: no proactive message during the conversation; a new agent reply shows as unread on the
+    // launcher, and the launcher reopens the conversation with its history.
+    await site.goto('/pricing/enterprise');
+    await site.page.clock.runFor(1000);
+    expect(await widget.bubble(site.page).count()).toBe(0);
+    await harness.admin('POST', `/conversations/${conversationId}/messages`, { text: 'Anything else?' });
+    await site.page.clock.runFor(16_000);
+    const badge = widget.launcher(site.page).locator('.pw-badge');
+    await expect.poll(() => badge.textContent(), { timeout: 5000 }).toBe('1');
+    await widget.launcher(site.page).click();
+    await waitForPanelText(site.page, 'Anything else?');
+    await waitForPanelText(site.page, 'Which plan has SSO?');
+    expect(await badge.isVisible()).toBe(false);
     expect(site.errors).toEqual([]);
     await site.context.close();
   });

@@ -95,7 +95,7 @@ export const mountPanel: MountPanel = (options: PanelOptions): PanelInstance => 
       if (item.author === 'visitor' && !includeVisitor) continue;
       const who = { agent: 'Agent', bot: 'Bot', visitor: 'You', system: brand }[item.author] ?? '';
       transcript.add(item.author === 'system' ? 'business' : item.author, item.text, { who });
-      if (item.author !== 'visitor' && dialog.hidden) {
+      if (item.author !== 'visitor' && dialog.hidden && !includeVisitor) {
         unread += 1;
         options.onUnread(unread);
       }
