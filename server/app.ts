@@ -2,7 +2,7 @@
  * The Proactive HTTP app: one Hono app from Web APIs only, shared by the Node and Workers entries.
  * Dependencies (storage, bus, assets, secrets) come in; nothing here touches Node or the file system.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
@@ -74,10 +74,32 @@ export function createApp(deps: AppDeps): ProactiveApp {
     events: { limit: 600, windowMs: 60_000, ...deps.rateLimits?.events },
     conversations: { limit: 60, windowMs: 60_000, ...deps.rateLimits?.conversations },
   };
-  const tooLarge = (limit: number) => () => {
-    throw new HttpError(413, 'payload_too_large', `The body is larger than ${Math.round(limit / 1024)} KB.`, {
-      limit_bytes: limit,
-    });
+  const tooLarge = (limit: number) => async (c: Context) => {
+    // Read (and drop) the rest of the upload before answering: a server that answers mid-upload and
+    // hangs up makes the client see a reset connection instead of this JSON error. Past 16 MB, hang up.
+    const body = c.req.raw.bodyUsed ? null : c.req.raw.body;
+    if (body) {
+      let seen = 0;
+      const reader = body.getReader();
+      try {
+        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+          seen += chunk.value.byteLength;
+          if (seen > 16 * 1024 * 1024) {
+            await reader.cancel();
+            break;
+          }
+        }
+      } catch {
+        // the client went away
+      }
+    }
+    c.header('Connection', 'close');
+    return c.json(
+      errorBody('payload_too_large', `The body is larger than ${Math.round(limit / 1024)} KB.`, {
+        limit_bytes: limit,
+      }),
+      413,
+    );
   };
   const widgetLimit = deps.bodyLimits?.widget ?? 32 * 1024;
   const adminLimit = deps.bodyLimits?.admin ?? 512 * 1024;

@@ -61,13 +61,6 @@ export default {
     });
     try {
       const { app } = await ready;
-      const declared = Number(request.headers.get('content-length') ?? 0);
-      if (declared > 32 * 1024 && request.body) {
-        // Read the whole upload before answering (413 likely): answering mid-upload makes clients see a
-        // reset connection instead of the JSON error.
-        const body = await request.arrayBuffer();
-        return app.fetch(new Request(request, { body }));
-      }
       return await app.fetch(request);
     } catch {
       return Response.json(
