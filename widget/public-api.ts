@@ -5,7 +5,9 @@
  *   proactive.identify({ name, email })  // fills {{first_name}} and the details form
  *   proactive.open() / proactive.close()
  *
- * The API exists once the script has loaded; a `proactive:ready` event on `window` says so.
+ * The API exists once the script has loaded; a `proactive:ready` event on `window` says so. Calls made
+ * earlier can be queued: `(window.proactive = window.proactive || []).push(['identify', { name: 'Ada' }])`;
+ * they run, in order, when the widget starts.
  */
 import type { WidgetEventType } from './protocol.ts';
 
@@ -73,8 +75,15 @@ export function createEmitter(): Emitter {
  * @example installApi({ on, off, identify, open, close })
  */
 export function installApi(api: ProactiveApi): void {
-  const target = window as unknown as { proactive?: ProactiveApi };
+  const target = window as unknown as { proactive?: ProactiveApi | unknown[] };
+  const queued = Array.isArray(target.proactive) ? target.proactive : [];
   target.proactive = Object.freeze({ ...api });
+  for (const call of queued) {
+    const [method, ...args] = Array.isArray(call) ? call : [];
+    const run = (api as unknown as Record<string, unknown>)[method as string];
+    // Our own methods never throw on bad arguments.
+    if (typeof run === 'function') (run as (...values: unknown[]) => void)(...args);
+  }
   try {
     window.dispatchEvent(new CustomEvent('proactive:ready', { detail: target.proactive }));
   } catch {
