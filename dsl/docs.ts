@@ -1,0 +1,453 @@
+/**
+ * Generates docs/dsl.md, the rule language reference for admins, from the catalog, the validator's
+ * diagnostic codes and the CLI's usage text, so the page can never drift from the product.
+ * `npx tsx dsl/docs.ts --write` regenerates it; a test checks the file equals the generated text and
+ * runs every example in it.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  defaultFrequency,
+  events,
+  fields,
+  frequencies,
+  objects,
+  onPageSeconds,
+  operatorByName,
+  suggestedLanguages,
+  timesOfDay,
+  type EventEntry,
+  type FieldEntry,
+  type ObjectEntry,
+  type SymbolEntry,
+} from './catalog.ts';
+import { usage } from './cli.ts';
+import type { RuleContext } from './context.ts';
+import { format } from './format.ts';
+import { diagnosticCodes } from './validator.ts';
+
+/** A rule example; with a context, the page shows (and the test checks) whether it fires. */
+export interface DocExample {
+  rule: string;
+  context?: RuleContext;
+  fires?: boolean;
+}
+
+const NOW = '2026-11-27T15:04:05Z';
+
+const visitorOn = (page_url: string, extra: Partial<RuleContext> = {}): RuleContext => ({
+  visitor: { page_url, page_title: 'Plans and pricing', visit_history: 'returning_user' },
+  device: { language: 'fr-CA' },
+  event: { type: 'page_load' },
+  now: NOW,
+  ...extra,
+});
+
+const newYorkHours = {
+  time_zone: 'America/New_York',
+  intervals: [
+    { day: 'mon' as const, open: '09:00', close: '17:00' },
+    { day: 'tue' as const, open: '09:00', close: '17:00' },
+    { day: 'wed' as const, open: '09:00', close: '17:00' },
+    { day: 'thu' as const, open: '09:00', close: '17:00' },
+    { day: 'fri' as const, open: '09:00', close: '17:00' },
+  ],
+  holidays: [{ name: 'Christmas', date: '2026-12-25' }],
+};
+
+const fence = '```';
+
+function ruleBlock(example: DocExample): string {
+  const parts = [`${fence}rule\n${example.rule.trimEnd()}\n${fence}`];
+  if (example.context) {
+    parts.push(
+      `With this context it ${example.fires ? '**fires**' : '**does not fire**'}:`,
+      `${fence}json context fires=${String(example.fires)}\n${compactJson(example.context)}\n${fence}`,
+    );
+  }
+  return parts.join('\n\n');
+}
+
+const code = (text: string) => `\`${text}\``;
+
+/**
+ * JSON with small objects and lists kept on one line, so examples stay readable.
+ *
+ * @example compactJson({ a: [1, 2] }) // '{ "a": [1, 2] }'
+ */
+export function compactJson(value: unknown, indent = ''): string {
+  const flat = JSON.stringify(value, null, 1)
+    .replace(/\n\s*/g, ' ')
+    .replace(/\[ /g, '[')
+    .replace(/ \]/g, ']');
+  if (flat.length + indent.length <= 100 || typeof value !== 'object' || value === null) return flat;
+  const inner = `${indent}  `;
+  if (Array.isArray(value))
+    return `[\n${value.map((item) => inner + compactJson(item, inner)).join(',\n')}\n${indent}]`;
+  const entries = Object.entries(value).map(
+    ([key, item]) => `${inner}${JSON.stringify(key)}: ${compactJson(item, inner)}`,
+  );
+  return `{\n${entries.join(',\n')}\n${indent}}`;
+}
+
+function listNote(field: FieldEntry): string {
+  return field.allowsList ? `, or a list such as [${field.example}, ...]` : '';
+}
+
+function valuesOf(field: FieldEntry): string {
+  if (field.match === 'symbol')
+    return (field.symbols as SymbolEntry[])
+      .map((symbol) => `${code(symbol.name)} (${symbol.label})`)
+      .join(', ');
+  if (field.match === 'language')
+    return `a language tag in quotes, e.g. ${code(field.example)}${listNote(field)}`;
+  return `text in quotes, e.g. ${code(field.example)}${listNote(field)}`;
+}
+
+function fieldsTable(): string {
+  const rows = fields.map((field) => {
+    const object = objects.find((entry) => entry.name === field.object) as ObjectEntry;
+    const operatorsText = field.operators.map((name) => code(operatorByName(name).keyword)).join(', ');
+    return `| ${code(field.name)} | ${object.label} › ${field.label} | ${operatorsText} | ${valuesOf(field)} | ${field.doc} |`;
+  });
+  return [
+    '| Field | In the admin app | Operators | Values | Meaning |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+function operatorsTable(): string {
+  const rows = fields
+    .flatMap((field) => field.operators)
+    .filter((name, index, all) => all.indexOf(name) === index)
+    .map((name) => operatorByName(name))
+    .map((operator) => `| ${code(operator.keyword)} | ${operator.label} | ${operator.doc} |`);
+  return ['| Operator | In the admin app | Meaning |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
+function diagnosticsTable(): string {
+  const rows = Object.entries(diagnosticCodes).map(
+    ([name, meaning]) => `| ${code(name)} | ${meaning.replaceAll('|', '\\|')} |`,
+  );
+  return ['| Code | Meaning |', '| --- | --- |', ...rows].join('\n');
+}
+
+/** Every example of the page, in order (the test runs them all). */
+export const examples = {
+  userExample: {
+    rule: 'when visitor.page_url contains "pricing" for 0:30 during business_hours once_per_visit',
+    context: {
+      ...visitorOn('https://acme.test/pricing'),
+      event: { type: 'on_page', seconds: 31 },
+      schedules: { default: newYorkHours },
+    },
+    fires: true,
+  },
+  simplest: {
+    rule: 'when visitor.page_url contains "pricing"',
+    context: visitorOn('https://acme.test/Pricing'),
+    fires: true,
+  },
+  list: {
+    rule: 'when visitor.page_url contains ["pricing", "plans"]',
+    context: visitorOn('https://acme.test/plans/team'),
+    fires: true,
+  },
+  noneOf: {
+    rule: 'when visitor.page_url does not contain ["checkout", "cart"]',
+    context: visitorOn('https://acme.test/cart'),
+    fires: false,
+  },
+  combined: {
+    rule: `# Pricing visitors who speak French, or anyone who has been here before
+when visitor.page_url contains "pricing"
+  and (device.language is "fr" or visitor.visit_history is returning_user)
+  and not visitor.page_title contains "internal"
+tag "pricing", "vip"`,
+    context: visitorOn('https://acme.test/pricing', {
+      visitor: { page_url: 'https://acme.test/pricing', page_title: 'Plans', visit_history: 'new_user' },
+    }),
+    fires: true,
+  },
+  language: {
+    rule: 'when device.language is "fr"',
+    context: visitorOn('https://acme.test/', { device: { language: 'fr-CA' } }),
+    fires: true,
+  },
+  languageRegion: {
+    rule: 'when device.language is "fr-CA"',
+    context: visitorOn('https://acme.test/', { device: { language: 'fr-FR' } }),
+    fires: false,
+  },
+  newUser: { rule: 'when visitor.visit_history is new_user every_time' },
+  timing: {
+    rule: 'when visitor.page_title contains "pricing" for 1:30',
+    context: { ...visitorOn('https://acme.test/pricing'), event: { type: 'on_page', seconds: 60 } },
+    fires: false,
+  },
+  outside: {
+    rule: 'when visitor.page_url contains "support" outside business_hours "EMEA support" once_per_customer',
+    context: {
+      ...visitorOn('https://acme.test/support'),
+      now: '2026-11-28T11:00:00Z',
+      schedules: {
+        'EMEA support': {
+          time_zone: 'Europe/Paris',
+          intervals: [{ day: 'sat', open: '22:00', close: '02:00' }],
+          holidays: [],
+        },
+      },
+    },
+    fires: true,
+  },
+  strings: {
+    rule: 'when visitor.page_title contains "Say \\"hello\\" \\u{1F44B}" or visitor.page_title is "Prix été ☀️"',
+  },
+} satisfies Record<string, DocExample>;
+
+const canonical = format('when visitor.page_url   contains "pricing"').text.trimEnd();
+const issueContext = {
+  visitor: { page_url: 'https://acme.test/pricing', page_title: 'Pricing', visit_history: 'returning_user' },
+  device: { language: 'fr-CA' },
+  event: { type: 'page_load' },
+  now: '2026-11-27T15:04:05Z',
+  schedules: {
+    default: {
+      time_zone: 'America/New_York',
+      intervals: [{ day: 'mon', open: '09:00', close: '17:00' }],
+      holidays: [{ name: 'Christmas', date: '2026-12-25' }],
+    },
+  },
+};
+
+/**
+ * The whole reference page, in Markdown.
+ *
+ * @example renderDslReference().startsWith('# The rule language') // true
+ */
+export function renderDslReference(): string {
+  const e = examples;
+  const onPage = events.find((event) => event.name === 'on_page') as EventEntry;
+  const pageLoad = events.find((event) => event.name === 'page_load') as EventEntry;
+  return `# The rule language
+
+<!-- Generated by \`npx tsx dsl/docs.ts --write\` from dsl/catalog.ts, dsl/validator.ts and dsl/cli.ts. Do not edit by hand. -->
+
+A proactive message starts a conversation with a visitor of your site when a **rule** says so. A rule
+says which visitors (the *conditions*), when to check them (the *timing*), at which *time of day* the
+message may be sent, how often (the *frequency*), and which *tags* to add to the tickets it creates.
+
+Here is a complete rule. It sends the message to visitors who have spent 30 seconds on a page whose URL
+contains "pricing", during business hours, at most once per visit:
+
+${ruleBlock(e.userExample)}
+
+You can write rules as text (the **Text** view of "Set the rules" in the admin app) or build them with
+the visual builder (the **Visual** view); both edit the same rule, so you can switch at any time.
+
+## Contents
+
+- [Writing a rule](#writing-a-rule)
+- [Conditions](#conditions): [fields](#fields), [operators](#operators), [values](#values), [combining conditions](#combining-conditions)
+- [When to check the conditions](#when-to-check-the-conditions)
+- [Time of day](#time-of-day)
+- [Frequency](#frequency)
+- [Tags](#tags)
+- [Comments and layout](#comments-and-layout)
+- [Problems the editor reports](#problems-the-editor-reports)
+- [Testing a rule](#testing-a-rule): the command line and the context JSON
+
+## Writing a rule
+
+A rule always reads:
+
+${fence}text
+when <condition> [for M:SS] [anytime | during business_hours ["Schedule"] | outside business_hours ["Schedule"]] [once_per_customer | once_per_visit | every_time] [tag "a", "b"]
+${fence}
+
+Only \`when\` and a condition are required; everything in brackets is optional and may come in any
+order after the condition. The simplest rule is one condition:
+
+${ruleBlock(e.simplest)}
+
+Keywords are lower-case. Spaces and line breaks are free, so long rules can be spread over several lines.
+The editor's **Format document** (or \`proactive fmt\`) rewrites a rule in its canonical layout, for
+example \`when visitor.page_url   contains "pricing"\` becomes:
+
+${fence}rule
+${canonical}
+${fence}
+
+(The canonical text always names the frequency, even when it is the default.)
+
+## Conditions
+
+A condition reads \`field operator value\`: the *field* is what to look at, the *operator* how to
+compare, and the *value* what to compare with. Fields belong to two objects, as in the admin app:
+${objects.map((object) => `**${object.label}** (${object.doc.charAt(0).toLowerCase()}${object.doc.slice(1).replace(/\.$/, '')})`).join(' and ')}.
+
+### Fields
+
+${fieldsTable()}
+
+### Operators
+
+${operatorsTable()}
+
+Each field allows only the operators listed for it in the table of fields; the editor's completion
+offers exactly those.
+
+### Values
+
+- **Text** goes in double quotes: \`"pricing"\`. Inside quotes you can write any Unicode text, emoji
+  included, and these escapes: \`\\"\` (a quote), \`\\\\\` (a backslash), \`\\n\` (a new line), \`\\t\`
+  (a tab) and \`\\u{1F44B}\` (any character by its code point).
+- **A list** of texts, in square brackets: \`["pricing", "plans"]\`. With \`contains\` a list means
+  "contains at least one of", with \`does not contain\` "contains none of", with \`is\` "equals one of",
+  and with \`is not\` "equals none of".
+- **A word** without quotes for visit history: ${((fields.find((field) => field.match === 'symbol') as FieldEntry).symbols as SymbolEntry[]).map((symbol) => code(symbol.name)).join(' or ')}.
+- **A language** is a BCP 47 tag in quotes, such as ${suggestedLanguages
+    .slice(0, 4)
+    .map((tag) => code(`"${tag}"`))
+    .join(', ')}.
+
+Page URL and page title comparisons ignore upper and lower case, in every alphabet (\`"PRICING"\`,
+\`"Pricing"\` and \`"pricing"\` are the same, and so are \`"ÉTÉ"\` and \`"été"\`).
+
+${ruleBlock(e.list)}
+
+${ruleBlock(e.noneOf)}
+
+${ruleBlock(e.strings)}
+
+**Languages**: a language without a region matches all its regions, so \`device.language is "fr"\`
+matches devices set to fr, fr-FR and fr-CA. A language with a region matches only that region.
+Case does not matter (\`"pt-BR"\` and \`"pt-br"\` are the same), and tags are put in canonical form.
+
+${ruleBlock(e.language)}
+
+${ruleBlock(e.languageRegion)}
+
+### Combining conditions
+
+Join conditions with \`and\` (all must hold) and \`or\` (at least one must hold); put \`not\` before a
+condition or a group to turn it around. \`and\` binds tighter than \`or\`, so
+\`a or b and c\` means \`a or (b and c)\`; use parentheses, nested as deep as you like, to say otherwise.
+These are the "nested conditions" of the visual builder.
+
+${ruleBlock(e.combined)}
+
+## When to check the conditions
+
+| In the rule | Event in the admin app | Meaning |
+| --- | --- | --- |
+| no \`for\` | ${pageLoad.label} | ${pageLoad.doc} |
+| \`for M:SS\` | ${onPage.label} | ${onPage.doc} |
+
+Minutes go from 0 to 60 and seconds are always two digits from 00 to 59: \`for 0:30\`, \`for 2:05\`,
+\`for 60:00\`. The time must be between ${onPageSeconds.min} second and ${onPageSeconds.max / 60} minutes.
+
+${ruleBlock(e.timing)}
+
+## Time of day
+
+${timesOfDay.map((entry) => `- ${code(entry.keyword)}: **${entry.label}**. ${entry.doc}`).join('\n')}
+
+Follow \`business_hours\` with a schedule's name in quotes to use that schedule instead of the channel's:
+\`during business_hours "EMEA support"\`. Schedules are kept in their own time zone (daylight saving
+included); their intervals may run past midnight (\`22:00\` to \`02:00\`), \`24:00\` is the end of the day,
+and holidays are closed all day.
+
+${ruleBlock(e.outside)}
+
+## Frequency
+
+${frequencies.map((entry) => `- ${code(entry.name)}: **${entry.label}**. ${entry.doc}`).join('\n')}
+
+Without a frequency a rule is ${code(defaultFrequency)}.
+
+${ruleBlock(e.newUser)}
+
+## Tags
+
+\`tag "a", "b"\` adds tags to the tickets created from the conversation the message starts. A tag is one
+word without spaces (use \`_\` or \`-\` to join words); tags are stored in lower case, so \`"VIP"\` and
+\`"vip"\` are the same tag.
+
+## Comments and layout
+
+\`#\` starts a comment that runs to the end of the line. Comments are kept when the rule is formatted or
+edited in the visual builder: a comment on its own line belongs to the condition below it, a comment at
+the end of a line to the condition on that line.
+
+## Problems the editor reports
+
+The editor underlines problems as you type, and the admin app will not publish a rule with an error
+(warnings are fine). Each problem has a stable code, shown by \`proactive check\` too; many come with a
+one-click fix, such as "Did you mean visitor.page_url?".
+
+${diagnosticsTable()}
+
+## Testing a rule
+
+The admin app's **Test this rule** panel and the \`proactive\` command line answer whether a rule would
+fire for a visitor, and why: every condition with the value it saw and its result.
+
+${fence}text
+${usage.trimEnd()}
+${fence}
+
+For example:
+
+${fence}sh
+npx proactive check rules/*.rule
+npx proactive fmt --write rules/pricing.rule
+npx proactive eval rules/pricing.rule --context visitor.json
+${fence}
+
+\`proactive eval\` exits 0 and prints \`{"fires": true|false, "explain": ...}\`; it exits 1 with a message
+when the rule has errors, the context is not valid, or the rule needs a schedule the context lacks.
+
+### The context JSON
+
+The context describes one visitor at one moment, as the widget sees it:
+
+${fence}json
+${compactJson(issueContext)}
+${fence}
+
+- \`visitor\` and \`device\` hold the fields of the table above (their names after the dot). A field that
+  is missing compares as false, whatever the operator.
+- \`event\` is \`{"type": "page_load"}\` or \`{"type": "on_page", "seconds": 31}\`. A rule without \`for\`
+  fires only on \`page_load\`; a rule with \`for 0:30\` only on an \`on_page\` event of at least 30 seconds.
+- \`now\` is an ISO 8601 instant (the current time when left out).
+- \`schedules.default\` is the channel's business hours; other keys are schedules named in rules. Each has
+  a \`time_zone\` (IANA name), weekly \`intervals\` (\`day\` mon to sun, \`open\` and \`close\` as \`HH:MM\`; a
+  \`close\` before \`open\` runs past midnight) and \`holidays\` (\`name\`, \`date\` as \`YYYY-MM-DD\`).
+
+The frequency is reported in the explanation but not applied: it depends on the visitor's history, which
+the widget keeps in the browser.
+`;
+}
+
+/**
+ * The script entry: `--write` regenerates docs/dsl.md (or `path`), otherwise the page goes to `print`.
+ *
+ * @example runDocsScript(['--write'])
+ */
+export function runDocsScript(
+  argv: readonly string[],
+  path = fileURLToPath(new URL('../docs/dsl.md', import.meta.url)),
+  print: (text: string) => void = (text) => process.stdout.write(text),
+): void {
+  if (argv.includes('--write')) {
+    writeFileSync(path, renderDslReference());
+    print(`wrote ${path}\n`);
+  } else {
+    print(renderDslReference());
+  }
+}
+
+/* v8 ignore next */
+if (import.meta.url === `file://${process.argv[1]}`) runDocsScript(process.argv.slice(2));
