@@ -125,6 +125,7 @@ export function setupProactiveLanguage(): typeof monaco {
  * @example updateMarkers(editor.getModel()!)
  */
 export function updateMarkers(model: monaco.editor.ITextModel): void {
+  if (model.isDisposed()) return;
   const text = model.getValue();
   const markers = diagnostics(text, validateOptions).map((diagnostic) => {
     const range = rangeOf(

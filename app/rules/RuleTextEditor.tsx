@@ -42,6 +42,8 @@ export function RuleTextEditor({ value, onChange, validateOptions }: RuleTextEdi
   const editor = useRef<Editor | null>(null);
   const module = useRef<MonacoModule | null>(null);
   const latestChange = useRef(onChange);
+  /** Texts the editor reported recently: a `value` among them is an echo (possibly late), not an outside change. */
+  const emitted = useRef<string[]>([value]);
   latestChange.current = onChange;
   const [failed, setFailed] = useState<string | null>(null);
   const [ready, setReady] = useState(false);
@@ -75,7 +77,9 @@ export function RuleTextEditor({ value, onChange, validateOptions }: RuleTextEdi
           const current = created.getModel();
           if (!current) return;
           loaded.updateMarkers(current);
-          latestChange.current(current.getValue());
+          const text = current.getValue();
+          emitted.current = [...emitted.current.slice(-49), text];
+          latestChange.current(text);
         });
         setReady(true);
       },
@@ -83,8 +87,9 @@ export function RuleTextEditor({ value, onChange, validateOptions }: RuleTextEdi
     );
     return () => {
       disposed = true;
-      editor.current?.getModel()?.dispose();
+      const model = editor.current?.getModel();
       editor.current?.dispose();
+      model?.dispose();
       editor.current = null;
     };
     // Monaco is created once; later values flow in through the effect below.
@@ -92,6 +97,8 @@ export function RuleTextEditor({ value, onChange, validateOptions }: RuleTextEdi
 
   useEffect(() => {
     const current = editor.current;
+    if (emitted.current.includes(value)) return;
+    emitted.current = [value];
     if (current && current.getValue() !== value) {
       const model = current.getModel();
       if (model) current.executeEdits('proactive', [{ range: model.getFullModelRange(), text: value }]);

@@ -236,6 +236,8 @@ describe('admin walkthrough', () => {
       .getByText(/line 1, column \d+/)
       .waitFor();
     await shot(page, 'rules-syntax-error');
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('End');
     for (let index = 0; index < 4; index += 1) await page.keyboard.press('Backspace');
     await expect.poll(() => ruleText(page)).toBe(example);
 
@@ -274,7 +276,9 @@ describe('admin walkthrough', () => {
     await visitor.clock.runFor(5_000);
     await expect(visitor.getByText('Looking at pricing? Our assistant can help').count()).resolves.toBe(0);
     await visitor.clock.runFor(30_000);
-    await visitor.getByText('Looking at pricing? Our assistant can help').waitFor({ timeout: 10_000 });
+    await visitor
+      .locator('p', { hasText: 'Looking at pricing? Our assistant can help' })
+      .waitFor({ timeout: 10_000 });
     await shot(visitor, 'demo-fires');
     expect(visitorErrors).toEqual([]);
     await visitor.close();
