@@ -145,10 +145,12 @@ export function createMessageService(deps: MessageServiceDeps) {
     });
     if (result === 'not_found') throw notFound('message', record.id);
     if (result === 'conflict') {
+      // Someone saved between our read and our write: the same situation as a stale If-Match.
       throw new HttpError(
-        409,
-        'conflict',
-        'The message changed while this request ran; reload it and try again.',
+        412,
+        'version_mismatch',
+        'The message changed while this request ran (someone else saved it); reload it and apply your changes again.',
+        { current_version: (await repository.messages.get(record.id))?.version ?? null },
       );
     }
     return result;
