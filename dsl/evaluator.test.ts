@@ -415,7 +415,7 @@ describe('malformed contexts never throw', () => {
 describe('compiled rules the evaluator refuses', () => {
   it('refuses unknown versions with a clear error', () => {
     expect(() => createEvaluator({ ...rule(cmp('visitor.page_url', 'is', ['x'])), v: 2 as 1 })).toThrow(
-      /version 2: this evaluator understands version 1/,
+      /version 2: this evaluator understands version 1\./,
     );
     expect(() => createEvaluator(null as never)).toThrow(/expected a JSON object/);
   });

@@ -69,9 +69,7 @@ const hasOwn = (record: AnyRecord, key: string): boolean => Object.prototype.has
 const OPERATORS = ['is', 'is_not', 'contains', 'does_not_contain'];
 
 function malformed(path: string, problem: string): Error {
-  return new Error(
-    `Malformed compiled rule at ${path}: ${problem}. Recompile the rule with the current version.`,
-  );
+  return new Error(`Malformed compiled rule at ${path}: ${problem}. Recompile the rule.`);
 }
 
 /** Reads a dotted path (`visitor.page_url`) from the context; null unless it is a string. */
@@ -159,7 +157,7 @@ export function createEvaluator(compiled: CompiledRule): Evaluator {
   if (!isRecord(rule)) throw malformed('the top', 'expected a JSON object');
   if (rule.v !== COMPILED_VERSION) {
     throw new Error(
-      `Cannot evaluate a compiled rule of version ${JSON.stringify(rule.v)}: this evaluator understands version ${COMPILED_VERSION}. Update the widget or recompile the rule.`,
+      `Cannot evaluate a compiled rule of version ${JSON.stringify(rule.v)}: this evaluator understands version ${COMPILED_VERSION}.`,
     );
   }
 
@@ -290,13 +288,20 @@ export function createEvaluator(compiled: CompiledRule): Evaluator {
  * An evaluation whose explanation is built on first access (most callers only need `fires`). It
  * serialises to `{fires, explain, error?}` with JSON.stringify.
  */
+// Symbol keys keep the lazy state out of Object.keys and JSON (and need no private-field helpers in the
+// widget's ES2020 bundle).
+const BUILD: unique symbol = Symbol();
+const VALUES: unique symbol = Symbol();
+const TIME: unique symbol = Symbol();
+const EXPLAIN: unique symbol = Symbol();
+
 class RuleEvaluation implements Evaluation {
   readonly fires: boolean;
   declare error?: EvaluationError;
-  #explain: Explanation | undefined;
-  #build: (values: Values, time: TimeOfDayCheck) => Explanation;
-  #values: Values;
-  #time: TimeOfDayCheck;
+  [BUILD]: (values: Values, time: TimeOfDayCheck) => Explanation;
+  [VALUES]: Values;
+  [TIME]: TimeOfDayCheck;
+  [EXPLAIN]: Explanation | undefined;
 
   constructor(
     fires: boolean,
@@ -305,15 +310,15 @@ class RuleEvaluation implements Evaluation {
     time: TimeOfDayCheck,
   ) {
     this.fires = fires;
-    this.#build = build;
-    this.#values = values;
-    this.#time = time;
+    this[BUILD] = build;
+    this[VALUES] = values;
+    this[TIME] = time;
+    this[EXPLAIN] = undefined;
     if (time.error) this.error = time.error;
   }
 
   get explain(): Explanation {
-    this.#explain ??= this.#build(this.#values, this.#time);
-    return this.#explain;
+    return (this[EXPLAIN] ??= this[BUILD](this[VALUES], this[TIME]));
   }
 
   toJSON(): Evaluation {

@@ -89,16 +89,16 @@ export function createScheduleService() {
       const open = isRecord(interval) ? minutesOf(interval.open, false) : null;
       const close = isRecord(interval) ? minutesOf(interval.close, true) : null;
       if (day < 0 || open === null || close === null) {
-        return `intervals[${index}] must be {"day": "mon".."sun", "open": "HH:MM", "close": "HH:MM" or "24:00"}`;
+        return `intervals[${index}] must be {day: mon..sun, open: HH:MM, close: HH:MM or 24:00}`;
       }
       days[day]!.push([open, close]);
     }
     const holidayMap = new Map<string, string>();
     if (holidays !== undefined) {
-      if (!Array.isArray(holidays)) return 'holidays must be a list of {name, date}';
+      if (!Array.isArray(holidays)) return 'holidays must be a list';
       for (const [index, holiday] of holidays.entries()) {
         if (!isRecord(holiday) || typeof holiday.date !== 'string' || !DATE.test(holiday.date)) {
-          return `holidays[${index}] must be {"name": "...", "date": "YYYY-MM-DD"}`;
+          return `holidays[${index}] must be {name, date: YYYY-MM-DD}`;
         }
         holidayMap.set(holiday.date, typeof holiday.name === 'string' ? holiday.name : holiday.date);
       }
@@ -111,7 +111,7 @@ export function createScheduleService() {
      * The schedule ready to query, or a message saying what is wrong with it.
      */
     prepare(raw: unknown): PreparedSchedule | string {
-      if (!isRecord(raw)) return 'a schedule must be an object {time_zone, intervals, holidays}';
+      if (!isRecord(raw)) return 'must be {time_zone, intervals, holidays}';
       let result = prepared.get(raw);
       if (result === undefined) {
         result = build(raw);
