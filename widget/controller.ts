@@ -142,11 +142,11 @@ export function createController(options: ControllerOptions): Controller {
     }
   };
 
-  const mount = async (
+  const mountUnsafe = async (
     message: WidgetMessage | null,
     resume: ActiveConversation | null,
-    show = true,
-  ): Promise<void> => {
+    show: boolean,
+  ) => {
     const key = resume ? `c:${resume.id}` : `m:${message?.id ?? ''}`;
     if (panel && panel.key !== key) {
       panel.instance.destroy();
@@ -192,6 +192,16 @@ export function createController(options: ControllerOptions): Controller {
     if (show) panel.instance.show();
     refreshLauncher();
   };
+  /** Opens (or prepares) the panel; a failure leaves the page as it was and never reaches the host page. */
+  const mount = (
+    message: WidgetMessage | null,
+    resume: ActiveConversation | null,
+    show = true,
+  ): Promise<void> =>
+    mountUnsafe(message, resume, show).catch(() => {
+      opening = false;
+      refreshLauncher();
+    });
 
   const open = () => {
     if (opening) return;

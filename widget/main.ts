@@ -28,8 +28,8 @@ function boot(script: HTMLScriptElement): void {
   const api = createApiClient(apiOriginOf(script.src, location.href));
   const host = createHost();
   const emitter = createEmitter();
-  let visitorId = '';
-  const reporter = createEventReporter(api, channelId, () => visitorId);
+  // Read at report time: the visitor id changes when the visitor clears storage mid-page.
+  const reporter = createEventReporter(api, channelId, () => controller.visitorId());
   const controller = createController({
     host,
     api,
@@ -38,7 +38,6 @@ function boot(script: HTMLScriptElement): void {
     emitter,
     loadPanel: () => loadPanel(panelScriptUrl(script.src || `${api.origin}/widget.js`)),
   });
-  visitorId = controller.visitorId();
   installApi({
     on: emitter.on,
     off: emitter.off,

@@ -51,6 +51,17 @@ describe('sanitizeRules', () => {
     expect(rules?.messages.map((item) => item.id)).toEqual(['m1']);
   });
 
+  it('drops bot responses without their bot or answer', () => {
+    const bot = { ...message('b1'), response: { type: 'bot', bot: { id: 'b', name: 'Bot' }, answer: null } };
+    const good = {
+      ...message('b2'),
+      response: { type: 'bot', bot: { id: 'b', name: 'Bot' }, answer: { id: 'a', title: 't', body: 'x' } },
+    };
+    expect(sanitizeRules({ ...payload, messages: [bot, good] })?.messages.map((item) => item.id)).toEqual([
+      'b2',
+    ]);
+  });
+
   it('rejects what is not a rules payload', () => {
     expect(sanitizeRules(null)).toBeNull();
     expect(sanitizeRules('garbage')).toBeNull();

@@ -24,8 +24,9 @@ function isUsableMessage(value: unknown): value is WidgetMessage {
   const response = value.response;
   if (!isRecord(rule) || rule.v !== COMPILED_VERSION || !isRecord(rule.event) || !isRecord(rule.when))
     return false;
-  if (!isRecord(response) || (response.type !== 'agent' && response.type !== 'bot')) return false;
-  return true;
+  if (!isRecord(response)) return false;
+  if (response.type === 'agent') return Array.isArray(response.customer_details);
+  return response.type === 'bot' && isRecord(response.bot) && isRecord(response.answer);
 }
 
 /**
