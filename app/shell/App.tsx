@@ -100,40 +100,45 @@ function Frame({ standalone, onSignOut }: { standalone: boolean; onSignOut: () =
   return (
     <Chrome isFluid hue="#03363d">
       <Nav aria-label={t('app.navigation')}>
-        <Nav.Item hasLogo title={t('app.name')}>
-          <Nav.ItemIcon>
-            <LogoIcon />
-          </Nav.ItemIcon>
-          <Nav.ItemText>{t('app.name')}</Nav.ItemText>
-        </Nav.Item>
-        <Nav.Item isCurrent={section === 'messages'} onClick={() => navigate({ page: 'messages' })}>
-          <Nav.ItemIcon>
-            <MessageIcon />
-          </Nav.ItemIcon>
-          <Nav.ItemText>{t('nav.messages')}</Nav.ItemText>
-        </Nav.Item>
-        <Nav.Item isCurrent={section === 'conversations'} onClick={() => navigate({ page: 'conversations' })}>
-          <Nav.ItemIcon>
-            <ConversationsIcon />
-          </Nav.ItemIcon>
-          <Nav.ItemText>{t('nav.conversations')}</Nav.ItemText>
-        </Nav.Item>
-        {route.page === 'analytics' && (
-          <Nav.Item isCurrent>
+        <Nav.List>
+          <Nav.Item hasLogo title={t('app.name')}>
             <Nav.ItemIcon>
-              <ChartIcon />
+              <LogoIcon />
             </Nav.ItemIcon>
-            <Nav.ItemText>{t('nav.analytics')}</Nav.ItemText>
+            <Nav.ItemText>{t('app.name')}</Nav.ItemText>
           </Nav.Item>
-        )}
-        {standalone && (
-          <Nav.Item onClick={onSignOut} title={t('nav.signOut')}>
+          <Nav.Item isCurrent={section === 'messages'} onClick={() => navigate({ page: 'messages' })}>
             <Nav.ItemIcon>
-              <SignOutIcon />
+              <MessageIcon />
             </Nav.ItemIcon>
-            <Nav.ItemText>{t('nav.signOut')}</Nav.ItemText>
+            <Nav.ItemText>{t('nav.messages')}</Nav.ItemText>
           </Nav.Item>
-        )}
+          <Nav.Item
+            isCurrent={section === 'conversations'}
+            onClick={() => navigate({ page: 'conversations' })}
+          >
+            <Nav.ItemIcon>
+              <ConversationsIcon />
+            </Nav.ItemIcon>
+            <Nav.ItemText>{t('nav.conversations')}</Nav.ItemText>
+          </Nav.Item>
+          {route.page === 'analytics' && (
+            <Nav.Item isCurrent>
+              <Nav.ItemIcon>
+                <ChartIcon />
+              </Nav.ItemIcon>
+              <Nav.ItemText>{t('nav.analytics')}</Nav.ItemText>
+            </Nav.Item>
+          )}
+          {standalone && (
+            <Nav.Item onClick={onSignOut} title={t('nav.signOut')}>
+              <Nav.ItemIcon>
+                <SignOutIcon />
+              </Nav.ItemIcon>
+              <Nav.ItemText>{t('nav.signOut')}</Nav.ItemText>
+            </Nav.Item>
+          )}
+        </Nav.List>
       </Nav>
       <Body>
         <Content>

@@ -6,7 +6,7 @@
  * Screenshots of every step go to test-artifacts/admin/NN-step.png.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -67,6 +67,7 @@ async function publish(page: Page) {
 }
 
 beforeAll(async () => {
+  rmSync(artifacts, { recursive: true, force: true });
   mkdirSync(artifacts, { recursive: true });
   if (!existsSync('assets/iframe.html')) execFileSync('npm', ['run', 'build:app'], { stdio: 'inherit' });
   server = await startTestServer();
@@ -125,7 +126,7 @@ describe('admin walkthrough', () => {
       .toBe('true');
     await page.getByRole('heading', { name: 'Returning pricing visitors' }).click();
     await details.locator('[aria-label="Remove Email"]').waitFor();
-    await shot(page, 'compose-agent');
+    await shot(page, 'compose-agent', page.locator('#section-compose'));
     await page.getByRole('button', { name: 'Next' }).first().click();
 
     // Set the rules: Page URL contains "pricing" AND (Returning user OR Language is French).
@@ -155,7 +156,8 @@ describe('admin walkthrough', () => {
     await choose(page, testPanel, 'Visit history', 'Returning user');
     await testPanel.getByLabel('Seconds on page').fill('6');
     await page.getByTestId('test-result').and(page.locator('[data-fires="true"]')).waitFor();
-    await shot(page, 'rules-visual-nested');
+    await shot(page, 'rules-visual-nested', page.locator('#section-rules'));
+    await shot(page, 'rules-test-panel', page.getByTestId('test-rule'));
 
     // The same AST as text, and back: nothing changes.
     await page.getByRole('tab', { name: 'Text' }).click();
@@ -163,7 +165,7 @@ describe('admin walkthrough', () => {
     const printed = await ruleText(page);
     expect(printed).toContain('for 0:05');
     expect(printed).toContain('tag "pricing-help"');
-    await shot(page, 'rules-text-printed');
+    await shot(page, 'rules-text-printed', page.locator('#section-rules'));
     await page.getByRole('tab', { name: 'Visual' }).click();
     await expect(nested.locator('[data-condition-id]').count()).resolves.toBe(2);
     await page.getByRole('tab', { name: 'Text' }).click();
@@ -172,9 +174,9 @@ describe('admin walkthrough', () => {
 
     await page.getByRole('button', { name: 'Next' }).nth(1).click();
     await page.getByText('Every time the conditions are met', { exact: true }).click();
-    await shot(page, 'schedule-agent');
+    await shot(page, 'schedule-agent', page.locator('#section-schedule'));
     await publish(page);
-    await shot(page, 'published-agent');
+    await shot(page, 'published-agent', page.locator('h1'));
 
     const message = await api<{ status: string; rules: string; tags: string[]; response: unknown }>(
       'GET',
@@ -204,7 +206,7 @@ describe('admin walkthrough', () => {
     await page.locator('[data-bot-name]').waitFor();
     await choose(page, page, 'Response', /.+/);
     await page.locator('[data-answer-body]').waitFor();
-    await shot(page, 'compose-bot');
+    await shot(page, 'compose-bot', page.locator('#section-compose'));
     await page.getByRole('button', { name: 'Next' }).first().click();
 
     await page.getByRole('tab', { name: 'Text' }).click();
@@ -215,13 +217,13 @@ describe('admin walkthrough', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => ruleText(page)).toBe(example);
     await expect(page.getByTestId('rule-diagnostics').count()).resolves.toBe(0);
-    await shot(page, 'rules-monaco-example');
+    await shot(page, 'rules-monaco-example', page.locator('#section-rules'));
 
     await page.getByRole('tab', { name: 'Visual' }).click();
     const row = page.locator('[data-condition-id]').first();
     await expect(row.getAttribute('data-field')).resolves.toBe('visitor.page_url');
     await expect(row.getByText('pricing').count()).resolves.toBe(1);
-    await shot(page, 'rules-visual-from-text');
+    await shot(page, 'rules-visual-from-text', page.locator('#section-rules'));
     await page.getByRole('tab', { name: 'Text' }).click();
     await editor.waitFor();
     await expect(ruleText(page)).resolves.toBe(example);
@@ -235,7 +237,7 @@ describe('admin walkthrough', () => {
       .getByTestId('switch-refused')
       .getByText(/line 1, column \d+/)
       .waitFor();
-    await shot(page, 'rules-syntax-error');
+    await shot(page, 'rules-syntax-error', page.locator('#section-rules'));
     await editor.locator('.view-lines').click();
     await page.keyboard.press('End');
     for (let index = 0; index < 4; index += 1) await page.keyboard.press('Backspace');
@@ -246,9 +248,9 @@ describe('admin walkthrough', () => {
       true,
     );
     await expect(page.getByRole('radio', { name: /Once per visit/ }).isChecked()).resolves.toBe(true);
-    await shot(page, 'schedule-bot');
+    await shot(page, 'schedule-bot', page.locator('#section-schedule'));
     await publish(page);
-    await shot(page, 'published-bot');
+    await shot(page, 'published-bot', page.locator('h1'));
     const message = await api<{
       status: string;
       rules: string;
@@ -259,6 +261,34 @@ describe('admin walkthrough', () => {
     expect(message.response.type).toBe('bot');
     expect(message.response.answer_id).toBeTruthy();
     expect(errors).toEqual([]);
+  });
+
+  it('surfaces a concurrent edit as "someone else changed this message", never overwriting it', async () => {
+    await page.goto(`${server.url}/admin/#/messages/${created.agent}`);
+    await page.getByRole('heading', { name: 'Returning pricing visitors' }).waitFor();
+    const current = await api<{ version: number }>('GET', `/api/v1/messages/${created.agent}`);
+    const response = await fetch(`${server.url}/api/v1/messages/${created.agent}`, {
+      method: 'PATCH',
+      headers: {
+        Authorization: `Bearer ${server.adminToken}`,
+        'Content-Type': 'application/json',
+        'If-Match': String(current.version),
+      },
+      body: JSON.stringify({ name: 'Renamed by a colleague' }),
+    });
+    expect(response.status).toBe(200);
+    await page.getByRole('textbox', { name: 'Name' }).fill('My rename');
+    await page.getByTestId('unsaved').waitFor();
+    await page.getByRole('button', { name: 'Save', exact: true }).first().click();
+    await page.getByRole('dialog', { name: 'Someone else changed this message' }).waitFor();
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.getByRole('dialog').getByText('Renamed by a colleague').waitFor();
+    await shot(page, 'conflict-compare');
+    await expect(api<{ name: string }>('GET', `/api/v1/messages/${created.agent}`)).resolves.toMatchObject({
+      name: 'Renamed by a colleague',
+    });
+    await page.getByRole('button', { name: 'Reload their version' }).click();
+    await page.getByRole('heading', { name: 'Renamed by a colleague' }).waitFor();
   });
 
   it('shows the published message on the demo site', async () => {
