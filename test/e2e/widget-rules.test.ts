@@ -109,7 +109,6 @@ describe('rules and context', () => {
     });
     for (const [locale, expected] of [
       ['fr-CA', 'Bonjour !'],
-      ['fr-FR', 'Bonjour !'],
       ['en-US', null],
     ] as const) {
       const site = await openSite(harness, () => sitePage(harness.server.url, channelId), { locale });

@@ -57,7 +57,7 @@ describe('faults', () => {
       await site.page.route('**/widget/v1/**', fault);
       await site.goto('/', { waitForRules: false });
       await site.page.clock.runFor(5000);
-      await site.page.waitForTimeout(300);
+      await site.page.waitForTimeout(100);
       expect(await bubbleText(site.page), name).toBe(null);
       expect(await widget.launcher(site.page).isVisible(), name).toBe(false);
       expect(site.errors, name).toEqual([]);
