@@ -19,12 +19,12 @@ let server: TestServer;
 let browser: Browser;
 let step = 0;
 
-async function shot(page: Page, name: string) {
+/** Saves `NN-name.png`, scrolled to `target` when given (the app scrolls inside Garden's Chrome, not the page). */
+async function shot(page: Page, name: string, target?: Locator) {
   step += 1;
-  await page.screenshot({
-    path: `${artifacts}/${String(step).padStart(2, '0')}-${name}.png`,
-    fullPage: true,
-  });
+  if (target) await target.first().evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(400); // let scrolling and accordion animations settle for a readable picture
+  await page.screenshot({ path: `${artifacts}/${String(step).padStart(2, '0')}-${name}.png` });
 }
 
 async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
