@@ -1,0 +1,29 @@
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+describe('the evaluator bundle (what the widget ships)', () => {
+  it('pulls in no parser, no zod, no catalog and no eval', async () => {
+    const result = await build({
+      entryPoints: [new URL('./evaluator.ts', import.meta.url).pathname],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      target: ['es2020'],
+      write: false,
+      metafile: true,
+    });
+    const inputs = Object.keys(result.metafile.inputs)
+      .map((path) => path.replace(/^.*?dsl\//, 'dsl/'))
+      .sort();
+    expect(inputs).toEqual([
+      'dsl/compiled.ts',
+      'dsl/evaluate/matchers.ts',
+      'dsl/evaluate/schedule.ts',
+      'dsl/evaluate/text.ts',
+      'dsl/evaluator.ts',
+    ]);
+    const code = result.outputFiles[0]?.text ?? '';
+    expect(code).not.toMatch(/\beval\(|new Function|chevrotain/);
+    console.log(`evaluator: ${code.length} bytes minified`);
+  });
+});
