@@ -57,6 +57,10 @@ export interface EvaluationError {
 
 export interface Evaluation {
   fires: boolean;
+  /**
+   * Built on first access (most callers only need `fires`), from the context as it is then: do not
+   * change a context object between evaluating it and reading the explanation.
+   */
   explain: Explanation;
   /** Set when the context cannot answer the rule (the rule then does not fire). */
   error?: EvaluationError;
