@@ -19,7 +19,7 @@ import { dslRoutes } from './routes/dsl.ts';
 import { healthRoutes } from './routes/health.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { staticRoutes, type AssetSource } from './routes/static.ts';
-import { widgetRoutes } from './routes/widget.ts';
+import { rulesHandler, widgetRoutes } from './routes/widget.ts';
 import type { Repository } from './storage/repository.ts';
 
 export interface AppDeps {
@@ -48,8 +48,6 @@ export interface ProactiveApp {
   dispose(): void;
 }
 
-const noStore = new Set(['/api/', '/widget/v1/conversations']);
-
 /**
  * Builds the app.
  *
@@ -65,11 +63,19 @@ export function createApp(deps: AppDeps): ProactiveApp {
     if (channelIds === 'all') snapshots.invalidateAll();
     else snapshots.invalidate(channelIds);
   };
+  // Events this instance published come back on shared buses; it already acted on them.
+  const origin = crypto.randomUUID();
+  const ownBus: Bus = {
+    publish: (event) => bus.publish({ ...event, origin }),
+    subscribe: bus.subscribe,
+    close: bus.close,
+  };
   const unsubscribe = bus.subscribe((event) => {
+    if (event.origin === origin) return;
     if (event.type === 'channels_changed') snapshots.invalidate(event.channel_ids);
     else if (event.type === 'all_changed') snapshots.invalidateAll();
   });
-  const messages = createMessageService({ repository, bus, onChannelsChanged: invalidate });
+  const messages = createMessageService({ repository, bus: ownBus, onChannelsChanged: invalidate });
   const limits = {
     events: { limit: 600, windowMs: 60_000, ...deps.rateLimits?.events },
     conversations: { limit: 60, windowMs: 60_000, ...deps.rateLimits?.conversations },
@@ -147,11 +153,14 @@ export function createApp(deps: AppDeps): ProactiveApp {
         path.startsWith('/widget') ? 'cross-origin' : 'same-origin',
       );
     }
-    if ([...noStore].some((prefix) => path.startsWith(prefix)) && !c.res.headers.has('Cache-Control')) {
+    const noStore = path.startsWith('/api/') || path.startsWith('/widget/v1/conversations');
+    if (noStore && !c.res.headers.has('Cache-Control')) {
       c.res.headers.set('Cache-Control', 'no-store');
     }
   });
 
+  // The hot path, registered before the widget middleware: it sets its own CORS headers.
+  app.get('/widget/v1/channels/:channel_id/rules', rulesHandler(snapshots, deps.rulesMaxAge ?? 30));
   app.use(
     '/widget/v1/*',
     cors({
@@ -173,9 +182,9 @@ export function createApp(deps: AppDeps): ProactiveApp {
     '*',
     adminAuth({ adminToken: deps.adminToken, ...(deps.zafSecret ? { zafSecret: deps.zafSecret } : {}) }),
   );
-  admin.route('/', setupRoutes({ repository, bus, invalidate }));
+  admin.route('/', setupRoutes({ repository, bus: ownBus, invalidate }));
   admin.route('/messages', messageRoutes(messages, repository));
-  admin.route('/conversations', conversationRoutes(repository, bus));
+  admin.route('/conversations', conversationRoutes(repository, ownBus));
   admin.route('/dsl', dslRoutes(repository));
   app.route('/api/v1', admin);
 

@@ -6,7 +6,7 @@
 import type { Schedule } from '../../dsl/context.ts';
 import type { CompiledRule } from '../../dsl/compiled.ts';
 import type { ChannelRules, WidgetMessage, WidgetResponse } from '../../widget/protocol.ts';
-import type { Bot, BotAnswer, MessageRecord, Repository, ScheduleRecord } from '../storage/repository.ts';
+import type { Bot, BotAnswer, LiveMessage, Repository, ScheduleRecord } from '../storage/repository.ts';
 
 export interface Snapshot {
   /** The serialised `ChannelRules`. */
@@ -99,7 +99,7 @@ export async function buildSnapshot(repository: Repository, channelId: string): 
 
 async function widgetResponse(
   repository: Repository,
-  message: MessageRecord,
+  message: LiveMessage,
   bots: Map<string, Bot | null>,
   answers: Map<string, BotAnswer | null>,
 ): Promise<WidgetResponse | null> {

@@ -42,27 +42,37 @@ function etagMatches(header: string | undefined, etag: string): boolean {
 }
 
 /**
- * The widget routes, mounted at `/widget/v1`.
+ * `GET /widget/v1/channels/:channel_id/rules`: the channel's pre-serialised snapshot with its precomputed
+ * strong ETag; `If-None-Match` -> 304. No query, no hashing, no middleware on the way: it sets its own
+ * CORS and cache headers.
+ *
+ * @example app.get('/widget/v1/channels/:channel_id/rules', rulesHandler(snapshots, 30))
+ */
+export function rulesHandler(snapshots: SnapshotCache, maxAge: number) {
+  const cacheControl = `public, max-age=${maxAge}, stale-while-revalidate=${maxAge * 10}, stale-if-error=86400`;
+  return async (c: Context) => {
+    const channelId = c.req.param('channel_id') ?? '';
+    const snapshot = isPlausibleId(channelId) ? await snapshots.get(channelId) : null;
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Access-Control-Expose-Headers', 'ETag');
+    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    if (!snapshot) throw notFound('channel', channelId.slice(0, 100));
+    c.header('ETag', snapshot.etag);
+    c.header('Cache-Control', cacheControl);
+    if (etagMatches(c.req.header('if-none-match'), snapshot.etag)) return c.body(null, 304);
+    c.header('Content-Type', 'application/json; charset=utf-8');
+    return c.body(snapshot.body as Uint8Array<ArrayBuffer>, 200);
+  };
+}
+
+/**
+ * The widget routes, mounted at `/widget/v1` (the rules route is {@link rulesHandler}).
  *
  * @example app.route('/widget/v1', widgetRoutes({ repository, bus, snapshots, rateLimits }))
  */
 export function widgetRoutes(deps: WidgetRouteDeps) {
   const { repository, bus, snapshots } = deps;
-  const maxAge = deps.rulesMaxAge ?? 30;
-  const cacheControl = `public, max-age=${maxAge}, stale-while-revalidate=${maxAge * 10}, stale-if-error=86400`;
   const app = new Hono();
-
-  app.get('/channels/:channel_id/rules', async (c) => {
-    const channelId = c.req.param('channel_id');
-    const snapshot = isPlausibleId(channelId) ? await snapshots.get(channelId) : null;
-    if (!snapshot) throw notFound('channel', channelId.slice(0, 100));
-    c.header('ETag', snapshot.etag);
-    c.header('Cache-Control', cacheControl);
-    c.header('Vary', 'Origin');
-    if (etagMatches(c.req.header('if-none-match'), snapshot.etag)) return c.body(null, 304);
-    c.header('Content-Type', 'application/json; charset=utf-8');
-    return c.body(snapshot.body as Uint8Array<ArrayBuffer>, 200);
-  });
 
   app.post('/events', rateLimit(deps.rateLimits.events), async (c) => {
     const input = await readJson(c, schemas.widgetEvents);

@@ -14,6 +14,7 @@ import type {
   ConversationMessageStore,
   DailyStats,
   EntityStore,
+  LiveMessage,
   MessageRecord,
   MessageStore,
   Repository,
@@ -120,14 +121,14 @@ function messageStore(db: AnyDb): MessageStore {
     async live(channelId) {
       const rows = (await db
         .selectFrom('messages')
-        .selectAll()
+        .select(['id', 'brand_id', 'channel_id', 'name', 'greeting', 'response', 'compiled', 'position'])
         .where('channel_id', '=', channelId)
         .where('status', '=', 'live')
         .orderBy('position')
         .orderBy('created_at')
         .orderBy('id')
         .execute()) as Row[];
-      return rows.map((row) => decode<MessageRecord>(row, messageCodec));
+      return rows.map((row) => decode<LiveMessage>(row, messageCodec));
     },
     async maxPosition(channelId) {
       const row = (await db

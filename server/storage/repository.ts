@@ -72,6 +72,12 @@ export interface MessageRecord extends Timestamps {
   version: number;
 }
 
+/** The columns of a live message that go into the widget payload. */
+export type LiveMessage = Pick<
+  MessageRecord,
+  'id' | 'brand_id' | 'channel_id' | 'name' | 'greeting' | 'response' | 'compiled' | 'position'
+>;
+
 export interface DailyStats {
   day: string;
   shown: number;
@@ -121,8 +127,8 @@ export interface MessageStore extends EntityStore<MessageRecord> {
     expectedVersion: number,
     patch: Partial<MessageRecord>,
   ): Promise<MessageRecord | 'not_found' | 'conflict'>;
-  /** Live messages of a channel in order (position, then creation). */
-  live(channelId: string): Promise<MessageRecord[]>;
+  /** Live messages of a channel in order (position, then creation), with only what widgets need. */
+  live(channelId: string): Promise<LiveMessage[]>;
   /** The highest `position` in a channel, or -1 when it has no messages. */
   maxPosition(channelId: string): Promise<number>;
 }
