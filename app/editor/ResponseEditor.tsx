@@ -210,11 +210,9 @@ function BotResponse({
       <BotLine>
         <Span isBold>{t('compose.botLabel')}</Span>
         <Span data-bot-name="">{bot?.name ?? t('compose.noBotChosen')}</Span>
-        {bots.length > 1 && (
-          <Button size="small" isBasic onClick={() => setPickingBot((value) => !value)}>
-            {t('compose.editBot')}
-          </Button>
-        )}
+        <Button size="small" isBasic onClick={() => setPickingBot((value) => !value)}>
+          {t('compose.editBot')}
+        </Button>
       </BotLine>
       {pickingBot && (
         <SelectField
