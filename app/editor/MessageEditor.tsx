@@ -288,9 +288,10 @@ function EditorForm({ message: initial, channel, schedules, onReload }: Loaded &
   function next(section: number) {
     setExpanded((current) => (current.includes(section) ? current : [...current, section]));
     requestAnimationFrame(() =>
-      document
-        .getElementById(`section-${sectionIds[section]}`)
-        ?.scrollIntoView({ behavior: 'smooth', block: 'start' }),
+      document.getElementById(`section-${sectionIds[section]}`)?.scrollIntoView({
+        behavior: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+        block: 'start',
+      }),
     );
   }
 
