@@ -3,16 +3,17 @@
  * uses the in-memory bus; several Node servers on one PostgreSQL use LISTEN/NOTIFY (see storage/).
  */
 
-export type BusEvent = /** These channels' widget payloads changed. */
-(
-  | { type: 'channels_changed'; channel_ids: string[] }
-  /** Anything may have changed (e.g. a brand or schedule used by many channels, or missed notifications). */
-  | { type: 'all_changed' }
-  | { type: 'conversation_message'; conversation_id: string; message_id: string }
-) & {
-  /** The app instance that published it (instances skip their own snapshot invalidations). */
-  origin?: string;
-};
+export type BusEvent =
+  /** These channels' widget payloads changed. */
+  (
+    | { type: 'channels_changed'; channel_ids: string[] }
+    /** Anything may have changed (e.g. a brand or schedule used by many channels, or missed notifications). */
+    | { type: 'all_changed' }
+    | { type: 'conversation_message'; conversation_id: string; message_id: string }
+  ) & {
+    /** The app instance that published it (instances skip their own snapshot invalidations). */
+    origin?: string;
+  };
 
 export interface Bus {
   /** Delivers to every subscriber on every server, including this one. */
