@@ -213,6 +213,16 @@ describe('admin walkthrough', () => {
     const editor = page.locator('[data-testid="rule-text-editor"][data-ready="true"]');
     await editor.waitFor({ timeout: 30_000 });
     await editor.locator('.view-lines').click();
+    // Completion from the catalog shows while typing.
+    await page.keyboard.type('when visitor.', { delay: 5 });
+    const suggestions = page.locator('.suggest-widget .monaco-list-row');
+    await suggestions.first().waitFor({ timeout: 10_000 });
+    expect((await suggestions.allInnerTexts()).join(' ')).toContain('page_url');
+    await shot(page, 'rules-monaco-completion', page.locator('#section-rules'));
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => ruleText(page)).toBe('');
     await page.keyboard.type(example, { delay: 5 });
     await page.keyboard.press('Escape');
     await expect.poll(() => ruleText(page)).toBe(example);
