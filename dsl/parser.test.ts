@@ -209,6 +209,13 @@ describe('parse', () => {
       expect(errorsOf('when a.b is "x" "y"')[0]?.message).toContain('Unexpected `"y"`');
     });
 
+    it('explains an unfinished field name', () => {
+      expect(errorsOf('when visitor.')[0]?.message).toBe(
+        'The field name `visitor.` is incomplete. Finish it, e.g. visitor.page_url.',
+      );
+      expect(errorsOf('when device.')[0]?.message).toContain('e.g. device.language');
+    });
+
     it('reports an empty rule and stray characters', () => {
       expect(errorsOf('  # only a comment\n')).toMatchObject([{ code: 'empty-rule' }]);
       expect(errorsOf('when a.b is "x" @')).toMatchObject([{ code: 'syntax', at: '@' }]);

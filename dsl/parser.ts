@@ -282,6 +282,14 @@ const clauseNames: Record<string, string> = {
   tags: 'its tags',
 };
 
+function unexpectedCharacterMessage(text: string, offset: number, length: number): string {
+  const word = /[A-Za-z0-9_.]*$/.exec(text.slice(0, offset))?.[0] ?? '';
+  if (text.charAt(offset) === '.' && /^[A-Za-z_]/.test(word)) {
+    return `The field name \`${word}.\` is incomplete. Finish it, e.g. ${word}.${word === 'device' ? 'language' : 'page_url'}.`;
+  }
+  return `Unexpected character \`${text.slice(offset, offset + length)}\`. Strings go in double quotes; comments start with #.`;
+}
+
 /**
  * Parses a rule text into the AST, with every syntax error found.
  *
@@ -293,7 +301,7 @@ export function parse(text: string): ParseResult {
     range: { start: error.offset, end: error.offset + Math.max(error.length, 1) },
     severity: 'error',
     code: 'syntax',
-    message: `Unexpected character \`${text.slice(error.offset, error.offset + error.length)}\`. Strings go in double quotes; comments start with #.`,
+    message: unexpectedCharacterMessage(text, error.offset, error.length),
   }));
   if (lexed.tokens.length === 0) {
     diagnostics.push({
