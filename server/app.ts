@@ -35,6 +35,11 @@ export interface AppDeps {
   /** Workers: requests must not share in-flight promises (see SnapshotCache). */
   isolatedRequests?: boolean;
   rateLimits?: Partial<{ events: RateLimitOptions; conversations: RateLimitOptions }>;
+  /**
+   * Who a client is, for rate limits. Defaults to the edge's headers (`cf-connecting-ip`,
+   * `x-forwarded-for`); the Node entry passes the socket address unless it runs behind a trusted proxy.
+   */
+  clientAddress?: (c: Context) => string;
   /** Body size limits in bytes. */
   bodyLimits?: Partial<{ widget: number; admin: number }>;
   /** `Cache-Control` max-age of the widget rules, seconds. */
@@ -76,9 +81,10 @@ export function createApp(deps: AppDeps): ProactiveApp {
     else if (event.type === 'all_changed') snapshots.invalidateAll();
   });
   const messages = createMessageService({ repository, bus: ownBus, onChannelsChanged: invalidate });
+  const clientKey = deps.clientAddress ? { key: deps.clientAddress } : {};
   const limits = {
-    events: { limit: 600, windowMs: 60_000, ...deps.rateLimits?.events },
-    conversations: { limit: 60, windowMs: 60_000, ...deps.rateLimits?.conversations },
+    events: { limit: 600, windowMs: 60_000, ...clientKey, ...deps.rateLimits?.events },
+    conversations: { limit: 60, windowMs: 60_000, ...clientKey, ...deps.rateLimits?.conversations },
   };
   const tooLarge = (limit: number) => async (c: Context) => {
     // Read (and drop) the rest of the upload before answering: a server that answers mid-upload and

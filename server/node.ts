@@ -3,10 +3,13 @@
  * the app with @hono/node-server. `npm start` (scripts/start.ts) and the test servers use it.
  *
  * Env: PORT (default 8787), HOST (default 127.0.0.1; 0.0.0.0 to listen on all interfaces), DATABASE_URL, PROACTIVE_ADMIN_TOKEN (generated when unset),
- * PROACTIVE_ZAF_SECRET (optional), PROACTIVE_DEMO=0 (no demo data).
+ * PROACTIVE_ZAF_SECRET (optional), PROACTIVE_DEMO=0 (no demo data), PROACTIVE_TRUST_PROXY=1 (rate-limit by
+ * X-Forwarded-For instead of the socket address).
  */
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+import { clientAddress } from './http/rate-limit.ts';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -30,6 +33,8 @@ export interface NodeServerOptions {
   demo?: boolean;
   root?: string;
   app?: Partial<Pick<AppDeps, 'rateLimits' | 'bodyLimits' | 'rulesMaxAge' | 'snapshotMaxAgeMs'>>;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (else the socket's). */
+  trustProxy?: boolean;
 }
 
 export interface NodeServer {
@@ -65,6 +70,11 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     adminToken,
     ...(options.zafSecret ? { zafSecret: options.zafSecret } : {}),
     assets: fsAssets(options.root ?? projectRoot),
+    clientAddress: (c) =>
+      options.trustProxy
+        ? clientAddress(c)
+        : ((c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ??
+          'unknown'),
     ...options.app,
   });
   const port = options.port ?? 8787;
@@ -114,6 +124,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): NodeServerOptions {
     ...(env.PROACTIVE_ADMIN_TOKEN ? { adminToken: env.PROACTIVE_ADMIN_TOKEN } : {}),
     ...(env.PROACTIVE_ZAF_SECRET ? { zafSecret: env.PROACTIVE_ZAF_SECRET } : {}),
     demo: env.PROACTIVE_DEMO !== '0',
+    trustProxy: env.PROACTIVE_TRUST_PROXY === '1',
   };
 }
 
