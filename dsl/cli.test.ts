@@ -200,6 +200,13 @@ describe('proactive eval', () => {
     expect(bad.stderr).toBe(
       'ctx.json: context.event.seconds: expected a number, got "40"\nproactive: ctx.json is not a valid context (see docs/dsl.md, "Testing a rule")\n',
     );
+    const typo = run(['eval', 'a.rule', '--context', 'ctx.json'], {
+      ...files,
+      'ctx.json': JSON.stringify({ ...context, visitor: { ...context.visitor, page_ulr: 'x' } }),
+    });
+    expect(typo.code).toBe(0);
+    expect(typo.stderr).toBe('ctx.json: warning: context.visitor: unknown field "page_ulr" (ignored)\n');
+    expect(JSON.parse(typo.stdout).fires).toBe(true);
     const notJson = run(['eval', 'a.rule', '--context', 'ctx.json'], { ...files, 'ctx.json': '{"event": ' });
     expect(notJson.code).toBe(1);
     expect(notJson.stderr).toMatch(/^proactive: ctx\.json is not valid JSON: /);

@@ -156,6 +156,7 @@ function commandEval(io: CliIo, files: string[], contextFile: string | undefined
     throw new CliError(`${displayName(contextFile)} is not valid JSON: ${(error as Error).message}`);
   }
   const parsed = parseContext(json);
+  for (const message of parsed.warnings) io.stderr(`${displayName(contextFile)}: warning: ${message}\n`);
   if (!parsed.ok) {
     for (const message of parsed.errors) io.stderr(`${displayName(contextFile)}: ${message}\n`);
     throw new CliError(

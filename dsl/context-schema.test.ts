@@ -22,7 +22,7 @@ const errors = (value: unknown) => {
 
 describe('parseContext', () => {
   it("accepts the issue's example and fills in what may be left out", () => {
-    expect(parseContext(issueExample)).toEqual({ ok: true, context: issueExample });
+    expect(parseContext(issueExample)).toEqual({ ok: true, context: issueExample, warnings: [] });
     expect(
       parseContext({ event: { type: 'on_page', seconds: 31 }, now: '2026-11-27T10:04:05-05:00' }),
     ).toEqual({
@@ -33,6 +33,7 @@ describe('parseContext', () => {
         event: { type: 'on_page', seconds: 31 },
         now: '2026-11-27T10:04:05-05:00',
       },
+      warnings: [],
     });
     const noHolidays = { time_zone: 'UTC', intervals: [{ day: 'sun', open: '22:00', close: '24:00' }] };
     expect(
@@ -71,10 +72,7 @@ describe('parseContext', () => {
     expect(errors({ event: { type: 'page_load' }, now: 12 })[0]).toContain(
       'context.now: expected an ISO 8601 instant',
     );
-    expect(errors({ event: { type: 'page_load' }, visitor: { page_ulr: 'x', a: 1 } })).toEqual([
-      'context.visitor: unknown fields "page_ulr", "a"',
-    ]);
-    expect(errors({ event: { type: 'page_load' }, extra: 1 })).toEqual(['context: unknown field "extra"']);
+
     expect(
       errors({ event: { type: 'page_load' }, visitor: { page_title: 'x'.repeat(100), page_url: { a: 1 } } }),
     ).toEqual(['context.visitor.page_url: expected a string, got an object']);
@@ -83,6 +81,28 @@ describe('parseContext', () => {
     ]);
     expect(errors({ event: { type: 'on_page', seconds: 'x'.repeat(50) } })[0]).toContain('...');
     expect(errors({ event: { type: 'on_page', seconds: -1 } })[0]).toContain('0 or more');
+  });
+
+  it('warns about unknown fields (likely typos) and ignores them', () => {
+    expect(
+      parseContext({
+        event: { type: 'page_load' },
+        visitor: { page_ulr: 'x', a: 1, page_title: 'T' },
+        extra: 1,
+      }),
+    ).toEqual({
+      ok: true,
+      context: { visitor: { page_title: 'T' }, device: {}, event: { type: 'page_load' } },
+      warnings: [
+        'context.visitor: unknown fields "page_ulr", "a" (ignored)',
+        'context: unknown field "extra" (ignored)',
+      ],
+    });
+    expect(parseContext({ event: { type: 'click' }, device: { lang: 'fr' } })).toEqual({
+      ok: false,
+      errors: ['context.event.type: expected one of "page_load", "on_page", got "click"'],
+      warnings: ['context.device: unknown field "lang" (ignored)'],
+    });
   });
 
   it('checks schedules: time zones, days, times and holidays', () => {

@@ -41,27 +41,28 @@ function fieldSchema(field: FieldEntry): z.ZodType {
   return z.string();
 }
 
-const objectSchemas = Object.fromEntries(
-  objects.map((object) => [
-    object.name,
-    z
-      .strictObject(
+/**
+ * Builds the context schema: `strict` refuses unknown fields (to report them), otherwise they are dropped.
+ */
+function buildContextSchema(strict: boolean) {
+  const shape = (strict ? z.strictObject : z.object) as typeof z.object;
+  const objectSchemas = Object.fromEntries(
+    objects.map((object) => [
+      object.name,
+      shape(
         Object.fromEntries(
           fields
             .filter((field) => field.object === object.name)
             .map((field) => [field.name.slice(object.name.length + 1), fieldSchema(field).optional()]),
         ),
-      )
-      .default({}),
-  ]),
-);
+      ).default({}),
+    ]),
+  );
 
-const eventSchema = z
-  .strictObject({
+  const eventSchema = shape({
     type: z.enum(events.map((event) => event.name) as [string, ...string[]]),
     seconds: z.number().min(0, 'expected seconds on the page, 0 or more').optional(),
-  })
-  .superRefine((event, context) => {
+  }).superRefine((event, context) => {
     if (event.type === 'on_page' && event.seconds === undefined) {
       context.addIssue({
         code: 'custom',
@@ -74,34 +75,44 @@ const eventSchema = z
     }
   });
 
-/** A business-hours schedule as the context carries it. */
-export const scheduleSchema = z.strictObject({
-  time_zone: z.string().refine(isTimeZone, 'expected an IANA time zone such as "America/New_York"'),
-  intervals: z.array(
-    z.strictObject({
-      day: z.enum(WEEKDAYS),
-      open: z.string().regex(TIME, 'expected a time "HH:MM" from 00:00 to 23:59'),
-      close: z
-        .string()
-        .refine((text) => text === '24:00' || TIME.test(text), 'expected a time "HH:MM" from 00:00 to 24:00'),
-    }),
-  ),
-  holidays: z
-    .array(
-      z.strictObject({ name: z.string(), date: z.string().refine(isDate, 'expected a date "YYYY-MM-DD"') }),
-    )
-    .default([]),
-});
+  const scheduleSchema = shape({
+    time_zone: z.string().refine(isTimeZone, 'expected an IANA time zone such as "America/New_York"'),
+    intervals: z.array(
+      shape({
+        day: z.enum(WEEKDAYS),
+        open: z.string().regex(TIME, 'expected a time "HH:MM" from 00:00 to 23:59'),
+        close: z
+          .string()
+          .refine(
+            (text) => text === '24:00' || TIME.test(text),
+            'expected a time "HH:MM" from 00:00 to 24:00',
+          ),
+      }),
+    ),
+    holidays: z
+      .array(shape({ name: z.string(), date: z.string().refine(isDate, 'expected a date "YYYY-MM-DD"') }))
+      .default([]),
+  });
 
-/** The whole context. `visitor` and `device` may be left out (all their fields are then missing). */
-export const contextSchema = z.strictObject({
-  ...objectSchemas,
-  event: eventSchema,
-  now: z.iso
-    .datetime({ offset: true, error: 'expected an ISO 8601 instant such as "2026-11-27T15:04:05Z"' })
-    .optional(),
-  schedules: z.record(z.string(), scheduleSchema).optional(),
-});
+  const contextSchema = shape({
+    ...objectSchemas,
+    event: eventSchema,
+    now: z.iso
+      .datetime({ offset: true, error: 'expected an ISO 8601 instant such as "2026-11-27T15:04:05Z"' })
+      .optional(),
+    schedules: z.record(z.string(), scheduleSchema).optional(),
+  });
+  return { contextSchema, scheduleSchema };
+}
+
+const strictSchemas = buildContextSchema(true);
+const lenientSchemas = buildContextSchema(false);
+
+/** A business-hours schedule as the context carries it (unknown fields refused). */
+export const scheduleSchema = strictSchemas.scheduleSchema;
+
+/** The whole context (unknown fields refused). `visitor` and `device` may be left out. */
+export const contextSchema = strictSchemas.contextSchema;
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
@@ -137,7 +148,9 @@ function pathText(path: readonly PropertyKey[]): string {
   return text;
 }
 
-export type ContextParseResult = { ok: true; context: RuleContext } | { ok: false; errors: string[] };
+export type ContextParseResult =
+  | { ok: true; context: RuleContext; warnings: string[] }
+  | { ok: false; errors: string[]; warnings: string[] };
 
 /**
  * Checks a context JSON value; on failure, one message per problem, each naming its place.
@@ -147,9 +160,14 @@ export type ContextParseResult = { ok: true; context: RuleContext } | { ok: fals
  */
 export function parseContext(value: unknown): ContextParseResult {
   const result = contextSchema.safeParse(value, { error: errorMap });
-  if (result.success) return { ok: true, context: result.data as RuleContext };
-  return {
-    ok: false,
-    errors: result.error.issues.map((issue) => `${pathText(issue.path)}: ${issue.message}`),
-  };
+  if (result.success) return { ok: true, context: result.data as RuleContext, warnings: [] };
+  const located = (issue: z.core.$ZodIssue) => `${pathText(issue.path)}: ${issue.message}`;
+  // Unknown fields are likely typos: say so, but ignore them rather than refuse the context.
+  const warnings = result.error.issues
+    .filter((issue) => issue.code === 'unrecognized_keys')
+    .map((issue) => `${located(issue)} (ignored)`);
+  const errors = result.error.issues.filter((issue) => issue.code !== 'unrecognized_keys').map(located);
+  if (errors.length > 0) return { ok: false, errors, warnings };
+  const lenient = lenientSchemas.contextSchema.parse(value);
+  return { ok: true, context: lenient as RuleContext, warnings };
 }

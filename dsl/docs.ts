@@ -426,6 +426,10 @@ ${fence}
   a \`time_zone\` (IANA name), weekly \`intervals\` (\`day\` mon to sun, \`open\` and \`close\` as \`HH:MM\`; a
   \`close\` before \`open\` runs past midnight) and \`holidays\` (\`name\`, \`date\` as \`YYYY-MM-DD\`).
 
+Fields the context format does not know (a typo such as \`page_ulr\`) are reported as warnings and
+ignored; wrong types and missing required values (\`event\`) are errors that say where they are, for example
+\`context.event.seconds: expected a number, got "40"\`.
+
 The frequency is reported in the explanation but not applied: it depends on the visitor's history, which
 the widget keeps in the browser.
 `;
