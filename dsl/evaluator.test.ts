@@ -50,6 +50,15 @@ describe('comparisons on text fields', () => {
     expect(fires(cmp('visitor.page_url', 'does_not_contain', ['checkout', 'plans']))).toBe(false);
   });
 
+  it('treats list values literally, whatever characters they hold', () => {
+    const ctx = context({ visitor: { page_url: 'https://acme.test/a+b/(c)?x=$1' } });
+    expect(fires(cmp('visitor.page_url', 'contains', ['a.b', '(c', 'zz']), ctx)).toBe(true);
+    expect(fires(cmp('visitor.page_url', 'contains', ['a+b/', '[x]']), ctx)).toBe(true);
+    expect(fires(cmp('visitor.page_url', 'contains', ['^https', '.*', '\\']), ctx)).toBe(false);
+    expect(fires(cmp('visitor.page_url', 'contains', ['x=$1', '|']), ctx)).toBe(true);
+    expect(fires(cmp('visitor.page_url', 'does_not_contain', ['a.b', '(c)?']), ctx)).toBe(false);
+  });
+
   it('is / is not compare the whole folded value against one of the values', () => {
     expect(fires(cmp('visitor.page_title', 'is', ['plans and pricing']))).toBe(true);
     expect(fires(cmp('visitor.page_title', 'is', ['home', 'plans and pricing']))).toBe(true);
@@ -137,6 +146,16 @@ describe('logic', () => {
     const compiled = rule({ t: 'or', of: [b, a] });
     expect(evaluate(compiled, context()).fires).toBe(true);
     expect(evaluate(compiled, context({ visitor: {} })).fires).toBe(false);
+  });
+
+  it('handles any number of operands', () => {
+    const c = cmp('device.language', 'is', ['de']);
+    expect(fires({ t: 'or', of: [b, c, a] })).toBe(true);
+    expect(fires({ t: 'or', of: [b, c, b] })).toBe(false);
+    expect(fires({ t: 'or', of: [a] })).toBe(true);
+    expect(fires({ t: 'and', of: [a, a, a] })).toBe(true);
+    expect(fires({ t: 'and', of: [a, a, b] })).toBe(false);
+    expect(fires({ t: 'and', of: [b] })).toBe(false);
   });
 
   it('explains or nodes', () => {

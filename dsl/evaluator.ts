@@ -111,6 +111,8 @@ function comparisonTest(
   const count = expected.length;
   const single = count === 1;
   if (contains) {
+    // Several needles in one scan: an alternation of escaped literals (a RegExp, not eval: CSP-safe).
+    const anyOf = new RegExp(expected.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
     return single
       ? (prepared) => {
           const actual = preparedValue(prepared, slot, read, prepare);
@@ -118,10 +120,7 @@ function comparisonTest(
         }
       : (prepared) => {
           const actual = preparedValue(prepared, slot, read, prepare);
-          if (actual == null) return false;
-          for (let index = 0; index < count; index++)
-            if (actual.includes(expected[index] as string)) return !negate;
-          return negate;
+          return actual != null && anyOf.test(actual) !== negate;
         };
   }
   if (kind === 'language') {
@@ -237,18 +236,24 @@ export function createEvaluator(compiled: CompiledRule): Evaluator {
     const children = node.of.map((child, index) => condition(child, `${path}.of[${index}]`));
     const tests = children.map((child) => child.test);
     const isAnd = kind === 'and';
+    const [first, second] = tests as [Test, Test];
     return {
-      test: isAnd
-        ? (prepared) => {
-            for (let index = 0; index < tests.length; index++)
-              if (!(tests[index] as Test)(prepared)) return false;
-            return true;
-          }
-        : (prepared) => {
-            for (let index = 0; index < tests.length; index++)
-              if ((tests[index] as Test)(prepared)) return true;
-            return false;
-          },
+      test:
+        tests.length === 2
+          ? isAnd
+            ? (prepared) => first(prepared) && second(prepared)
+            : (prepared) => first(prepared) || second(prepared)
+          : isAnd
+            ? (prepared) => {
+                for (let index = 0; index < tests.length; index++)
+                  if (!(tests[index] as Test)(prepared)) return false;
+                return true;
+              }
+            : (prepared) => {
+                for (let index = 0; index < tests.length; index++)
+                  if ((tests[index] as Test)(prepared)) return true;
+                return false;
+              },
       explain: (values) => {
         const explained = children.map((child) => child.explain(values));
         const result = isAnd ? explained.every((node) => node.result) : explained.some((node) => node.result);
