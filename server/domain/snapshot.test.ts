@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { SnapshotCache } from './snapshot.ts';
+import type { Repository } from '../storage/repository.ts';
+
+/** A repository stub whose channel's brand (and so the payload) the test controls. */
+function stubRepository() {
+  const state = { name: 'v1', builds: 0, gate: null as Promise<void> | null };
+  const repository = {
+    channels: {
+      get: async (id: string) => {
+        state.builds++;
+        const name = state.name;
+        if (state.gate) await state.gate;
+        return id === 'known'
+          ? { id, brand_id: name, name: 'Web', schedule_id: null, created_at: '', updated_at: '' }
+          : null;
+      },
+    },
+    brands: { get: async (id: string) => ({ id, name: `Brand ${id}`, created_at: '', updated_at: '' }) },
+    messages: { live: async () => [] },
+    schedules: { get: async () => null, list: async () => [] },
+  } as unknown as Repository;
+  return { repository, state };
+}
+
+describe('SnapshotCache', () => {
+  it('builds once, serves from memory, and answers null for unknown channels', async () => {
+    const { repository, state } = stubRepository();
+    const cache = new SnapshotCache(repository);
+    const first = await cache.get('known');
+    const second = await cache.get('known');
+    expect(second).toBe(first);
+    expect(state.builds).toBe(1);
+    expect(first?.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    expect(await cache.get('unknown')).toBeNull();
+  });
+
+  it('rebuilds after invalidation, with a new ETag when the content changed', async () => {
+    const { repository, state } = stubRepository();
+    const cache = new SnapshotCache(repository);
+    const before = await cache.get('known');
+    state.name = 'v2';
+    cache.invalidate(['known']);
+    const after = await cache.get('known');
+    expect(after?.etag).not.toBe(before?.etag);
+  });
+
+  it('does not keep a build that started before an invalidation', async () => {
+    const { repository, state } = stubRepository();
+    const cache = new SnapshotCache(repository);
+    let open!: () => void;
+    state.gate = new Promise((resolve) => (open = resolve));
+    const stale = cache.get('known'); // reads "v1", then waits
+    state.name = 'v2';
+    cache.invalidateAll(); // starts a new build reading "v2"
+    state.gate = null;
+    open();
+    await stale;
+    const fresh = await cache.get('known');
+    expect(new TextDecoder().decode(fresh!.body)).not.toContain('"v1"');
+  });
+
+  it('in isolated-request mode (Workers) shares only finished snapshots and honours max age', async () => {
+    const { repository, state } = stubRepository();
+    let now = 0;
+    const cache = new SnapshotCache(repository, { isolatedRequests: true, maxAgeMs: 1000, now: () => now });
+    await cache.get('known');
+    await cache.get('known');
+    expect(state.builds).toBe(1);
+    now = 2000;
+    await cache.get('known');
+    expect(state.builds).toBe(2);
+    cache.invalidate(['known']);
+    await cache.get('known');
+    expect(state.builds).toBe(3);
+  });
+});
