@@ -94,7 +94,7 @@ class RuleGrammar extends CstParser {
       recoveryEnabled: true,
       errorMessageProvider: errorMessages,
       maxLookahead: 2,
-      nodeLocationTracking: 'full',
+      nodeLocationTracking: 'onlyOffset',
     });
     this.performSelfAnalysis();
   }

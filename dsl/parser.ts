@@ -56,10 +56,19 @@ class AstBuilder extends BaseVisitor {
   diagnostics: Diagnostic[] = [];
   /** Every comparison built, in text order (for attaching comments). */
   comparisons: Located<Comparison>[] = [];
+  private text = '';
 
-  constructor(private readonly text: string) {
+  constructor() {
     super();
     this.validateVisitor();
+  }
+
+  /** Prepares the one builder for a new text (validating a visitor is costly, so it is built once). */
+  reset(text: string): this {
+    this.text = text;
+    this.diagnostics = [];
+    this.comparisons = [];
+    return this;
   }
 
   rule(children: Children, whenStart: number): Located<Rule> {
@@ -275,6 +284,8 @@ class AstBuilder extends BaseVisitor {
   }
 }
 
+const astBuilder = new AstBuilder();
+
 const clauseNames: Record<string, string> = {
   timing: 'when to check (for M:SS)',
   timeOfDay: 'the time of day',
@@ -318,7 +329,7 @@ export function parse(text: string): ParseResult {
   for (const error of grammar.errors) {
     const token = error.token;
     // After the first error on a line, recovery often reports follow-on errors there: keep the first.
-    const line = Number.isNaN(token.startLine) ? Infinity : (token.startLine as number);
+    const line = Number.isNaN(token.startOffset) ? Infinity : lineColumnAt(text, token.startOffset).line;
     if (errorLines.size > 0 && (errorLines.has(line) || line === Infinity)) continue;
     errorLines.add(line);
     const atEnd = Number.isNaN(token.startOffset) || token.image === '';
@@ -332,7 +343,7 @@ export function parse(text: string): ParseResult {
   }
   if (diagnostics.length > 0) return { rule: null, diagnostics };
 
-  const builder = new AstBuilder(text);
+  const builder = astBuilder.reset(text);
   const rule = builder.rule(cst.children as Children, first(lexed.tokens).startOffset);
   attachComments(rule, builder.comparisons, text, lexed.groups.comments as IToken[]);
   diagnostics.push(...builder.diagnostics);
@@ -367,6 +378,8 @@ function attachComments(
 ): void {
   const conditionEnd = (rule.condition as Located<Condition>).range.end;
   const ruleStart = rule.range.start;
+  // Comments and comparisons are both in text order: `upcoming` is the first comparison after the comment.
+  let upcoming = 0;
   for (const comment of comments) {
     const offset = comment.startOffset;
     const content = commentText(comment.image);
@@ -374,9 +387,14 @@ function attachComments(
       (rule.comments ??= {}).before = [...(rule.comments.before ?? []), content];
       continue;
     }
+    while (
+      upcoming < comparisons.length &&
+      (comparisons[upcoming] as Located<Comparison>).range.start < offset
+    )
+      upcoming++;
     const lineStart = lineStartOf(text, offset);
     const trailing = text.slice(lineStart, offset).trim() !== '';
-    const previous = comparisons.filter((comparison) => comparison.range.end <= offset).at(-1);
+    const previous = comparisons[upcoming - 1];
     if (
       trailing &&
       previous &&
@@ -387,8 +405,7 @@ function attachComments(
       (previous.comments ??= {}).after = content;
       continue;
     }
-    const next =
-      offset < conditionEnd ? comparisons.find((comparison) => comparison.range.start > offset) : undefined;
+    const next = offset < conditionEnd ? comparisons[upcoming] : undefined;
     if (next) {
       (next.comments ??= {}).before = [...(next.comments.before ?? []), content];
     } else {

@@ -5,10 +5,10 @@
  * switched text -> visual -> text unchanged); then the demo site shows the published message.
  * Screenshots of every step go to test-artifacts/admin/NN-step.png.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { buildIfStale, builds, type Build } from '../../scripts/builds.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { collectPageErrors, launchBrowser } from './support/browser.ts';
 
@@ -69,7 +69,9 @@ async function publish(page: Page) {
 beforeAll(async () => {
   rmSync(artifacts, { recursive: true, force: true });
   mkdirSync(artifacts, { recursive: true });
-  if (!existsSync('assets/iframe.html')) execFileSync('npm', ['run', 'build:app'], { stdio: 'inherit' });
+  if (!buildIfStale(builds.find((build) => build.output === 'assets/iframe.html') as Build)) {
+    throw new Error('The admin app did not build: run npm run build:app to see why.');
+  }
   server = await startTestServer();
   browser = await launchBrowser();
 });

@@ -2,6 +2,7 @@
  * The shared browser launcher for end-to-end suites: Debian's Chromium driven by playwright-core, with
  * flags that keep it offline and quiet, plus a collector for errors thrown into a page.
  */
+import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Where Debian installs Chromium; override with `CHROMIUM_PATH`. */
@@ -28,6 +29,11 @@ export const chromiumArgs: readonly string[] = [
  * await browser.close();
  */
 export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `The end-to-end tests need Chromium at ${chromiumPath}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
+  }
   return chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, ...extraArgs] });
 }
 
