@@ -17,7 +17,14 @@
  * tags       := "tag" String ("," String)*
  * ```
  */
-import { CstParser, EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import {
+  CstParser,
+  EOF,
+  type IOrAlt,
+  type IParserErrorMessageProvider,
+  type IToken,
+  type TokenType,
+} from 'chevrotain';
 import * as t from './lexer.ts';
 
 function describeToken(token: IToken): string {
@@ -89,12 +96,22 @@ function withHint(message: string, ruleName: string): string {
 }
 
 class RuleGrammar extends CstParser {
+  // Alternatives are built once and reused: chevrotain's recommended way to keep OR cheap.
+  private clauseAlternatives?: IOrAlt<unknown>[];
+  private unaryAlternatives?: IOrAlt<unknown>[];
+  private operatorAlternatives?: IOrAlt<unknown>[];
+  private valueAlternatives?: IOrAlt<unknown>[];
+  private stringAlternatives?: IOrAlt<unknown>[];
+  private timeOfDayAlternatives?: IOrAlt<unknown>[];
+  private timeOfDayInnerAlternatives?: IOrAlt<unknown>[];
+  private frequencyAlternatives?: IOrAlt<unknown>[];
+
   constructor() {
     super(t.allTokens, {
       recoveryEnabled: true,
       errorMessageProvider: errorMessages,
       maxLookahead: 2,
-      nodeLocationTracking: 'onlyOffset',
+      nodeLocationTracking: 'none',
     });
     this.performSelfAnalysis();
   }
@@ -106,12 +123,14 @@ class RuleGrammar extends CstParser {
   });
 
   private clause = this.RULE('clause', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.timing) },
-      { ALT: () => this.SUBRULE(this.timeOfDay) },
-      { ALT: () => this.SUBRULE(this.frequency) },
-      { ALT: () => this.SUBRULE(this.tags) },
-    ]);
+    this.OR(
+      (this.clauseAlternatives ??= [
+        { ALT: () => this.SUBRULE(this.timing) },
+        { ALT: () => this.SUBRULE(this.timeOfDay) },
+        { ALT: () => this.SUBRULE(this.frequency) },
+        { ALT: () => this.SUBRULE(this.tags) },
+      ]),
+    );
   });
 
   private disjunction = this.RULE('disjunction', () => {
@@ -131,22 +150,24 @@ class RuleGrammar extends CstParser {
   });
 
   private unary = this.RULE('unary', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(t.Not);
-          this.SUBRULE(this.unary);
+    this.OR(
+      (this.unaryAlternatives ??= [
+        {
+          ALT: () => {
+            this.CONSUME(t.Not);
+            this.SUBRULE(this.unary);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(t.LParen);
-          this.SUBRULE(this.disjunction);
-          this.CONSUME(t.RParen);
+        {
+          ALT: () => {
+            this.CONSUME(t.LParen);
+            this.SUBRULE(this.disjunction);
+            this.CONSUME(t.RParen);
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.comparison) },
-    ]);
+        { ALT: () => this.SUBRULE(this.comparison) },
+      ]),
+    );
   });
 
   private comparison = this.RULE('comparison', () => {
@@ -156,37 +177,43 @@ class RuleGrammar extends CstParser {
   });
 
   private operator = this.RULE('operator', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(t.Is);
-          this.OPTION(() => this.CONSUME(t.Not));
+    this.OR(
+      (this.operatorAlternatives ??= [
+        {
+          ALT: () => {
+            this.CONSUME(t.Is);
+            this.OPTION(() => this.CONSUME(t.Not));
+          },
         },
-      },
-      { ALT: () => this.CONSUME(t.Contains) },
-      {
-        ALT: () => {
-          this.CONSUME(t.Does);
-          this.CONSUME2(t.Not);
-          this.CONSUME(t.Contain);
+        { ALT: () => this.CONSUME(t.Contains) },
+        {
+          ALT: () => {
+            this.CONSUME(t.Does);
+            this.CONSUME2(t.Not);
+            this.CONSUME(t.Contain);
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   private value = this.RULE('value', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.string) },
-      { ALT: () => this.SUBRULE(this.stringList) },
-      { ALT: () => this.CONSUME(t.Identifier) },
-    ]);
+    this.OR(
+      (this.valueAlternatives ??= [
+        { ALT: () => this.SUBRULE(this.string) },
+        { ALT: () => this.SUBRULE(this.stringList) },
+        { ALT: () => this.CONSUME(t.Identifier) },
+      ]),
+    );
   });
 
   private string = this.RULE('string', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(t.StringLiteral) },
-      { ALT: () => this.CONSUME(t.UnterminatedString) },
-    ]);
+    this.OR(
+      (this.stringAlternatives ??= [
+        { ALT: () => this.CONSUME(t.StringLiteral) },
+        { ALT: () => this.CONSUME(t.UnterminatedString) },
+      ]),
+    );
   });
 
   private stringList = this.RULE('stringList', () => {
@@ -201,24 +228,33 @@ class RuleGrammar extends CstParser {
   });
 
   private timeOfDay = this.RULE('timeOfDay', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(t.Anytime) },
-      {
-        ALT: () => {
-          this.OR2([{ ALT: () => this.CONSUME(t.During) }, { ALT: () => this.CONSUME(t.Outside) }]);
-          this.CONSUME(t.BusinessHours);
-          this.OPTION(() => this.SUBRULE(this.string));
+    this.OR(
+      (this.timeOfDayAlternatives ??= [
+        { ALT: () => this.CONSUME(t.Anytime) },
+        {
+          ALT: () => {
+            this.OR2(
+              (this.timeOfDayInnerAlternatives ??= [
+                { ALT: () => this.CONSUME(t.During) },
+                { ALT: () => this.CONSUME(t.Outside) },
+              ]),
+            );
+            this.CONSUME(t.BusinessHours);
+            this.OPTION(() => this.SUBRULE(this.string));
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   private frequency = this.RULE('frequency', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(t.OncePerCustomer) },
-      { ALT: () => this.CONSUME(t.OncePerVisit) },
-      { ALT: () => this.CONSUME(t.EveryTime) },
-    ]);
+    this.OR(
+      (this.frequencyAlternatives ??= [
+        { ALT: () => this.CONSUME(t.OncePerCustomer) },
+        { ALT: () => this.CONSUME(t.OncePerVisit) },
+        { ALT: () => this.CONSUME(t.EveryTime) },
+      ]),
+    );
   });
 
   private tags = this.RULE('tags', () => {

@@ -111,4 +111,4 @@ export const keywords: readonly string[] = tokenTable
  *
  * @example ruleLexer.tokenize('when visitor.page_url is "x"').tokens.length // 4
  */
-export const ruleLexer = new Lexer(allTokens, { ensureOptimizations: true, positionTracking: 'full' });
+export const ruleLexer = new Lexer(allTokens, { ensureOptimizations: true, positionTracking: 'onlyOffset' });

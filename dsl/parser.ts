@@ -2,7 +2,7 @@
  * Text -> AST. Lexes with the one lexer, parses with the one grammar (error recovery on, so one pass
  * reports every syntax error it can), then a CST visitor builds the plain JSON AST and attaches comments.
  */
-import type { CstNode, CstNodeLocation, IToken } from 'chevrotain';
+import type { CstNode, IToken } from 'chevrotain';
 import type {
   Comparison,
   Condition,
@@ -45,6 +45,12 @@ function tokensOf(children: Children, name: string): IToken[] {
 
 function nodesOf(children: Children, name: string): CstNode[] {
   return (children[name] ?? []) as CstNode[];
+}
+
+function tokensUnder(node: CstNode): IToken[] {
+  return Object.values(node.children).flatMap((items) =>
+    (items ?? []).flatMap((item) => ('children' in item ? tokensUnder(item) : [item])),
+  );
 }
 
 function first<T>(items: T[]): T {
@@ -278,9 +284,14 @@ class AstBuilder extends BaseVisitor {
     return { tags, tagRanges };
   }
 
+  /** From the first to the last token under a CST node (the grammar tracks no node locations: it is faster). */
   private rangeOfNode(node: CstNode): SourceRange {
-    const location = node.location as CstNodeLocation;
-    return { start: location.startOffset, end: (location.endOffset as number) + 1 };
+    const tokens = tokensUnder(node);
+    const last = tokens.reduce((latest, token) => (token.startOffset > latest.startOffset ? token : latest));
+    return {
+      start: Math.min(...tokens.map((token) => token.startOffset)),
+      end: last.startOffset + last.image.length,
+    };
   }
 }
 
@@ -333,7 +344,8 @@ export function parse(text: string): ParseResult {
     if (errorLines.size > 0 && (errorLines.has(line) || line === Infinity)) continue;
     errorLines.add(line);
     const atEnd = Number.isNaN(token.startOffset) || token.image === '';
-    const start = atEnd ? ((lexed.tokens.at(-1) as IToken).endOffset as number) + 1 : token.startOffset;
+    const lastToken = lexed.tokens.at(-1) as IToken;
+    const start = atEnd ? lastToken.startOffset + lastToken.image.length : token.startOffset;
     diagnostics.push({
       range: { start, end: atEnd ? start : start + token.image.length },
       severity: 'error',
