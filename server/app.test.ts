@@ -159,6 +159,28 @@ describe('setup resources', () => {
     expect(rulesResponse.status).toBe(200);
   });
 
+  it('refuses to rename or delete a schedule that a rule names', async () => {
+    const schedule = await call('POST', '/api/v1/schedules', {
+      name: 'Weekend desk',
+      time_zone: 'Europe/Paris',
+      intervals: [{ day: 'sat', open: '10:00', close: '16:00' }],
+    });
+    const message = await readyDraft(
+      'when visitor.page_url contains "x" during business_hours "Weekend desk"',
+    );
+    expect(message.diagnostics).toEqual([]);
+    const rename = await call('PATCH', `/api/v1/schedules/${schedule.body.id}`, { name: 'Weekend team' });
+    expect(rename.status).toBe(409);
+    expect(rename.body.error.code).toBe('in_use');
+    expect(rename.body.error.message).toContain('"Test message"');
+    expect((await call('DELETE', `/api/v1/schedules/${schedule.body.id}`)).status).toBe(409);
+    expect((await call('PATCH', `/api/v1/schedules/${schedule.body.id}`, { time_zone: 'UTC' })).status).toBe(
+      200,
+    );
+    expect((await call('DELETE', `/api/v1/messages/${message.id}`)).status).toBe(204);
+    expect((await call('DELETE', `/api/v1/schedules/${schedule.body.id}`)).status).toBe(204);
+  });
+
   it('manages bots, their channels and answers', async () => {
     const bot = await call('POST', '/api/v1/bots', {
       brand_id: 'acme',
@@ -577,6 +599,15 @@ describe('rule language endpoints', () => {
     });
     expect(missing.status).toBe(422);
     expect((await call('POST', '/api/v1/dsl/explain', { source: 'when (', context })).status).toBe(422);
+    const badContext = await call('POST', '/api/v1/dsl/explain', {
+      source: 'when visitor.page_url contains "x"',
+      context: { ...context, event: { type: 'on_page', seconds: '40' } },
+    });
+    expect(badContext.status).toBe(400);
+    expect(badContext.body.error.code).toBe('invalid_context');
+    expect(badContext.body.error.details.errors).toEqual([
+      'context.event.seconds: expected a number, got "40"',
+    ]);
   });
 });
 

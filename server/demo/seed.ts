@@ -141,6 +141,14 @@ export async function seedDemo(repository: Repository): Promise<void> {
       status: 'live',
     },
     {
+      name: 'Welcome back',
+      greeting: 'Welcome back {{first_name}} 👋 Anything we can help you with today?',
+      rules:
+        'when visitor.visit_history is returning_user and not visitor.page_url contains ["pricing", "docs", "/fr", "spa"] for 0:03 anytime once_per_visit tag "returning"',
+      response: { type: 'agent', follow_up: 'Sure! What can we do for you?', customer_details: [] },
+      status: 'live',
+    },
+    {
       name: 'Checkout help',
       greeting: 'Stuck at checkout? We can help right now.',
       rules:

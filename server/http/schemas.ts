@@ -156,28 +156,8 @@ export const messagePatch = z
 
 export const dslSource = z.strictObject({ source: text(100_000), channel_id: id.optional() });
 
-const visitor = z.looseObject({
-  page_url: z.string().optional(),
-  page_title: z.string().optional(),
-  visit_history: z.enum(['new_user', 'returning_user']).optional(),
-});
-const scheduleData = z.strictObject({
-  time_zone: z.string().refine(isTimeZone, 'must be an IANA time zone'),
-  intervals: z.array(z.strictObject({ day, open: clock, close: clock })),
-  holidays: z.array(z.strictObject({ name: z.string(), date: isoDate })).default([]),
-});
-/** The visitor context: the same JSON as the CLI's `eval --context`. */
-export const ruleContext = z.strictObject({
-  visitor: visitor.default({}),
-  device: z.looseObject({ language: z.string().optional() }).default({}),
-  event: z.discriminatedUnion('type', [
-    z.strictObject({ type: z.literal('page_load') }),
-    z.strictObject({ type: z.literal('on_page'), seconds: z.number().min(0) }),
-  ]),
-  now: z.iso.datetime({ offset: true }).optional(),
-  schedules: z.record(z.string(), scheduleData).optional(),
-});
-export const dslExplain = z.strictObject({ source: text(100_000), context: ruleContext });
+/** The context is checked by the rule language's own context schema (`parseContext`), as the CLI does. */
+export const dslExplain = z.strictObject({ source: text(100_000), context: z.unknown() });
 
 export const agentReply = z.strictObject({ text: z.string().trim().min(1, 'must not be empty').max(10_000) });
 

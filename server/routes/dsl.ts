@@ -6,6 +6,8 @@ import { Hono } from 'hono';
 import { check, compile, format } from '../../dsl/index.ts';
 import { createEvaluator } from '../../dsl/evaluator.ts';
 import type { RuleContext } from '../../dsl/context.ts';
+import { parseContext } from '../../dsl/context-schema.ts';
+import { HttpError } from '../http/errors.ts';
 import * as schemas from '../http/schemas.ts';
 import { readJson } from '../http/validation.ts';
 import type { Repository } from '../storage/repository.ts';
@@ -68,8 +70,17 @@ export function dslRoutes(repository: Repository) {
         422,
       );
     }
+    const parsedContext = parseContext(input.context);
+    if (!parsedContext.ok) {
+      throw new HttpError(400, 'invalid_context', `Invalid context: ${parsedContext.errors.join('; ')}`, {
+        errors: parsedContext.errors,
+      });
+    }
     const compiled = compile(result.rule);
-    const context = { ...input.context, now: input.context.now ?? new Date().toISOString() } as RuleContext;
+    const context: RuleContext = {
+      ...parsedContext.context,
+      now: parsedContext.context.now ?? new Date().toISOString(),
+    };
     const evaluation = createEvaluator(compiled)(context);
     if (evaluation.error) {
       // The context cannot answer this rule (e.g. it lacks a schedule the rule needs): an error, not "false".

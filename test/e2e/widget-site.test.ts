@@ -247,10 +247,15 @@ describe('demo site', () => {
     expect(spa.errors).toEqual([]);
     await spa.context.close();
 
-    // Home: nothing proactive for an English-speaking new visitor, and no errors.
+    // Home: nothing proactive for an English-speaking new visitor, and no errors...
     const home = await open('/demo/');
     await home.page.clock.runFor(10_000);
     expect(await bubbleText(home.page)).toBe(null);
+    // ...and "Welcome back" on the next visit (a visit ends after 30 minutes without activity).
+    await home.page.clock.runFor(31 * 60_000);
+    await home.page.reload();
+    await home.page.clock.runFor(3500);
+    await expect.poll(() => bubbleText(home.page), { timeout: 5000 }).toMatch(/^Welcome back 👋/);
     expect(home.errors).toEqual([]);
     await home.context.close();
   });

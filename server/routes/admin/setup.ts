@@ -8,6 +8,7 @@ import { newId } from '../../domain/ids.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
 import * as schemas from '../../http/schemas.ts';
 import { readJson } from '../../http/validation.ts';
+import type { Rule } from '../../../dsl/index.ts';
 import type { Repository } from '../../storage/repository.ts';
 import { pathId, stamp } from './crud.ts';
 
@@ -16,6 +17,17 @@ export interface SetupRouteDeps {
   bus: Bus;
   /** Local invalidation; the bus tells the other servers. */
   invalidate: (channelIds: string[] | 'all') => void;
+}
+
+/** Names of the messages whose rule names the schedule (`during business_hours "Name"`). */
+async function messagesNamingSchedule(repository: Repository, scheduleName: string): Promise<string[]> {
+  const messages = await repository.messages.list();
+  return messages
+    .filter((message) => {
+      const timeOfDay = (message.rule as Rule | null)?.timeOfDay;
+      return timeOfDay !== undefined && timeOfDay.kind !== 'anytime' && timeOfDay.schedule === scheduleName;
+    })
+    .map((message) => `"${message.name}"`);
 }
 
 function inUse(what: string, by: string): HttpError {
@@ -107,6 +119,12 @@ export function setupRoutes({ repository, bus, invalidate }: SetupRouteDeps) {
       if (clash)
         throw new HttpError(409, 'duplicate_name', `A schedule named "${input.name}" already exists.`);
     }
+    const current = await repository.schedules.get(id);
+    if (!current) throw notFound('schedule', id);
+    if (input.name !== undefined && input.name !== current.name) {
+      const naming = await messagesNamingSchedule(repository, current.name);
+      if (naming.length > 0) throw inUse('schedule name', `the rules of messages ${naming.join(', ')}`);
+    }
     const updated = await repository.schedules.update(id, { ...input, updated_at: stamp() });
     if (!updated) throw notFound('schedule', id);
     await changed('all');
@@ -116,6 +134,10 @@ export function setupRoutes({ repository, bus, invalidate }: SetupRouteDeps) {
     const id = pathId(c, 'id', 'schedule');
     if ((await repository.channels.list({ schedule_id: id })).length > 0)
       throw inUse('schedule', 'channels as their business hours');
+    const schedule = await repository.schedules.get(id);
+    if (!schedule) throw notFound('schedule', id);
+    const naming = await messagesNamingSchedule(repository, schedule.name);
+    if (naming.length > 0) throw inUse('schedule', `the rules of messages ${naming.join(', ')}`);
     if (!(await repository.schedules.delete(id))) throw notFound('schedule', id);
     await changed('all');
     return c.body(null, 204);
