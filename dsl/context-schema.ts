@@ -11,7 +11,12 @@ import { canonicalLanguage } from './evaluate/text.ts';
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-function isTimeZone(name: string): boolean {
+/**
+ * Whether `Intl` knows the IANA time zone.
+ *
+ * @example isTimeZone('America/New_York') // true
+ */
+export function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
     return true;

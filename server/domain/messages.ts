@@ -25,6 +25,23 @@ import { HttpError, notFound } from '../http/errors.ts';
 import type { MessageRecord, MessageResponse, MessageStatus, Repository } from '../storage/repository.ts';
 import type { CompiledRule } from '../../dsl/compiled.ts';
 
+/**
+ * What a channel's rules are validated against: the schedule names that exist, and whether the channel
+ * has business hours.
+ *
+ * @example check(text, await ruleOptionsFor(repository, 'demo'))
+ */
+export async function ruleOptionsFor(repository: Repository, channelId: string): Promise<RuleOptions> {
+  const [channel, schedules] = await Promise.all([
+    repository.channels.get(channelId),
+    repository.schedules.list(),
+  ]);
+  return {
+    schedules: schedules.map((schedule) => schedule.name),
+    hasBusinessHours: Boolean(channel?.schedule_id),
+  };
+}
+
 export interface MessagePatch extends RuleEdit {
   name?: string;
   greeting?: string;
@@ -121,16 +138,7 @@ export function createMessageService(deps: MessageServiceDeps) {
     });
   };
 
-  async function ruleOptions(channelId: string): Promise<RuleOptions> {
-    const [channel, schedules] = await Promise.all([
-      repository.channels.get(channelId),
-      repository.schedules.list(),
-    ]);
-    return {
-      schedules: schedules.map((schedule) => schedule.name),
-      hasBusinessHours: Boolean(channel?.schedule_id),
-    };
-  }
+  const ruleOptions = (channelId: string) => ruleOptionsFor(repository, channelId);
 
   async function load(id: string): Promise<MessageRecord> {
     const record = await repository.messages.get(id);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { fields, frequencies, operators, timesOfDay } from '../../dsl/catalog.ts';
 import type { Frequency, OperatorName } from '../../dsl/ast.ts';
+import { isTimeZone } from '../../dsl/context-schema.ts';
 
 const text = (max: number) => z.string().max(max);
 const name = z.string().trim().min(1, 'must not be empty').max(200);
@@ -12,15 +13,6 @@ const id = z.string().min(1).max(100);
 const day = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM (24-hour clock)');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const brandCreate = z.strictObject({ name });
 export const brandPatch = z.strictObject({ name: name.optional() });

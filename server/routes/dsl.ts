@@ -11,6 +11,7 @@ import { HttpError } from '../http/errors.ts';
 import * as schemas from '../http/schemas.ts';
 import { readJson } from '../http/validation.ts';
 import type { Repository } from '../storage/repository.ts';
+import { ruleOptionsFor } from '../domain/messages.ts';
 import { withoutRanges } from '../../dsl/ast.ts';
 
 /**
@@ -21,17 +22,8 @@ import { withoutRanges } from '../../dsl/ast.ts';
 export function dslRoutes(repository: Repository) {
   const app = new Hono();
 
-  const optionsFor = async (channelId: string | undefined) => {
-    if (!channelId) return {};
-    const [channel, schedules] = await Promise.all([
-      repository.channels.get(channelId),
-      repository.schedules.list(),
-    ]);
-    return {
-      schedules: schedules.map((schedule) => schedule.name),
-      hasBusinessHours: Boolean(channel?.schedule_id),
-    };
-  };
+  const optionsFor = async (channelId: string | undefined) =>
+    channelId ? ruleOptionsFor(repository, channelId) : {};
 
   app.post('/check', async (c) => {
     const input = await readJson(c, schemas.dslSource);
