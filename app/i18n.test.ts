@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasTranslation, t } from './i18n.ts';
+import en from '../translations/en.json';
+import { fieldByName } from '../dsl/catalog.ts';
+import { catalogTranslations } from './catalog-translations.ts';
+import { catalogText, hasTranslation, t } from './i18n.ts';
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -12,6 +15,14 @@ function sources(dir: string): string[] {
 }
 
 describe('translations', () => {
+  it('holds the catalog labels and docs, generated from the catalog (npx tsx app/catalog-translations.ts --write)', () => {
+    expect((en as { catalog?: unknown }).catalog).toEqual(catalogTranslations());
+    const url = fieldByName('visitor.page_url')!;
+    expect(catalogText('fields', url)).toBe('Page URL');
+    expect(catalogText('fields', url, 'doc')).toBe(url.doc);
+    expect(catalogText('fields', { name: 'planet.size', label: 'Planet size', doc: '' })).toBe('Planet size');
+  });
+
   it('fills placeholders and falls back to the key', () => {
     expect(t('list.deleteConfirm', { name: 'Pricing' })).toContain('“Pricing”');
     expect(t('no.such.key')).toBe('no.such.key');

@@ -47,3 +47,21 @@ export function hasTranslation(key: string): boolean {
 export function useStrings(tree: Record<string, unknown>): void {
   strings = { ...flatten(en as Record<string, unknown>), ...flatten(tree) };
 }
+
+/** The catalog sections whose entries have translated labels and docs (see app/catalog-translations.ts). */
+export type CatalogSection =
+  'objects' | 'fields' | 'operators' | 'values' | 'events' | 'timesOfDay' | 'frequencies';
+
+/**
+ * A catalog entry's label (or doc) in the admin's language; the catalog's English when untranslated.
+ *
+ * @example catalogText('fields', fieldByName('visitor.page_url')!) // 'Page URL'
+ */
+export function catalogText(
+  section: CatalogSection,
+  entry: { name: string; label: string; doc: string },
+  part: 'label' | 'doc' = 'label',
+): string {
+  const key = `catalog.${section}.${entry.name}.${part}`;
+  return hasTranslation(key) ? t(key) : entry[part];
+}

@@ -8,7 +8,7 @@ import { Field, Fieldset, Radio } from '@zendeskgarden/react-forms';
 import type { Frequency, TimeOfDay } from '../../dsl/ast.ts';
 import { frequencies, timesOfDay } from '../../dsl/catalog.ts';
 import type { Schedule } from '../api/types.ts';
-import { t } from '../i18n.ts';
+import { catalogText, t } from '../i18n.ts';
 import { SelectField } from '../shell/SelectField.tsx';
 
 const Stack = styled.div`
@@ -81,8 +81,8 @@ export function ScheduleSection({
                   })
                 }
               >
-                <Field.Label>{entry.label}</Field.Label>
-                <Field.Hint>{entry.doc}</Field.Hint>
+                <Field.Label>{catalogText('timesOfDay', entry)}</Field.Label>
+                <Field.Hint>{catalogText('timesOfDay', entry, 'doc')}</Field.Hint>
               </Radio>
             </Field>
           );
@@ -117,8 +117,8 @@ export function ScheduleSection({
               disabled={disabled}
               onChange={() => onChange({ frequency: entry.name })}
             >
-              <Field.Label>{entry.label}</Field.Label>
-              <Field.Hint>{entry.doc}</Field.Hint>
+              <Field.Label>{catalogText('frequencies', entry)}</Field.Label>
+              <Field.Hint>{catalogText('frequencies', entry, 'doc')}</Field.Hint>
             </Radio>
           </Field>
         ))}

@@ -12,7 +12,7 @@ import { Checkbox, Field } from '@zendeskgarden/react-forms';
 import { Tooltip } from '@zendeskgarden/react-tooltips';
 import { Span } from '@zendeskgarden/react-typography';
 import { fieldByName, objects, operatorByName } from '../../dsl/catalog.ts';
-import { t } from '../i18n.ts';
+import { catalogText, t } from '../i18n.ts';
 import { ArrowDownIcon, ArrowUpIcon, CloseIcon, PlusIcon } from '../shell/icons.tsx';
 import { SelectField } from '../shell/SelectField.tsx';
 import {
@@ -258,12 +258,15 @@ function ConditionRow({ row, ...props }: ViewProps & { row: ConditionNode }) {
   const { root, onChange, problemOf, rowMessages } = props;
   const field = fieldByName(row.field);
   const problem = problemOf(row.id);
-  const fieldOptions = fieldsOf(row.object).map((entry) => ({ value: entry.name, label: entry.label }));
+  const fieldOptions = fieldsOf(row.object).map((entry) => ({
+    value: entry.name,
+    label: catalogText('fields', entry),
+  }));
   if (row.field && !field)
     fieldOptions.push({ value: row.field, label: t('rules.unknownField', { field: row.field }) });
   const operatorOptions = (field?.operators ?? (row.operator ? [row.operator] : [])).map((name) => ({
     value: name,
-    label: operatorByName(name).label,
+    label: catalogText('operators', operatorByName(name)),
   }));
   const mismatch = !valueFitsField(row.value, field);
   const message = problem
@@ -272,7 +275,7 @@ function ConditionRow({ row, ...props }: ViewProps & { row: ConditionNode }) {
       ? t('rules.problem.valueKind')
       : rowMessages[row.id];
   const messageId = `${row.id}-message`;
-  const label = field?.label ?? t('rules.condition');
+  const label = field ? catalogText('fields', field) : t('rules.condition');
   return (
     <Row
       data-condition-id={row.id}
@@ -293,7 +296,7 @@ function ConditionRow({ row, ...props }: ViewProps & { row: ConditionNode }) {
         hideLabel
         compact
         value={row.object}
-        options={objects.map((object) => ({ value: object.name, label: object.label }))}
+        options={objects.map((object) => ({ value: object.name, label: catalogText('objects', object) }))}
         onChange={(object) => onChange(setObject(root, row.id, object))}
         name="object"
       />

@@ -6,7 +6,7 @@ import styled from 'styled-components';
 import { Accordion } from '@zendeskgarden/react-accordions';
 import { Code, Paragraph, Span } from '@zendeskgarden/react-typography';
 import { events, fields, objects, operatorByName } from '../../dsl/catalog.ts';
-import { t } from '../i18n.ts';
+import { catalogText, t } from '../i18n.ts';
 
 const Entry = styled.div`
   margin-bottom: 12px;
@@ -27,21 +27,24 @@ export function ConditionKey() {
         <Accordion.Panel>
           {objects.map((object) => (
             <Entry key={object.name}>
-              <Span isBold>{object.label}</Span> <Code>{object.name}</Code>
-              <Paragraph size="small">{object.doc}</Paragraph>
+              <Span isBold>{catalogText('objects', object)}</Span> <Code>{object.name}</Code>
+              <Paragraph size="small">{catalogText('objects', object, 'doc')}</Paragraph>
               {fields
                 .filter((field) => field.object === object.name)
                 .map((field) => (
                   <Entry key={field.name} style={{ marginLeft: 16 }}>
-                    <Span isBold>{field.label}</Span> <Code>{field.name}</Code>
-                    <Paragraph size="small">{field.doc}</Paragraph>
+                    <Span isBold>{catalogText('fields', field)}</Span> <Code>{field.name}</Code>
+                    <Paragraph size="small">{catalogText('fields', field, 'doc')}</Paragraph>
                     <Paragraph size="small">
                       {t('rules.keyOperators')}{' '}
-                      {field.operators.map((name) => operatorByName(name).label).join(', ')}
+                      {field.operators
+                        .map((name) => catalogText('operators', operatorByName(name)))
+                        .join(', ')}
                     </Paragraph>
                     {field.symbols && (
                       <Paragraph size="small">
-                        {t('rules.keyValues')} {field.symbols.map((symbol) => symbol.label).join(', ')}
+                        {t('rules.keyValues')}{' '}
+                        {field.symbols.map((symbol) => catalogText('values', symbol)).join(', ')}
                       </Paragraph>
                     )}
                     <Paragraph size="small">
@@ -56,7 +59,7 @@ export function ConditionKey() {
             <Span isBold>{t('rules.when')}</Span>
             {events.map((event) => (
               <Paragraph key={event.name} size="small">
-                <Span isBold>{event.label}</Span>: {event.doc}
+                <Span isBold>{catalogText('events', event)}</Span>: {catalogText('events', event, 'doc')}
               </Paragraph>
             ))}
           </Entry>

@@ -15,7 +15,7 @@ import { compile } from '../../dsl/compile.ts';
 import { fieldByName, operatorByName } from '../../dsl/catalog.ts';
 import type { RuleContext, Schedule } from '../../dsl/context.ts';
 import { createEvaluator, type Evaluation, type ExplainNode } from '../../dsl/evaluator.ts';
-import { t } from '../i18n.ts';
+import { catalogText, t } from '../i18n.ts';
 import { SelectField } from '../shell/SelectField.tsx';
 import { palette } from '../shell/palette.ts';
 import { languageLabel } from './languages.ts';
@@ -137,7 +137,7 @@ export function TestRulePanel({ rule, schedules }: TestRulePanelProps) {
           value={sample.visitHistory}
           options={(fieldByName('visitor.visit_history')?.symbols ?? []).map((symbol) => ({
             value: symbol.name,
-            label: symbol.label,
+            label: catalogText('values', symbol),
           }))}
           onChange={(value) => set('visitHistory', value as SampleVisitor['visitHistory'])}
           name="test-visit-history"
@@ -246,8 +246,9 @@ function ExplainView({ node }: { node: ExplainNode }) {
     );
     return (
       <li data-explain="comparison" data-result={String(node.result)}>
-        <Result value={node.result} /> <Span isBold>{field?.label ?? node.field}</Span>{' '}
-        {operatorByName(node.operator).label.toLowerCase()} <Code>{expected.join(', ')}</Code>{' '}
+        <Result value={node.result} /> <Span isBold>{field ? catalogText('fields', field) : node.field}</Span>{' '}
+        {catalogText('operators', operatorByName(node.operator)).toLowerCase()}{' '}
+        <Code>{expected.join(', ')}</Code>{' '}
         <Span hue="grey">{t('test.actual', { value: node.actual ?? t('test.missing') })}</Span>
       </li>
     );

@@ -6,7 +6,7 @@ import styled from 'styled-components';
 import { Field, Input } from '@zendeskgarden/react-forms';
 import type { Timing } from '../../dsl/ast.ts';
 import { events, onPageSeconds } from '../../dsl/catalog.ts';
-import { t } from '../i18n.ts';
+import { catalogText, t } from '../i18n.ts';
 import { SelectField } from '../shell/SelectField.tsx';
 
 const Line = styled.div`
@@ -54,7 +54,7 @@ export function TimingInput({ timing, onChange, disabled }: TimingInputProps) {
           label={t('rules.event')}
           value={timing.kind}
           disabled={disabled}
-          options={events.map((event) => ({ value: event.name, label: event.label }))}
+          options={events.map((event) => ({ value: event.name, label: catalogText('events', event) }))}
           onChange={(kind) =>
             onChange(
               kind === 'on_page' ? { kind: 'on_page', minutes: 0, seconds: 30 } : { kind: 'page_load' },

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Combobox, Field, Option } from '@zendeskgarden/react-dropdowns';
 import type { Value } from '../../dsl/ast.ts';
 import type { FieldEntry } from '../../dsl/catalog.ts';
-import { t } from '../i18n.ts';
+import { catalogText, t } from '../i18n.ts';
 import { ChipInput } from '../shell/ChipInput.tsx';
 import { SelectField } from '../shell/SelectField.tsx';
 import { stringsToValue, valueStrings } from './builder-model.ts';
@@ -35,7 +35,10 @@ export function ValueInput({ field, value, onChange, invalid, describedBy }: Val
         compact
         value={value?.kind === 'symbol' ? value.name : null}
         placeholder={t('rules.choose')}
-        options={(field.symbols ?? []).map((symbol) => ({ value: symbol.name, label: symbol.label }))}
+        options={(field.symbols ?? []).map((symbol) => ({
+          value: symbol.name,
+          label: catalogText('values', symbol),
+        }))}
         onChange={(name) => onChange({ kind: 'symbol', name })}
         error={invalid ? ' ' : null}
         name="value"
