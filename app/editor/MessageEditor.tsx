@@ -13,6 +13,7 @@ import { Accordion } from '@zendeskgarden/react-accordions';
 import { Anchor, Button } from '@zendeskgarden/react-buttons';
 import { Field, Input } from '@zendeskgarden/react-forms';
 import { Col, Grid, Row } from '@zendeskgarden/react-grid';
+import { Modal } from '@zendeskgarden/react-modals';
 import { Alert, Notification, useToast } from '@zendeskgarden/react-notifications';
 import { Paragraph, XXL, Span } from '@zendeskgarden/react-typography';
 import type { Schedule as ContextSchedule } from '../../dsl/context.ts';
@@ -111,6 +112,8 @@ function EditorForm({ message: initial, channel, schedules, onReload }: Loaded &
   const summary = useRef<HTMLDivElement>(null);
 
   const dirty = fingerprint(draft) !== baseline;
+  /** A navigation held by the unsaved-changes guard, waiting for the admin's answer. */
+  const [pendingLeave, setPendingLeave] = useState<(() => void) | null>(null);
   useEffect(() => {
     if (!dirty) return;
     const beforeUnload = (event: BeforeUnloadEvent) => {
@@ -118,7 +121,10 @@ function EditorForm({ message: initial, channel, schedules, onReload }: Loaded &
       event.returnValue = '';
     };
     window.addEventListener('beforeunload', beforeUnload);
-    const removeGuard = setLeaveGuard(() => window.confirm(t('editor.leaveConfirm')));
+    const removeGuard = setLeaveGuard((proceed) => {
+      setPendingLeave(() => proceed);
+      return false;
+    });
     return () => {
       window.removeEventListener('beforeunload', beforeUnload);
       removeGuard();
@@ -467,6 +473,35 @@ function EditorForm({ message: initial, channel, schedules, onReload }: Loaded &
           </Col>
         </Row>
       </Grid>
+      {pendingLeave && (
+        <Modal onClose={() => setPendingLeave(null)} aria-label={t('editor.leaveTitle')}>
+          <Modal.Header tag="h2" isDanger>
+            {t('editor.leaveTitle')}
+          </Modal.Header>
+          <Modal.Body>{t('editor.leaveConfirm')}</Modal.Body>
+          <Modal.Footer>
+            <Modal.FooterItem>
+              <Button isBasic onClick={() => setPendingLeave(null)}>
+                {t('editor.stay')}
+              </Button>
+            </Modal.FooterItem>
+            <Modal.FooterItem>
+              <Button
+                isPrimary
+                isDanger
+                onClick={() => {
+                  const leave = pendingLeave;
+                  setPendingLeave(null);
+                  leave();
+                }}
+              >
+                {t('editor.leave')}
+              </Button>
+            </Modal.FooterItem>
+          </Modal.Footer>
+          <Modal.Close aria-label={t('common.close')} />
+        </Modal>
+      )}
       {conflict && (
         <ConflictModal
           mine={patchOf(draft)}

@@ -47,13 +47,17 @@ export function routeHash(route: Route): string {
   }
 }
 
-type Guard = () => boolean;
+/**
+ * Decides whether in-app navigation may go on now (true), or holds it (false): a held navigation goes on
+ * when the guard calls `proceed` (e.g. from a "Leave without saving" dialog).
+ */
+type Guard = (proceed: () => void) => boolean;
 let leaveGuard: Guard | null = null;
 
 /**
  * Installs a check run before in-app navigation (the unsaved-changes guard); returns a remover.
  *
- * @example const remove = setLeaveGuard(() => window.confirm('Leave?'));
+ * @example const remove = setLeaveGuard((proceed) => { askToLeave(proceed); return false; });
  */
 export function setLeaveGuard(guard: Guard | null): () => void {
   leaveGuard = guard;
@@ -63,12 +67,12 @@ export function setLeaveGuard(guard: Guard | null): () => void {
 }
 
 /**
- * Navigates to a route unless the leave guard says no.
+ * Navigates to a route unless the leave guard holds it; returns whether it navigated now.
  *
  * @example navigate({ page: 'messages' })
  */
 export function navigate(route: Route, options: { force?: boolean } = {}): boolean {
-  if (!options.force && leaveGuard && !leaveGuard()) return false;
+  if (!options.force && leaveGuard && !leaveGuard(() => navigate(route, { force: true }))) return false;
   const hash = routeHash(route);
   if (window.location.hash !== hash) window.location.hash = hash;
   return true;

@@ -303,6 +303,28 @@ describe('admin walkthrough', () => {
     await page.getByRole('heading', { name: 'Renamed by a colleague' }).waitFor();
   });
 
+  it('guards unsaved changes with a Garden dialog: stay keeps them, leave drops them', async () => {
+    await page.goto(`${server.url}/admin/#/messages/${created.agent}`);
+    await page.getByRole('heading', { name: 'Renamed by a colleague' }).waitFor();
+    await page.getByRole('textbox', { name: 'Name' }).fill('Not saved yet');
+    await page.getByTestId('unsaved').waitFor();
+    await page.getByText('‹ Proactive messages').first().click();
+    const dialog = page.getByRole('dialog', { name: 'Leave without saving?' });
+    await dialog.waitFor();
+    await shot(page, 'unsaved-changes-guard');
+    await dialog.getByRole('button', { name: 'Stay on this page' }).click();
+    expect(await page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Not saved yet');
+    await page.getByText('‹ Proactive messages').first().click();
+    await page
+      .getByRole('dialog', { name: 'Leave without saving?' })
+      .getByRole('button', { name: 'Leave without saving' })
+      .click();
+    await page.getByRole('heading', { name: 'Proactive messages' }).waitFor();
+    await expect(api<{ name: string }>('GET', `/api/v1/messages/${created.agent}`)).resolves.toMatchObject({
+      name: 'Renamed by a colleague',
+    });
+  });
+
   it('shows the published message on the demo site', async () => {
     // Only our new messages stay live, so the channel's order cannot pick a seeded one instead.
     const messages = await api<{ id: string; status: string }[]>('GET', '/api/v1/messages');
