@@ -171,12 +171,13 @@ export function RulesSection({ state, onChange, problems, validateOptions, sched
       />
       <Field>
         <Field.Label>{t('rules.tags')}</Field.Label>
-        <Field.Hint>{t('rules.tagsHint')}</Field.Hint>
+        <Field.Hint>{rest ? t('rules.tagsHint') : t('rules.fixTextFirst')}</Field.Hint>
         <ChipInput
           label={t('rules.tags')}
           values={rest?.tags ?? []}
           split={splitTags}
           normalise={(tag) => tag.toLowerCase()}
+          disabled={!rest}
           onChange={(tags) => onChange(editRest(state, { tags }))}
           placeholder={t('rules.tagsPlaceholder')}
         />

@@ -38,6 +38,8 @@ export interface ChipInputProps {
   /** Normalises a value (e.g. lower-case tags). */
   normalise?: (value: string) => string;
   invalid?: boolean;
+  /** Read-only chips and no text box input (e.g. while the rule text cannot be read). */
+  disabled?: boolean;
   id?: string;
   describedBy?: string;
 }
@@ -55,6 +57,7 @@ export function ChipInput({
   split = (text) => [text],
   normalise = (value) => value,
   invalid,
+  disabled,
   id,
   describedBy,
 }: ChipInputProps) {
@@ -82,10 +85,12 @@ export function ChipInput({
       {values.map((value, index) => (
         <Tag key={`${value}-${index}`} size="large">
           <span>{value}</span>
-          <Tag.Close
-            aria-label={t('chips.remove', { value })}
-            onClick={() => onChange(values.filter((_, other) => other !== index))}
-          />
+          {!disabled && (
+            <Tag.Close
+              aria-label={t('chips.remove', { value })}
+              onClick={() => onChange(values.filter((_, other) => other !== index))}
+            />
+          )}
         </Tag>
       ))}
       <Bare
@@ -93,6 +98,7 @@ export function ChipInput({
         aria-label={label}
         aria-describedby={describedBy}
         aria-invalid={invalid || undefined}
+        disabled={disabled}
         value={draft}
         placeholder={values.length === 0 ? placeholder : undefined}
         onChange={(event) => setDraft(event.target.value)}
