@@ -3,8 +3,44 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
+const packages = ['dsl', 'contract', 'server', 'widget', 'app'];
+
+/**
+ * A relative import that climbs into another top-level folder bypasses that package's `exports` map.
+ *
+ * @param {string} own the folder the file is in
+ */
+const noRelativeEscape = (own) => ({
+  regex: `^(\\.\\./)+(${packages.filter((name) => name !== own).join('|')})/`,
+  message: 'Import another package by its name (e.g. @proactive/dsl), not by a relative path.',
+});
+
+/**
+ * Import boundaries between the workspaces: which package may use which.
+ *
+ * @param {string} own the package folder
+ * @param {object[]} patterns further forbidden patterns
+ * @param {string[]} [files] the files the rule covers (default: the package's sources)
+ */
+const boundary = (own, patterns, files = [`${own}/**/*.{ts,tsx}`]) => ({
+  files,
+  rules: {
+    '@typescript-eslint/no-restricted-imports': ['error', { patterns: [noRelativeEscape(own), ...patterns] }],
+  },
+});
+
 export default tseslint.config(
-  { ignores: ['node_modules', 'assets/**', 'dist/**', 'coverage/**', 'data/**', 'test-artifacts/**'] },
+  {
+    ignores: [
+      'node_modules',
+      'assets/**',
+      'dist/**',
+      '**/dist/**',
+      'coverage/**',
+      'data/**',
+      'test-artifacts/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -33,4 +69,52 @@ export default tseslint.config(
       'no-implied-eval': 'error',
     },
   },
+  // The rule language depends on no other package of ours.
+  boundary('dsl', [
+    { group: ['@proactive/*'], message: '@proactive/dsl depends on no other Proactive package.' },
+  ]),
+  // The wire contract sits between the deployables and depends only on the rule language.
+  boundary('contract', [
+    {
+      group: [
+        '@proactive/server',
+        '@proactive/server/*',
+        '@proactive/widget',
+        '@proactive/widget/*',
+        '@proactive/app',
+      ],
+      message: 'The contract is shared by server, widget and app: it imports none of them.',
+    },
+  ]),
+  boundary('server', [
+    {
+      group: ['@proactive/app', '@proactive/widget'],
+      message: 'The server imports neither the admin app nor the widget.',
+    },
+  ]),
+  boundary('app', [
+    { group: ['@proactive/dsl/testing'], message: 'Test helpers stay out of the admin app.' },
+    {
+      group: ['@proactive/server', '@proactive/server/*'],
+      allowTypeImports: true,
+      message: 'The admin app may import the server only as types (for the typed client).',
+    },
+  ]),
+  // What customer sites load: the evaluator, never the parser, zod or anything server-side.
+  {
+    ...boundary('widget', [
+      {
+        regex: '^(@proactive/dsl(/(editor|testing))?|chevrotain|zod)$',
+        message:
+          'The widget may use only @proactive/dsl/evaluator: the parser and zod must not reach customer sites.',
+      },
+      {
+        group: ['@proactive/contract/admin', '@proactive/server', '@proactive/server/*', '@proactive/app'],
+        message: 'The widget uses only the widget contract (@proactive/contract/widget).',
+      },
+    ]),
+    ignores: ['widget/**/*.test.ts', 'widget/build.ts'],
+  },
+  // Root-level suites and tools reach packages through their exports, like any other user.
+  boundary('root', [], ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts']),
 );

@@ -7,7 +7,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{dsl,server,widget,app,scripts,bin}/**/*.test.{ts,tsx}'],
+          include: ['{dsl,contract,server,widget,app,scripts}/**/*.test.{ts,tsx}'],
           environment: 'node',
           testTimeout: 30_000,
         },
@@ -26,7 +26,7 @@ export default defineConfig({
     ],
     coverage: {
       provider: 'v8',
-      include: ['dsl/**/*.ts', 'server/**/*.ts', 'widget/**/*.ts', 'app/**/*.{ts,tsx}'],
+      include: ['dsl/**/*.ts', 'contract/**/*.ts', 'server/**/*.ts', 'widget/**/*.ts', 'app/**/*.{ts,tsx}'],
       exclude: ['**/*.test.{ts,tsx}', '**/*.d.ts', 'dsl/testing/**'],
       reporter: ['text-summary', 'json-summary'],
       thresholds: {

@@ -4,7 +4,7 @@
  * --write` regenerates), so translators see every string the admin sees and the catalog stays the one list.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { events, fields, frequencies, objects, operators, timesOfDay } from '../dsl/catalog.ts';
+import { events, fields, frequencies, objects, operators, timesOfDay } from '@proactive/dsl';
 
 interface Described {
   name: string;

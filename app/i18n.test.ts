@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../translations/en.json';
-import { fieldByName } from '../dsl/catalog.ts';
+import { fieldByName } from '@proactive/dsl';
 import { catalogTranslations } from './catalog-translations.ts';
 import { catalogText, hasTranslation, t } from './i18n.ts';
 

@@ -9,12 +9,12 @@
 import jsonLogic from 'json-logic-js';
 import { Environment } from '@marcbachmann/cel-js';
 import { Engine } from 'json-rules-engine';
-import { compile } from '../dsl/compile.ts';
-import type { RuleContext } from '../dsl/context.ts';
-import { createEvaluator } from '../dsl/evaluator.ts';
-import { languageMatches, prepareLanguage } from '../dsl/evaluate/matchers.ts';
-import { foldCase } from '../dsl/evaluate/text.ts';
-import { parse } from '../dsl/parser.ts';
+import { compile } from '@proactive/dsl';
+import type { RuleContext } from '@proactive/dsl';
+import { createEvaluator } from '@proactive/dsl/evaluator';
+import { languageMatches, prepareLanguage } from '@proactive/dsl/evaluator';
+import { foldCase } from '@proactive/dsl/evaluator';
+import { parse } from '@proactive/dsl';
 import { compare, measureAsync, printTable, seeded, type Measurement } from './measure.ts';
 
 export const ruleText = `when (visitor.page_url contains ["pricing", "plans"] or visitor.page_title contains "pricing")

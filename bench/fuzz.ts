@@ -6,9 +6,9 @@
  * Run: npx tsx bench/fuzz.ts [cases]
  */
 import fc from 'fast-check';
-import { check } from '../dsl/check.ts';
-import { format } from '../dsl/format.ts';
-import { mutatedText, ruleLikeText } from '../dsl/testing/arbitraries.ts';
+import { check } from '@proactive/dsl';
+import { format } from '@proactive/dsl';
+import { mutatedText, ruleLikeText } from '@proactive/dsl/testing';
 
 const validRules = [
   'when visitor.page_url contains "pricing" for 0:30 during business_hours once_per_visit',

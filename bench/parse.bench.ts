@@ -4,10 +4,10 @@
  *
  * Run: npx tsx bench/parse.bench.ts
  */
-import { check } from '../dsl/check.ts';
-import { format } from '../dsl/format.ts';
-import { parse } from '../dsl/parser.ts';
-import { print } from '../dsl/printer.ts';
+import { check } from '@proactive/dsl';
+import { format } from '@proactive/dsl';
+import { parse } from '@proactive/dsl';
+import { print } from '@proactive/dsl';
 import { median } from './measure.ts';
 
 const comparisons = [

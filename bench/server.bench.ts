@@ -22,9 +22,9 @@ const bigChannel = 'bench-10k';
 const bigCount = 10_000;
 
 async function serve(databasePath: string): Promise<void> {
-  const { startNodeServer } = await import('../server/node.ts');
-  const { compile, parse } = await import('../dsl/index.ts');
-  const { withoutRanges } = await import('../dsl/ast.ts');
+  const { startNodeServer } = await import('@proactive/server/node');
+  const { compile, parse } = await import('@proactive/dsl');
+  const { withoutRanges } = await import('@proactive/dsl');
   const server = await startNodeServer({ port: 0, databaseUrl: databasePath, adminToken: token, demo: true });
   // The baseline: a bare Hono route on the same app returning a constant JSON, the same document the demo
   // channel's rules route serves (so both put the same bytes on the wire).

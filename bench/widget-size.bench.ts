@@ -7,7 +7,7 @@
  */
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
-import { buildWidget, formatSizes, INITIAL_BUDGET_BYTES } from '../widget/build.ts';
+import { buildWidget, formatSizes, INITIAL_BUDGET_BYTES } from '@proactive/widget/build';
 
 const sizes = await buildWidget();
 const initial = sizes.find((size) => size.file === 'widget.js');

@@ -258,17 +258,19 @@ describe('the real command', () => {
   writeFileSync(contextPath, JSON.stringify(context));
 
   it('runs through node bin/proactive.js', () => {
-    const checked = spawnSync('node', ['bin/proactive.js', 'fmt', '--check', rulePath], { encoding: 'utf8' });
+    const checked = spawnSync('node', ['dsl/bin/proactive.js', 'fmt', '--check', rulePath], {
+      encoding: 'utf8',
+    });
     expect(checked.status).toBe(1);
     expect(checked.stderr).toContain('not formatted');
-    execFileSync('node', ['bin/proactive.js', 'fmt', '--write', rulePath]);
+    execFileSync('node', ['dsl/bin/proactive.js', 'fmt', '--write', rulePath]);
     expect(readFileSync(rulePath, 'utf8')).toBe(example);
-    const evaluated = execFileSync('node', ['bin/proactive.js', 'eval', '-', '--context', contextPath], {
+    const evaluated = execFileSync('node', ['dsl/bin/proactive.js', 'eval', '-', '--context', contextPath], {
       input: example,
       encoding: 'utf8',
     });
     expect(JSON.parse(evaluated).fires).toBe(true);
-    const usageRun = spawnSync('node', ['bin/proactive.js', 'nope'], { encoding: 'utf8' });
+    const usageRun = spawnSync('node', ['dsl/bin/proactive.js', 'nope'], { encoding: 'utf8' });
     expect(usageRun.status).toBe(2);
     expect(usageRun.stderr).toContain('Usage: proactive');
   }, 30_000);

@@ -1,5 +1,5 @@
 /**
- * The `proactive` command line: check, format, compile and evaluate rule files. `bin/proactive.js` runs
+ * The `proactive` command line: check, format, compile and evaluate rule files. `dsl/bin/proactive.js` runs
  * {@link main}; tests call {@link runCli} with an in-memory {@link CliIo}.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -231,7 +231,7 @@ export const nodeIo: CliIo = {
 };
 
 /**
- * Entry point of `bin/proactive.js`: runs the command line and sets the exit code.
+ * Entry point of `dsl/bin/proactive.js`: runs the command line and sets the exit code.
  *
  * @example main(['fmt', '--check', 'rules/welcome.rule'])
  */

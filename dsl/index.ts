@@ -17,3 +17,11 @@ export { decodeString, encodeString } from './strings.ts';
 export { compile, CompileError } from './compile.ts';
 export { createEvaluator, evaluate, type Evaluator } from './evaluator.ts';
 export type * from './evaluate/explain.ts';
+export {
+  isTimeZone,
+  parseContext,
+  scheduleSchema,
+  contextSchema,
+  type ContextParseResult,
+} from './context-schema.ts';
+export { compiledRuleSchema, compiledConditionSchema } from './compiled-schema.ts';

@@ -17,12 +17,12 @@ export interface Build {
 }
 
 export const builds: Build[] = [
-  { name: 'widget', script: 'build:widget', output: 'dist/widget.js', sources: ['widget', 'dsl'] },
+  { name: 'widget', script: 'build:widget', output: 'dist/widget.js', sources: ['widget', 'dsl', 'contract'] },
   {
     name: 'admin app',
     script: 'build:app',
     output: 'assets/iframe.html',
-    sources: ['app', 'dsl', 'translations', 'widget/greeting.ts'],
+    sources: ['app', 'dsl', 'contract', 'translations', 'widget/greeting.ts'],
   },
 ];
 

@@ -2,8 +2,8 @@
  * `npm start`: builds the widget and the admin app when their outputs are missing or older than their
  * sources, then starts the server (migrate, demo seed on an empty database) and prints where everything is.
  */
-import { optionsFromEnv, startNodeServer } from '../server/node.ts';
-import { demoChannelId } from '../server/demo/seed.ts';
+import { optionsFromEnv, startNodeServer } from '@proactive/server/node';
+import { demoChannelId } from '@proactive/server/demo';
 import { buildAllIfStale } from './builds.ts';
 
 console.log('Proactive: checking builds');

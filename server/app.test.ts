@@ -6,8 +6,8 @@ import { sign } from 'hono/jwt';
 import { createApp, type ProactiveApp } from './app.ts';
 import { seedDemo } from './demo/seed.ts';
 import { openNodeStorage, type NodeStorage } from './storage/node-storage.ts';
-import type { ChannelRules } from '../widget/protocol.ts';
-import { format } from '../dsl/index.ts';
+import type { ChannelRules } from '@proactive/contract/widget';
+import { format } from '@proactive/dsl';
 
 const token = 'test-token';
 let directory: string;

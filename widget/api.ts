@@ -3,7 +3,7 @@
  * needs no configuration. Every call resolves (never rejects): failures come back as `null`. The
  * conversation calls live with the lazily loaded panel (panel/conversation-api.ts).
  */
-import type { WidgetEvent } from './protocol.ts';
+import type { WidgetEvent } from '@proactive/contract/widget';
 
 export interface RulesResponse {
   status: number;

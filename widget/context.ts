@@ -1,7 +1,7 @@
 /**
  * The visitor context a rule is evaluated against, read from the page at check time.
  */
-import type { ContextEvent, RuleContext, Schedule } from '../dsl/context.ts';
+import type { ContextEvent, RuleContext, Schedule } from '@proactive/dsl/evaluator';
 
 /**
  * Builds the context for one check: page URL and title as they are now, the visit history, the

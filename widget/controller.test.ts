@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { compile } from '../dsl/compile.ts';
-import { parse } from '../dsl/parser.ts';
+import { compile } from '@proactive/dsl';
+import { parse } from '@proactive/dsl';
 import type { ApiClient } from './api.ts';
 import { createController } from './controller.ts';
 import { saveConversation } from './conversation.ts';
 import { createHost } from './host.ts';
 import type { MountPanel, PanelOptions } from './panel/contract.ts';
-import type { ChannelRules, WidgetMessage } from './protocol.ts';
+import type { ChannelRules, WidgetMessage } from '@proactive/contract/widget';
 import { createEmitter } from './public-api.ts';
 
 function message(id: string, rules: string, greeting = id): WidgetMessage {

@@ -3,8 +3,8 @@
  * in the channel's order, whose rule fires and whose frequency allows it — unless a message is already on
  * screen or the visitor has an active conversation — shows its bubble, and runs open / dismiss.
  */
-import type { ContextEvent } from '../dsl/context.ts';
-import { createEvaluator, type Evaluator } from '../dsl/evaluator.ts';
+import type { ContextEvent } from '@proactive/dsl/evaluator';
+import { createEvaluator, type Evaluator } from '@proactive/dsl/evaluator';
 import type { ApiClient } from './api.ts';
 import { showBubble, type Bubble } from './bubble.ts';
 import { buildContext } from './context.ts';
@@ -21,7 +21,7 @@ import type { WidgetHost } from './host.ts';
 import { knownIdentity, rememberIdentity } from './identity.ts';
 import { createLauncher } from './launcher.ts';
 import type { MountPanel, PanelInstance } from './panel/contract.ts';
-import type { ChannelRules, WidgetEventType, WidgetMessage } from './protocol.ts';
+import type { ChannelRules, WidgetEventType, WidgetMessage } from '@proactive/contract/widget';
 import type { Emitter } from './public-api.ts';
 import { touchVisit } from './visit.ts';
 

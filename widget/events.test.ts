@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiClient } from './api.ts';
 import { BATCH_DELAY_MS, createEventReporter } from './events.ts';
-import type { WidgetEvent } from './protocol.ts';
+import type { WidgetEvent } from '@proactive/contract/widget';
 
 let sent: Array<{ events: WidgetEvent[]; leaving: boolean }>;
 const api: ApiClient = {

@@ -3,7 +3,7 @@
  * after the first one, and at once when the visitor leaves or hides the page (sendBeacon survives unload).
  */
 import type { ApiClient } from './api.ts';
-import type { WidgetEvent, WidgetEventType } from './protocol.ts';
+import type { WidgetEvent, WidgetEventType } from '@proactive/contract/widget';
 
 /** How long the first event of a batch waits for others. */
 export const BATCH_DELAY_MS = 2000;

@@ -5,7 +5,7 @@
  * - once_per_visit: after the message is opened or dismissed, not again until the next visit;
  * - every_time: whenever the conditions are met.
  */
-import type { Frequency } from '../dsl/ast.ts';
+import type { Frequency } from '@proactive/dsl/evaluator';
 import { readJson, writeJson } from './storage.ts';
 import { isDoneThisVisit, markDoneThisVisit } from './visit.ts';
 

@@ -9,7 +9,7 @@
  * earlier can be queued: `(window.proactive = window.proactive || []).push(['identify', { name: 'Ada' }])`;
  * they run, in order, when the widget starts.
  */
-import type { WidgetEventType } from './protocol.ts';
+import type { WidgetEventType } from '@proactive/contract/widget';
 
 export interface WidgetApiEvent {
   type: WidgetEventType;

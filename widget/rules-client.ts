@@ -2,9 +2,9 @@
  * The channel's rules: served from localStorage at once (so the next page works without waiting for the
  * network), then revalidated with the ETag. Anything malformed is dropped, never thrown.
  */
-import { COMPILED_VERSION } from '../dsl/compiled.ts';
+import { COMPILED_VERSION } from '@proactive/dsl/evaluator';
 import type { ApiClient } from './api.ts';
-import type { ChannelRules, WidgetMessage } from './protocol.ts';
+import type { ChannelRules, WidgetMessage } from '@proactive/contract/widget';
 import { readJson, removeItem, writeJson } from './storage.ts';
 
 interface CachedRules {

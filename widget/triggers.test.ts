@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContextEvent } from '../dsl/context.ts';
+import type { ContextEvent } from '@proactive/dsl/evaluator';
 import { startTriggers, type Triggers } from './triggers.ts';
 
 let checks: ContextEvent[];

@@ -4,7 +4,7 @@
  * tab is visible. Single-page-app navigation (pushState, replaceState, popstate, hashchange) is a new page:
  * the time on page starts again from zero.
  */
-import type { ContextEvent } from '../dsl/context.ts';
+import type { ContextEvent } from '@proactive/dsl/evaluator';
 
 export interface TriggerOptions {
   onCheck(event: ContextEvent): void;

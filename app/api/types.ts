@@ -1,10 +1,10 @@
 /**
  * The admin API's JSON shapes as the app uses them (issue 3's contract, snake_case).
  */
-import type { Rule } from '../../dsl/ast.ts';
-import type { Diagnostic } from '../../dsl/diagnostic.ts';
-import type { Holiday, ScheduleInterval } from '../../dsl/context.ts';
-import type { CustomerDetail } from '../../widget/protocol.ts';
+import type { Rule } from '@proactive/dsl';
+import type { Diagnostic } from '@proactive/dsl';
+import type { Holiday, ScheduleInterval } from '@proactive/dsl';
+import type { CustomerDetail } from '@proactive/contract/widget';
 
 export interface Brand {
   id: string;

@@ -7,7 +7,7 @@ import styled from 'styled-components';
 import { Field, Toggle } from '@zendeskgarden/react-forms';
 import { Span } from '@zendeskgarden/react-typography';
 import type { MessageResponse } from '../api/types.ts';
-import { fillFirstName, renderRichText } from '../../widget/greeting.ts';
+import { fillFirstName, renderRichText } from '@proactive/widget/greeting';
 import { t } from '../i18n.ts';
 import { palette } from '../shell/palette.ts';
 

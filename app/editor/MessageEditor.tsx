@@ -16,7 +16,7 @@ import { Col, Grid, Row } from '@zendeskgarden/react-grid';
 import { Modal } from '@zendeskgarden/react-modals';
 import { Alert, Notification, useToast } from '@zendeskgarden/react-notifications';
 import { Paragraph, XXL, Span } from '@zendeskgarden/react-typography';
-import type { Schedule as ContextSchedule } from '../../dsl/context.ts';
+import type { Schedule as ContextSchedule } from '@proactive/dsl';
 import { ApiError } from '../api/client.ts';
 import type { BotAnswer, Channel, Message, MessageResponse, Schedule } from '../api/types.ts';
 import { t } from '../i18n.ts';

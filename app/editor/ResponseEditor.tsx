@@ -12,7 +12,7 @@ import { Modal } from '@zendeskgarden/react-modals';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { Paragraph, Span } from '@zendeskgarden/react-typography';
 import type { Bot, BotAnswer, MessageResponse } from '../api/types.ts';
-import type { CustomerDetail } from '../../widget/protocol.ts';
+import type { CustomerDetail } from '@proactive/contract/widget';
 import { t } from '../i18n.ts';
 import { useApi, useLoad } from '../shell/context.tsx';
 import { SelectField } from '../shell/SelectField.tsx';

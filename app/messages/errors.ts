@@ -2,7 +2,7 @@
  * Turns API failures into sentences for the admin.
  */
 import { ApiError } from '../api/client.ts';
-import type { Diagnostic } from '../../dsl/diagnostic.ts';
+import type { Diagnostic } from '@proactive/dsl';
 import { t } from '../i18n.ts';
 
 /**

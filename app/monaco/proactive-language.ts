@@ -14,8 +14,8 @@ import {
   hover,
   monarchLanguage,
   type CompletionKind,
-} from '../../dsl/editor/index.ts';
-import type { ValidateOptions } from '../../dsl/validator.ts';
+} from '@proactive/dsl/editor';
+import type { ValidateOptions } from '@proactive/dsl';
 
 export const languageId = 'proactive';
 

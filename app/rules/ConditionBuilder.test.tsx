@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { DEFAULT_THEME, ThemeProvider } from '@zendeskgarden/react-theming';
-import { print, parse, rulesEqual, type Condition } from '../../dsl/index.ts';
+import { print, parse, rulesEqual, type Condition } from '@proactive/dsl';
 import { fromCondition, toCondition, type GroupNode } from './builder-model.ts';
 import { ConditionBuilder } from './ConditionBuilder.tsx';
 

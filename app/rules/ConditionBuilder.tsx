@@ -11,7 +11,7 @@ import { Menu, Item } from '@zendeskgarden/react-dropdowns';
 import { Checkbox, Field } from '@zendeskgarden/react-forms';
 import { Tooltip } from '@zendeskgarden/react-tooltips';
 import { Span } from '@zendeskgarden/react-typography';
-import { fieldByName, objects, operatorByName } from '../../dsl/catalog.ts';
+import { fieldByName, objects, operatorByName } from '@proactive/dsl';
 import { catalogText, t } from '../i18n.ts';
 import { ArrowDownIcon, ArrowUpIcon, CloseIcon, PlusIcon } from '../shell/icons.tsx';
 import { SelectField } from '../shell/SelectField.tsx';

@@ -5,7 +5,7 @@
 import styled from 'styled-components';
 import { Accordion } from '@zendeskgarden/react-accordions';
 import { Code, Paragraph, Span } from '@zendeskgarden/react-typography';
-import { events, fields, objects, operatorByName } from '../../dsl/catalog.ts';
+import { events, fields, objects, operatorByName } from '@proactive/dsl';
 import { catalogText, t } from '../i18n.ts';
 
 const Entry = styled.div`

@@ -8,7 +8,7 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { t } from '../i18n.ts';
 import { palette } from '../shell/palette.ts';
-import type { ValidateOptions } from '../../dsl/validator.ts';
+import type { ValidateOptions } from '@proactive/dsl';
 
 type MonacoModule = typeof import('../monaco/proactive-language.ts');
 type Editor = ReturnType<MonacoModule['monaco']['editor']['create']>;

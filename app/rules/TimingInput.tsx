@@ -4,8 +4,8 @@
  */
 import styled from 'styled-components';
 import { Field, Input } from '@zendeskgarden/react-forms';
-import type { Timing } from '../../dsl/ast.ts';
-import { events, onPageSeconds } from '../../dsl/catalog.ts';
+import type { Timing } from '@proactive/dsl';
+import { events, onPageSeconds } from '@proactive/dsl';
 import { catalogText, t } from '../i18n.ts';
 import { SelectField } from '../shell/SelectField.tsx';
 

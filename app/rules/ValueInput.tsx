@@ -5,8 +5,8 @@
  */
 import { useState } from 'react';
 import { Combobox, Field, Option } from '@zendeskgarden/react-dropdowns';
-import type { Value } from '../../dsl/ast.ts';
-import type { FieldEntry } from '../../dsl/catalog.ts';
+import type { Value } from '@proactive/dsl';
+import type { FieldEntry } from '@proactive/dsl';
 import { catalogText, t } from '../i18n.ts';
 import { ChipInput } from '../shell/ChipInput.tsx';
 import { SelectField } from '../shell/SelectField.tsx';

@@ -7,8 +7,8 @@ import {
   type Rule,
   type StringValue,
   type Value,
-} from '../../dsl/ast.ts';
-import { fields, operators } from '../../dsl/catalog.ts';
+} from '@proactive/dsl';
+import { fields, operators } from '@proactive/dsl';
 import {
   addItem,
   emptyBuilderRule,

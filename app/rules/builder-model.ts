@@ -15,8 +15,8 @@ import {
   type OperatorName,
   type Rule,
   type Value,
-} from '../../dsl/ast.ts';
-import { fieldByName, fields, objects, type FieldEntry } from '../../dsl/catalog.ts';
+} from '@proactive/dsl';
+import { fieldByName, fields, objects, type FieldEntry } from '@proactive/dsl';
 
 export type GroupOperator = 'and' | 'or';
 

@@ -2,7 +2,7 @@
  * Language options for the Device > Language value picker: the catalog's suggested BCP 47 tags, named in
  * the admin's language with `Intl.DisplayNames`.
  */
-import { suggestedLanguages } from '../../dsl/catalog.ts';
+import { suggestedLanguages } from '@proactive/dsl';
 
 let names: Intl.DisplayNames | null = null;
 function displayNames(): Intl.DisplayNames | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse, print, rulesEqual } from '../../dsl/index.ts';
+import { parse, print, rulesEqual } from '@proactive/dsl';
 import { addItem, setValue, setGroupOperator, type ConditionNode } from './builder-model.ts';
 import {
   currentRest,

@@ -7,10 +7,10 @@
  * - an incomplete builder (a row without a value, ...) cannot switch to Text.
  * Pure functions over an immutable state, so the editor component stays thin and this is unit-tested.
  */
-import { rulesEqual, type Rule } from '../../dsl/ast.ts';
-import type { Diagnostic } from '../../dsl/diagnostic.ts';
-import { lineColumnAt } from '../../dsl/diagnostic.ts';
-import { parse, print } from '../../dsl/index.ts';
+import { rulesEqual, type Rule } from '@proactive/dsl';
+import type { Diagnostic } from '@proactive/dsl';
+import { lineColumnAt } from '@proactive/dsl';
+import { parse, print } from '@proactive/dsl';
 import {
   emptyBuilderRule,
   isBlank,

@@ -6,8 +6,8 @@
  * `contains_errors` (the rule has errors; never on the widget). An edit that introduces errors to a live
  * message takes it off the widget (status `contains_errors`) rather than serving a rule that is wrong.
  */
-import type { Diagnostic } from '../../dsl/diagnostic.ts';
-import type { Frequency, Rule } from '../../dsl/ast.ts';
+import type { Diagnostic } from '@proactive/dsl';
+import type { Frequency, Rule } from '@proactive/dsl';
 import type { Bus } from './bus.ts';
 import { newId } from './ids.ts';
 import {
@@ -23,7 +23,7 @@ import {
 } from './rules.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import type { MessageRecord, MessageResponse, MessageStatus, Repository } from '../storage/repository.ts';
-import type { CompiledRule } from '../../dsl/compiled.ts';
+import type { CompiledRule } from '@proactive/dsl';
 
 /**
  * What a channel's rules are validated against: the schedule names that exist, and whether the channel

@@ -4,11 +4,11 @@
  * and the compiled wire form. Text and AST never disagree: the AST is always re-derived from the printed
  * text, so it is in the parser's normal form.
  */
-import { check, compile, parse, print } from '../../dsl/index.ts';
-import { withoutRanges, type Frequency, type Rule, type TimeOfDay } from '../../dsl/ast.ts';
-import type { Diagnostic } from '../../dsl/diagnostic.ts';
-import type { CompiledRule } from '../../dsl/compiled.ts';
-import { compiledRuleSchema } from '../../dsl/compiled-schema.ts';
+import { check, compile, parse, print } from '@proactive/dsl';
+import { withoutRanges, type Frequency, type Rule, type TimeOfDay } from '@proactive/dsl';
+import type { Diagnostic } from '@proactive/dsl';
+import type { CompiledRule } from '@proactive/dsl';
+import { compiledRuleSchema } from '@proactive/dsl';
 
 export interface RuleOptions {
   /** Names of the schedules that exist (for `during business_hours "Name"`). */

@@ -3,9 +3,9 @@
  * strong ETag. The cache keeps one per channel in memory and rebuilds it when the bus says it changed,
  * so `GET /widget/v1/channels/:id/rules` costs no query and no hashing.
  */
-import type { Schedule } from '../../dsl/context.ts';
-import type { CompiledRule } from '../../dsl/compiled.ts';
-import type { ChannelRules, WidgetMessage, WidgetResponse } from '../../widget/protocol.ts';
+import type { Schedule } from '@proactive/dsl';
+import type { CompiledRule } from '@proactive/dsl';
+import type { ChannelRules, WidgetMessage, WidgetResponse } from '@proactive/contract/widget';
 import type { Bot, BotAnswer, LiveMessage, Repository, ScheduleRecord } from '../storage/repository.ts';
 
 export interface Snapshot {

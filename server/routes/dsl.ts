@@ -3,16 +3,16 @@
  * takes the same context JSON as `proactive eval --context`.
  */
 import { Hono } from 'hono';
-import { check, compile, format } from '../../dsl/index.ts';
-import { createEvaluator } from '../../dsl/evaluator.ts';
-import type { RuleContext } from '../../dsl/context.ts';
-import { parseContext } from '../../dsl/context-schema.ts';
+import { check, compile, format } from '@proactive/dsl';
+import { createEvaluator } from '@proactive/dsl/evaluator';
+import type { RuleContext } from '@proactive/dsl';
+import { parseContext } from '@proactive/dsl';
 import { HttpError } from '../http/errors.ts';
-import * as schemas from '../http/schemas.ts';
+import * as schemas from '@proactive/contract/admin';
 import { readJson } from '../http/validation.ts';
 import type { Repository } from '../storage/repository.ts';
 import { ruleOptionsFor } from '../domain/messages.ts';
-import { withoutRanges } from '../../dsl/ast.ts';
+import { withoutRanges } from '@proactive/dsl';
 
 /**
  * The DSL routes.

@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import * as schemas from '../http/schemas.ts';
+import * as schemas from '@proactive/contract/admin';
 
 interface Operation {
   method: 'get' | 'post' | 'patch' | 'delete';

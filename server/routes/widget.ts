@@ -9,7 +9,7 @@ import { newId, isPlausibleId } from '../domain/ids.ts';
 import type { SnapshotCache } from '../domain/snapshot.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import { rateLimit, type RateLimitOptions } from '../http/rate-limit.ts';
-import * as schemas from '../http/schemas.ts';
+import * as schemas from '@proactive/contract/admin';
 import { readJson } from '../http/validation.ts';
 import type {
   Conversation,
@@ -17,7 +17,7 @@ import type {
   Repository,
   StatsCounter,
 } from '../storage/repository.ts';
-import type { Rule } from '../../dsl/ast.ts';
+import type { Rule } from '@proactive/dsl';
 
 export interface WidgetRouteDeps {
   repository: Repository;

@@ -3,9 +3,9 @@
  * Kysely query layer in `kysely-repository.ts`; `repository.contract.ts` is the test suite they all pass.
  * Records are the API's snake_case shapes with JSON columns already decoded.
  */
-import type { Diagnostic } from '../../dsl/diagnostic.ts';
-import type { Holiday, ScheduleInterval } from '../../dsl/context.ts';
-import type { CustomerDetail } from '../../widget/protocol.ts';
+import type { Diagnostic } from '@proactive/dsl';
+import type { Holiday, ScheduleInterval } from '@proactive/dsl';
+import type { CustomerDetail } from '@proactive/contract/widget';
 
 export interface Timestamps {
   created_at: string;

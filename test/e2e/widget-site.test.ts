@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
-import { distDir, formatSizes } from '../../widget/build.ts';
+import { distDir, formatSizes } from '@proactive/widget/build';
 import { collectPageErrors } from './support/browser.ts';
 import {
   createScenario,

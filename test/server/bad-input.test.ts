@@ -214,8 +214,8 @@ describe('bad input gets 4xx JSON, never a 5xx', () => {
     const limited = await startTestServer({ seed: true });
     try {
       // The test server raises the limits for browser suites; build a strict one from the same app.
-      const { createApp } = await import('../../server/app.ts');
-      const { createMemoryBus } = await import('../../server/domain/bus.ts');
+      const { createApp } = await import('@proactive/server');
+      const { createMemoryBus } = await import('@proactive/server/bus');
       const { app } = createApp({
         repository: limited.server.repository,
         bus: createMemoryBus(),

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../server/node.ts';
+import { projectRoot } from '@proactive/server/node';
 
 const token = 'crash-token';
 const children: ChildProcess[] = [];

@@ -4,7 +4,7 @@
  * and starts the real PostgreSQL cluster; without TEST_DATABASE_URL it closes and reopens PGlite.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeServer, type NodeServer } from '../../server/node.ts';
+import { startNodeServer, type NodeServer } from '@proactive/server/node';
 import { postgresTarget, type PostgresTarget } from '../support/postgres.ts';
 
 let target: PostgresTarget;

@@ -6,9 +6,9 @@
  * other through PGlite's own LISTEN/NOTIFY.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeServer, type NodeServer } from '../../server/node.ts';
+import { startNodeServer, type NodeServer } from '@proactive/server/node';
 import { postgresTarget, type PostgresTarget } from '../support/postgres.ts';
-import type { ChannelRules } from '../../widget/protocol.ts';
+import type { ChannelRules } from '@proactive/contract/widget';
 
 const token = 'two-servers';
 let target: PostgresTarget;

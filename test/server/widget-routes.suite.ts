@@ -3,7 +3,7 @@
  * entry in workerd. All setup goes through the admin API, so both run exactly the same requests.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelRules } from '../../widget/protocol.ts';
+import type { ChannelRules } from '@proactive/contract/widget';
 
 export interface Target {
   fetch(path: string, init?: RequestInit): Promise<Response>;

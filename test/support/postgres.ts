@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
-import type { NodeServerOptions } from '../../server/node.ts';
+import type { NodeServerOptions } from '@proactive/server/node';
 
 export interface PostgresTarget {
   label: string;

@@ -10,7 +10,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startNodeServer, type NodeServer } from '../../server/node.ts';
+import { startNodeServer, type NodeServer } from '@proactive/server/node';
 
 export interface TestServerOptions {
   /** Seed the demo data (brand Acme, channel `demo`, live messages). Default true. */

@@ -4,7 +4,7 @@
  */
 import type { ActiveConversation } from '../conversation.ts';
 import type { Identity } from '../identity.ts';
-import type { WidgetMessage } from '../protocol.ts';
+import type { WidgetMessage } from '@proactive/contract/widget';
 
 export const PANEL_GLOBAL = '__proactivePanel__';
 

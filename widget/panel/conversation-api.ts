@@ -2,7 +2,7 @@
  * The conversation half of the widget API (loaded with the panel): hand over to an agent, send the
  * visitor's messages, fetch agent replies. Every call resolves (never rejects).
  */
-import type { ConversationMessage, StartConversation } from '../protocol.ts';
+import type { ConversationMessage, StartConversation } from '@proactive/contract/widget';
 
 export interface ConversationApi {
   /** The new conversation's id and the messages the server recorded for it; null on failure. */

@@ -4,7 +4,7 @@
  */
 import type { Identity } from '../identity.ts';
 import { isValidEmail } from '../identity.ts';
-import type { CustomerDetail } from '../protocol.ts';
+import type { CustomerDetail } from '@proactive/contract/widget';
 
 export interface DetailsForm {
   element: HTMLFormElement;

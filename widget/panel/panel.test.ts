@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ActiveConversation } from '../conversation.ts';
-import type { WidgetMessage } from '../protocol.ts';
+import type { WidgetMessage } from '@proactive/contract/widget';
 import type { PanelOptions } from './contract.ts';
 import { mountPanel } from './panel.ts';
 

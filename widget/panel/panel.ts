@@ -5,7 +5,7 @@
  * chosen answer is the follow-up, and "Talk to a person" hands over to an agent the same way.
  */
 import type { ActiveConversation } from '../conversation.ts';
-import type { ConversationMessage } from '../protocol.ts';
+import type { ConversationMessage } from '@proactive/contract/widget';
 import { createConversationApi } from './conversation-api.ts';
 import type { MountPanel, PanelInstance, PanelOptions } from './contract.ts';
 import { createDetailsForm } from './details-form.ts';

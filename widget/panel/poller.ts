@@ -2,7 +2,7 @@
  * Polls a conversation for new messages: every few seconds while the panel is open, less often while it
  * is closed (the launcher then shows an unread count). Failed polls back off and never throw.
  */
-import type { ConversationMessage } from '../protocol.ts';
+import type { ConversationMessage } from '@proactive/contract/widget';
 
 export const OPEN_INTERVAL_MS = 3000;
 export const CLOSED_INTERVAL_MS = 15000;

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import type { Bus } from '../../domain/bus.ts';
 import { newId } from '../../domain/ids.ts';
 import { notFound } from '../../http/errors.ts';
-import * as schemas from '../../http/schemas.ts';
+import * as schemas from '@proactive/contract/admin';
 import { readJson } from '../../http/validation.ts';
 import type { ConversationMessageRecord, Repository } from '../../storage/repository.ts';
 import { pathId, stamp } from './crud.ts';

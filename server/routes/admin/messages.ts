@@ -4,10 +4,10 @@
 import { Hono } from 'hono';
 import type { MessageService } from '../../domain/messages.ts';
 import { HttpError } from '../../http/errors.ts';
-import * as schemas from '../../http/schemas.ts';
+import * as schemas from '@proactive/contract/admin';
 import { check, readJson, requireIfMatch } from '../../http/validation.ts';
 import type { MessageStatus, Repository } from '../../storage/repository.ts';
-import type { Rule } from '../../../dsl/ast.ts';
+import type { Rule } from '@proactive/dsl';
 import { pathId } from './crud.ts';
 
 const statuses: MessageStatus[] = ['draft', 'live', 'paused', 'contains_errors'];

@@ -6,9 +6,9 @@ import { Hono } from 'hono';
 import type { Bus } from '../../domain/bus.ts';
 import { newId } from '../../domain/ids.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
-import * as schemas from '../../http/schemas.ts';
+import * as schemas from '@proactive/contract/admin';
 import { readJson } from '../../http/validation.ts';
-import type { Rule } from '../../../dsl/index.ts';
+import type { Rule } from '@proactive/dsl';
 import type { Repository } from '../../storage/repository.ts';
 import { pathId, stamp } from './crud.ts';
 

@@ -4,7 +4,7 @@
  * interception, so the widget runs cross-origin as on a real customer site), and shadow-DOM queries.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildWidget, type BundleSize } from '../../../widget/build.ts';
+import { buildWidget, type BundleSize } from '@proactive/widget/build';
 import { startTestServer, type TestServer } from '../../support/server.ts';
 import { collectPageErrors, launchBrowser } from './browser.ts';
 

@@ -2,8 +2,7 @@
  * The widget API's JSON shapes: what `GET /widget/v1/channels/:id/rules` returns and what the widget posts
  * back. The server builds these, the widget reads them. Types only.
  */
-import type { CompiledRule } from '../dsl/compiled.ts';
-import type { Schedule } from '../dsl/context.ts';
+import type { CompiledRule, Schedule } from '@proactive/dsl/evaluator';
 
 export type CustomerDetail = 'name' | 'email';
 

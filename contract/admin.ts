@@ -3,9 +3,15 @@
  * a typo never silently does nothing. The OpenAPI document is generated from these.
  */
 import { z } from 'zod';
-import { fields, frequencies, operators, timesOfDay } from '../../dsl/catalog.ts';
-import type { Frequency, OperatorName } from '../../dsl/ast.ts';
-import { isTimeZone } from '../../dsl/context-schema.ts';
+import {
+  fields,
+  frequencies,
+  isTimeZone,
+  operators,
+  timesOfDay,
+  type Frequency,
+  type OperatorName,
+} from '@proactive/dsl';
 
 const text = (max: number) => z.string().max(max);
 const name = z.string().trim().min(1, 'must not be empty').max(200);
