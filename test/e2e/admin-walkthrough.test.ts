@@ -2,63 +2,59 @@
  * The admin app walkthrough in Chromium against the real server: the article's procedure from "Create
  * proactive message" to "Publish", once with an agent response (a nested AND/OR condition built in the
  * visual builder) and once with a bot response (the user's example rule typed in the Monaco text view,
- * switched text -> visual -> text unchanged); then the demo site shows the published message.
- * Screenshots of every step go to test-artifacts/admin/NN-step.png.
+ * switched text -> visual -> text unchanged); then the demo site shows a published message.
+ * Each test has its own server (fresh seeded database) and its own browser context; every check on the
+ * page retries until React has rendered. Screenshots of every step go to test-artifacts/admin/NN-step.png.
  */
-import { mkdirSync, rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { buildIfStale, builds, type Build } from '../../scripts/builds.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
 import { collectPageErrors, launchBrowser } from './support/browser.ts';
+import {
+  choose,
+  ensureBuilt,
+  openAdmin,
+  ruleText,
+  screenshot,
+  startAdminServer,
+  type AdminPage,
+  type AdminServer,
+} from './support/admin.ts';
 
 const artifacts = 'test-artifacts/admin';
 const example = 'when visitor.page_url contains "pricing" for 0:30 during business_hours once_per_visit';
 
-let server: TestServer;
 let browser: Browser;
-let step = 0;
+let server: AdminServer;
+let admin: AdminPage;
+const shots = { signIn: 0, agent: 10, bot: 20, conflict: 30, guard: 40, demo: 50, analytics: 60 };
 
-/** Saves `NN-name.png`, scrolled to `target` when given (the app scrolls inside Garden's Chrome, not the page). */
-async function shot(page: Page, name: string, target?: Locator) {
-  step += 1;
-  if (target) await target.first().evaluate((element) => element.scrollIntoView({ block: 'start' }));
-  await page.waitForTimeout(400); // let scrolling and accordion animations settle for a readable picture
-  await page.screenshot({ path: `${artifacts}/${String(step).padStart(2, '0')}-${name}.png` });
-}
-
-async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${server.adminToken}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path} -> ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-/** Opens a Garden combobox by its label and picks an option. */
-async function choose(page: Page, scope: Locator | Page, label: string | RegExp, option: string | RegExp) {
-  await scope.getByRole('combobox', { name: label }).first().click();
-  await page.getByRole('option', { name: option }).first().click();
-}
-
-async function ruleText(page: Page): Promise<string> {
-  return (await page.getByTestId('rule-text').getAttribute('data-text')) ?? '';
+/** Saves `NN-name.png` (numbered per test so tests can run in any order), scrolled to `target`. */
+async function shot(page: Page, series: keyof typeof shots, name: string, target?: Locator) {
+  shots[series] += 1;
+  await screenshot(page, `${artifacts}/${String(shots[series]).padStart(2, '0')}-${name}.png`, target);
 }
 
 /** The text with runs of whitespace as one space (the printer breaks long rules over lines). */
+/** A message composed enough to save and publish (the builder refuses to save an empty condition). */
+const composed = {
+  greeting: 'Looking at pricing? Our assistant can help 🚀',
+  rules: example,
+  response: { type: 'agent', follow_up: 'An agent will be right with you.', customer_details: ['name'] },
+};
+
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 const nestedRule =
   'visitor.page_url contains "pricing" and (visitor.visit_history is returning_user or device.language is "fr")';
 
-async function createMessage(page: Page, name: string) {
+async function createMessage(page: Page, series: keyof typeof shots, name: string): Promise<string> {
   await page.getByRole('button', { name: 'Create proactive message' }).click();
   await page.getByRole('heading', { name: 'Create proactive message' }).waitFor();
   await page.getByLabel('Name').fill(name);
-  await shot(page, 'create');
+  await shot(page, series, 'create');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('heading', { name }).waitFor();
+  return page.url().split('#/messages/')[1] ?? '';
 }
 
 async function publish(page: Page) {
@@ -68,47 +64,47 @@ async function publish(page: Page) {
 
 beforeAll(async () => {
   rmSync(artifacts, { recursive: true, force: true });
-  mkdirSync(artifacts, { recursive: true });
-  if (!buildIfStale(builds.find((build) => build.output === 'assets/iframe.html') as Build)) {
-    throw new Error('The admin app did not build: run npm run build:app to see why.');
-  }
-  server = await startTestServer();
+  ensureBuilt();
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
+});
+
+beforeEach(async () => {
+  server = await startAdminServer();
+});
+
+afterEach(async () => {
+  await admin?.close();
   await server?.close();
 });
 
 describe('admin walkthrough', () => {
-  let page: Page;
-  let errors: string[];
-  const created: Record<string, string> = {};
-
-  beforeAll(async () => {
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    errors = collectPageErrors(page);
-  });
-
   it('signs in with the admin token and lists the proactive messages', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    admin = { page, context, errors: collectPageErrors(page), close: () => context.close() };
     await page.goto(`${server.url}/admin/`);
     await page.getByLabel('Admin token').fill('wrong-token');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByText('This token was not accepted').first().waitFor()).resolves.toBeUndefined();
     await page.getByLabel('Admin token').fill(server.adminToken);
-    await shot(page, 'sign-in');
+    await shot(page, 'signIn', 'sign-in');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Proactive messages' }).waitFor();
     await page.locator('[data-message-id]').first().waitFor();
     for (const column of ['Name', 'Status', 'Channel', 'Sent', 'Opened', 'Replied to', 'Updated'])
-      await expect(page.getByRole('columnheader', { name: column }).count()).resolves.toBe(1);
-    await shot(page, 'list');
+      await expect.poll(() => page.getByRole('columnheader', { name: column }).count()).toBe(1);
+    await shot(page, 'signIn', 'list');
+    expect(admin.errors).toEqual([]);
   });
 
   it('creates, composes and publishes an agent-response message with a nested AND/OR condition', async () => {
-    await createMessage(page, 'Returning pricing visitors');
-    created.agent = page.url().split('#/messages/')[1] ?? '';
+    admin = await openAdmin(browser, server, '/messages');
+    const { page } = admin;
+    const id = await createMessage(page, 'agent', 'Returning pricing visitors');
 
     await page
       .getByRole('textbox', { name: 'Proactive message' })
@@ -120,7 +116,7 @@ describe('admin walkthrough', () => {
     const details = page.locator('[data-field="customer-details"]');
     await details.getByText('Email').waitFor();
     await details.locator('[aria-label="Remove Email"]').click();
-    await expect(details.getByText('Email').count()).resolves.toBe(0);
+    await expect.poll(() => details.getByText('Email').count()).toBe(0);
     await details.click();
     await page.getByRole('option', { name: 'Email' }).click();
     await expect
@@ -128,7 +124,7 @@ describe('admin walkthrough', () => {
       .toBe('true');
     await page.getByRole('heading', { name: 'Returning pricing visitors' }).click();
     await details.locator('[aria-label="Remove Email"]').waitFor();
-    await shot(page, 'compose-agent', page.locator('#section-compose'));
+    await shot(page, 'agent', 'compose-agent', page.locator('#section-compose'));
     await page.getByRole('button', { name: 'Next' }).first().click();
 
     // Set the rules: Page URL contains "pricing" AND (Returning user OR Language is French).
@@ -147,7 +143,7 @@ describe('admin walkthrough', () => {
     await nestedRows.nth(1).locator('[data-field="language"]').click();
     await page.getByRole('option', { name: /— fr$/ }).click();
     await page.keyboard.press('Escape');
-    expect(flat(await ruleText(page))).toContain(nestedRule);
+    await expect.poll(async () => flat(await ruleText(page))).toContain(nestedRule);
 
     await choose(page, page, 'Event', 'Visitor is on the page');
     await page.getByLabel('Seconds', { exact: true }).fill('5');
@@ -158,31 +154,32 @@ describe('admin walkthrough', () => {
     await choose(page, testPanel, 'Visit history', 'Returning user');
     await testPanel.getByLabel('Seconds on page').fill('6');
     await page.getByTestId('test-result').and(page.locator('[data-fires="true"]')).waitFor();
-    await shot(page, 'rules-visual-nested', page.locator('#section-rules'));
-    await shot(page, 'rules-test-panel', page.getByTestId('test-rule'));
+    await shot(page, 'agent', 'rules-visual-nested', page.locator('#section-rules'));
+    await shot(page, 'agent', 'rules-test-panel', page.getByTestId('test-rule'));
 
     // The same AST as text, and back: nothing changes.
     await page.getByRole('tab', { name: 'Text' }).click();
     await page.locator('[data-testid="rule-text-editor"][data-ready="true"]').waitFor({ timeout: 30_000 });
+    await expect.poll(() => ruleText(page)).toContain('for 0:05');
     const printed = await ruleText(page);
-    expect(printed).toContain('for 0:05');
     expect(printed).toContain('tag "pricing-help"');
-    await shot(page, 'rules-text-printed', page.locator('#section-rules'));
+    await shot(page, 'agent', 'rules-text-printed', page.locator('#section-rules'));
     await page.getByRole('tab', { name: 'Visual' }).click();
-    await expect(nested.locator('[data-condition-id]').count()).resolves.toBe(2);
+    await expect.poll(() => nested.locator('[data-condition-id]').count()).toBe(2);
     await page.getByRole('tab', { name: 'Text' }).click();
-    await expect(ruleText(page)).resolves.toBe(printed);
+    await expect.poll(() => ruleText(page)).toBe(printed);
     await page.getByRole('tab', { name: 'Visual' }).click();
+    await nested.locator('[data-condition-id]').first().waitFor();
 
     await page.getByRole('button', { name: 'Next' }).nth(1).click();
     await page.getByText('Every time the conditions are met', { exact: true }).click();
-    await shot(page, 'schedule-agent', page.locator('#section-schedule'));
+    await shot(page, 'agent', 'schedule-agent', page.locator('#section-schedule'));
     await publish(page);
-    await shot(page, 'published-agent', page.locator('h1'));
+    await shot(page, 'agent', 'published-agent', page.locator('h1'));
 
-    const message = await api<{ status: string; rules: string; tags: string[]; response: unknown }>(
+    const message = await server.api<{ status: string; rules: string; tags: string[]; response: unknown }>(
       'GET',
-      `/api/v1/messages/${created.agent}`,
+      `/api/v1/messages/${id}`,
     );
     expect(message.status).toBe('live');
     expect(flat(message.rules)).toContain(nestedRule);
@@ -193,13 +190,14 @@ describe('admin walkthrough', () => {
       follow_up: 'Thanks! An agent will be right with you.',
       customer_details: ['name', 'email'],
     });
+    expect(admin.errors).toEqual([]);
   });
 
   it("creates a bot-response message with the user's example rule typed in Monaco", async () => {
-    await page.getByRole('link', { name: '‹ Proactive messages' }).click();
+    admin = await openAdmin(browser, server, '/messages');
+    const { page } = admin;
     await page.getByRole('heading', { name: 'Proactive messages' }).waitFor();
-    await createMessage(page, 'Pricing page bot');
-    created.bot = page.url().split('#/messages/')[1] ?? '';
+    const id = await createMessage(page, 'bot', 'Pricing page bot');
 
     await page
       .getByRole('textbox', { name: 'Proactive message' })
@@ -208,7 +206,7 @@ describe('admin walkthrough', () => {
     await page.locator('[data-bot-name]').waitFor();
     await choose(page, page, 'Response', /.+/);
     await page.locator('[data-answer-body]').waitFor();
-    await shot(page, 'compose-bot', page.locator('#section-compose'));
+    await shot(page, 'bot', 'compose-bot', page.locator('#section-compose'));
     await page.getByRole('button', { name: 'Next' }).first().click();
 
     await page.getByRole('tab', { name: 'Text' }).click();
@@ -218,9 +216,10 @@ describe('admin walkthrough', () => {
     // Completion from the catalog shows while typing.
     await page.keyboard.type('when visitor.', { delay: 5 });
     const suggestions = page.locator('.suggest-widget .monaco-list-row');
-    await suggestions.first().waitFor({ timeout: 10_000 });
-    expect((await suggestions.allInnerTexts()).join(' ')).toContain('page_url');
-    await shot(page, 'rules-monaco-completion', page.locator('#section-rules'));
+    await expect
+      .poll(async () => (await suggestions.allInnerTexts()).join(' '), { timeout: 10_000 })
+      .toContain('page_url');
+    await shot(page, 'bot', 'rules-monaco-completion', page.locator('#section-rules'));
     await page.keyboard.press('Escape');
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Backspace');
@@ -228,63 +227,65 @@ describe('admin walkthrough', () => {
     await page.keyboard.type(example, { delay: 5 });
     await page.keyboard.press('Escape');
     await expect.poll(() => ruleText(page)).toBe(example);
-    await expect(page.getByTestId('rule-diagnostics').count()).resolves.toBe(0);
-    await shot(page, 'rules-monaco-example', page.locator('#section-rules'));
+    await expect.poll(() => page.getByTestId('rule-diagnostics').count()).toBe(0);
+    await shot(page, 'bot', 'rules-monaco-example', page.locator('#section-rules'));
 
     await page.getByRole('tab', { name: 'Visual' }).click();
     const row = page.locator('[data-condition-id]').first();
-    await expect(row.getAttribute('data-field')).resolves.toBe('visitor.page_url');
-    await expect(row.getByText('pricing').count()).resolves.toBe(1);
-    await shot(page, 'rules-visual-from-text', page.locator('#section-rules'));
+    await expect.poll(() => row.getAttribute('data-field')).toBe('visitor.page_url');
+    await expect.poll(() => row.getByText('pricing').count()).toBe(1);
+    await shot(page, 'bot', 'rules-visual-from-text', page.locator('#section-rules'));
     await page.getByRole('tab', { name: 'Text' }).click();
     await editor.waitFor();
-    await expect(ruleText(page)).resolves.toBe(example);
+    await expect.poll(() => ruleText(page)).toBe(example);
 
     // Text with a syntax error cannot switch to visual, and says where.
     await editor.locator('.view-lines').click();
     await page.keyboard.press('End');
     await page.keyboard.type(' and');
+    await expect.poll(() => ruleText(page)).toBe(`${example} and`);
     await page.getByRole('tab', { name: 'Visual' }).click();
     await page
       .getByTestId('switch-refused')
       .getByText(/line 1, column \d+/)
       .waitFor();
-    await shot(page, 'rules-syntax-error', page.locator('#section-rules'));
+    await shot(page, 'bot', 'rules-syntax-error', page.locator('#section-rules'));
     await editor.locator('.view-lines').click();
     await page.keyboard.press('End');
     for (let index = 0; index < 4; index += 1) await page.keyboard.press('Backspace');
     await expect.poll(() => ruleText(page)).toBe(example);
 
     await page.getByRole('button', { name: 'Next' }).nth(1).click();
-    await expect(page.getByRole('radio', { name: /Only during business hours/ }).isChecked()).resolves.toBe(
-      true,
-    );
-    await expect(page.getByRole('radio', { name: /Once per visit/ }).isChecked()).resolves.toBe(true);
-    await shot(page, 'schedule-bot', page.locator('#section-schedule'));
+    await expect
+      .poll(() => page.getByRole('radio', { name: /Only during business hours/ }).isChecked())
+      .toBe(true);
+    await expect.poll(() => page.getByRole('radio', { name: /Once per visit/ }).isChecked()).toBe(true);
+    await shot(page, 'bot', 'schedule-bot', page.locator('#section-schedule'));
     await publish(page);
-    await shot(page, 'published-bot', page.locator('h1'));
-    const message = await api<{
+    await shot(page, 'bot', 'published-bot', page.locator('h1'));
+    const message = await server.api<{
       status: string;
       rules: string;
       response: { type: string; answer_id: string | null };
-    }>('GET', `/api/v1/messages/${created.bot}`);
+    }>('GET', `/api/v1/messages/${id}`);
     expect(message.status).toBe('live');
     expect(message.rules.trim()).toBe(example);
     expect(message.response.type).toBe('bot');
     expect(message.response.answer_id).toBeTruthy();
-    expect(errors).toEqual([]);
+    expect(admin.errors).toEqual([]);
   });
 
   it('surfaces a concurrent edit as "someone else changed this message", never overwriting it', async () => {
-    await page.goto(`${server.url}/admin/#/messages/${created.agent}`);
+    const created = await server.createMessage({ ...composed, name: 'Returning pricing visitors' });
+    admin = await openAdmin(browser, server, `/messages/${created.id}`);
+    const { page } = admin;
     await page.getByRole('heading', { name: 'Returning pricing visitors' }).waitFor();
-    const current = await api<{ version: number }>('GET', `/api/v1/messages/${created.agent}`);
-    const response = await fetch(`${server.url}/api/v1/messages/${created.agent}`, {
+    const response = await fetch(`${server.url}/api/v1/messages/${created.id}`, {
       method: 'PATCH',
       headers: {
         Authorization: `Bearer ${server.adminToken}`,
         'Content-Type': 'application/json',
-        'If-Match': String(current.version),
+        'If-Match': String(created.version),
       },
       body: JSON.stringify({ name: 'Renamed by a colleague' }),
     });
@@ -295,66 +296,78 @@ describe('admin walkthrough', () => {
     await page.getByRole('dialog', { name: 'Someone else changed this message' }).waitFor();
     await page.getByRole('button', { name: 'Compare' }).click();
     await page.getByRole('dialog').getByText('Renamed by a colleague').waitFor();
-    await shot(page, 'conflict-compare');
-    await expect(api<{ name: string }>('GET', `/api/v1/messages/${created.agent}`)).resolves.toMatchObject({
+    await shot(page, 'conflict', 'conflict-compare');
+    await expect(
+      server.api<{ name: string }>('GET', `/api/v1/messages/${created.id}`),
+    ).resolves.toMatchObject({
       name: 'Renamed by a colleague',
     });
     await page.getByRole('button', { name: 'Reload their version' }).click();
     await page.getByRole('heading', { name: 'Renamed by a colleague' }).waitFor();
+    expect(admin.errors).toEqual([]);
   });
 
   it('guards unsaved changes with a Garden dialog: stay keeps them, leave drops them', async () => {
-    await page.goto(`${server.url}/admin/#/messages/${created.agent}`);
-    await page.getByRole('heading', { name: 'Renamed by a colleague' }).waitFor();
+    const created = await server.createMessage({ ...composed, name: 'Kept as it was' });
+    admin = await openAdmin(browser, server, `/messages/${created.id}`);
+    const { page } = admin;
+    await page.getByRole('heading', { name: 'Kept as it was' }).waitFor();
     await page.getByRole('textbox', { name: 'Name' }).fill('Not saved yet');
     await page.getByTestId('unsaved').waitFor();
     await page.getByText('‹ Proactive messages').first().click();
     const dialog = page.getByRole('dialog', { name: 'Leave without saving?' });
     await dialog.waitFor();
-    await shot(page, 'unsaved-changes-guard');
+    await shot(page, 'guard', 'unsaved-changes-guard');
     await dialog.getByRole('button', { name: 'Stay on this page' }).click();
-    expect(await page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Not saved yet');
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Not saved yet');
     await page.getByText('‹ Proactive messages').first().click();
-    await page
-      .getByRole('dialog', { name: 'Leave without saving?' })
-      .getByRole('button', { name: 'Leave without saving' })
-      .click();
+    await dialog.getByRole('button', { name: 'Leave without saving' }).click();
     await page.getByRole('heading', { name: 'Proactive messages' }).waitFor();
-    await expect(api<{ name: string }>('GET', `/api/v1/messages/${created.agent}`)).resolves.toMatchObject({
-      name: 'Renamed by a colleague',
+    await expect(
+      server.api<{ name: string }>('GET', `/api/v1/messages/${created.id}`),
+    ).resolves.toMatchObject({
+      name: 'Kept as it was',
     });
+    expect(admin.errors).toEqual([]);
   });
 
-  it('shows the published message on the demo site', async () => {
-    // Only our new messages stay live, so the channel's order cannot pick a seeded one instead.
-    const messages = await api<{ id: string; status: string }[]>('GET', '/api/v1/messages');
+  it('shows a published message on the demo site', async () => {
+    const created = await server.createMessage({ ...composed, name: 'Pricing page bot' });
+    await server.api('POST', `/api/v1/messages/${created.id}/publish`);
+    // Only this message stays live, so the channel's order cannot pick a seeded one instead.
+    const messages = await server.api<{ id: string; status: string }[]>('GET', '/api/v1/messages');
     for (const message of messages)
-      if (message.status === 'live' && !Object.values(created).includes(message.id))
-        await api('POST', `/api/v1/messages/${message.id}/pause`);
+      if (message.status === 'live' && message.id !== created.id)
+        await server.api('POST', `/api/v1/messages/${message.id}/pause`);
 
-    const visitor = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const visitorErrors = collectPageErrors(visitor);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const visitor = await context.newPage();
+    admin = { page: visitor, context, errors: collectPageErrors(visitor), close: () => context.close() };
     // Wednesday 10:00 in New York: inside the demo channel's business hours.
     await visitor.clock.install({ time: new Date('2026-11-25T15:00:00Z') });
+    const rules = visitor.waitForResponse((response) => response.url().includes('/rules'));
     await visitor.goto(`${server.url}/demo/pricing.html`);
+    await rules;
     await visitor.clock.runFor(5_000);
-    await expect(visitor.getByText('Looking at pricing? Our assistant can help').count()).resolves.toBe(0);
+    expect(await visitor.getByText('Looking at pricing? Our assistant can help').count()).toBe(0);
     await visitor.clock.runFor(30_000);
     await visitor
       .locator('p', { hasText: 'Looking at pricing? Our assistant can help' })
       .waitFor({ timeout: 10_000 });
-    await shot(visitor, 'demo-fires');
-    expect(visitorErrors).toEqual([]);
-    await visitor.close();
+    await shot(visitor, 'demo', 'demo-fires');
+    expect(admin.errors).toEqual([]);
   });
 
   it('shows analytics and conversations', async () => {
-    await page.goto(`${server.url}/admin/#/messages/${created.bot}/analytics`);
+    const [message] = await server.api<{ id: string }[]>('GET', '/api/v1/messages');
+    admin = await openAdmin(browser, server, `/messages/${message?.id}/analytics`);
+    const { page } = admin;
     await page.getByTestId('analytics-chart').waitFor();
-    await shot(page, 'analytics');
+    await shot(page, 'analytics', 'analytics');
     await page.goto(`${server.url}/admin/#/conversations`);
     await page.getByRole('heading', { name: 'Conversations' }).waitFor();
-    await shot(page, 'conversations');
-    expect(errors).toEqual([]);
+    await shot(page, 'analytics', 'conversations');
+    expect(admin.errors).toEqual([]);
   });
 });
