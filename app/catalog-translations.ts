@@ -1,6 +1,6 @@
 /**
  * The catalog's labels and docs as translation strings: `translations/en.json` holds them under
- * `catalog`, generated from dsl/catalog.ts (a test keeps the two equal; `npx tsx app/catalog-translations.ts
+ * `catalog`, generated from the catalog (dsl/catalog/) (a test keeps the two equal; `npx tsx app/catalog-translations.ts
  * --write` regenerates), so translators see every string the admin sees and the catalog stays the one list.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -16,7 +16,7 @@ console.log(formatSizes(sizes));
 
 const evaluatorOnly = await build({
   stdin: {
-    contents: "export { createEvaluator } from './dsl/evaluator.ts';",
+    contents: "export { createEvaluator } from '@proactive/dsl/evaluator';",
     resolveDir: process.cwd(),
     loader: 'ts',
   },

@@ -4,7 +4,7 @@
  * and the values it takes.
  */
 import type { IToken, TokenType } from 'chevrotain';
-import type { SourceRange } from '../ast.ts';
+import type { SourceRange } from '../model/ast.ts';
 import {
   events,
   fieldByName,
@@ -17,10 +17,10 @@ import {
   timesOfDay,
   type FieldEntry,
   type SymbolEntry,
-} from '../catalog.ts';
-import { grammar } from '../grammar.ts';
-import * as t from '../lexer.ts';
-import { encodeString } from '../strings.ts';
+} from '../catalog/catalog.ts';
+import { grammar } from '../syntax/grammar.ts';
+import * as t from '../syntax/lexer.ts';
+import { encodeString } from '../syntax/strings.ts';
 
 export type CompletionKind = 'keyword' | 'field' | 'operator' | 'value' | 'snippet';
 

@@ -3,10 +3,17 @@
  * language tag).
  */
 import type { IToken } from 'chevrotain';
-import type { OperatorName, SourceRange } from '../ast.ts';
-import { fieldByName, fields, frequencies, keywordDocs, operatorByName, timesOfDay } from '../catalog.ts';
-import * as t from '../lexer.ts';
-import { decodeString } from '../strings.ts';
+import type { OperatorName, SourceRange } from '../model/ast.ts';
+import {
+  fieldByName,
+  fields,
+  frequencies,
+  keywordDocs,
+  operatorByName,
+  timesOfDay,
+} from '../catalog/catalog.ts';
+import * as t from '../syntax/lexer.ts';
+import { decodeString } from '../syntax/strings.ts';
 import { languageName, objectLabel } from './complete.ts';
 
 export interface HoverResult {

@@ -2,9 +2,9 @@
  * Editor services for the rule language as pure functions (no Monaco import): the admin app wires
  * them into Monaco; tests call them directly.
  */
-import { check } from '../check.ts';
-import type { Diagnostic } from '../diagnostic.ts';
-import type { ValidateOptions } from '../validator.ts';
+import { check } from '../check/check.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { ValidateOptions } from '../check/validator.ts';
 
 export {
   complete,
@@ -16,7 +16,7 @@ export {
 } from './complete.ts';
 export { hover, type HoverResult } from './hover.ts';
 export { monarchLanguage, tokens, type HighlightToken } from './tokens.ts';
-export { format } from '../format.ts';
+export { format } from '../syntax/format.ts';
 
 /**
  * Syntax and meaning problems of a rule text, in text order (what the editor shows as squiggles).

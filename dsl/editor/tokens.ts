@@ -3,7 +3,7 @@
  * language definition. Nothing here imports Monaco; the admin app registers the definition.
  */
 import type { IToken } from 'chevrotain';
-import { fields } from '../catalog.ts';
+import { fields } from '../catalog/catalog.ts';
 import {
   Identifier,
   ruleLexer,
@@ -11,7 +11,7 @@ import {
   UnterminatedString,
   WhiteSpace,
   type TokenCategory,
-} from '../lexer.ts';
+} from '../syntax/lexer.ts';
 
 export interface HighlightToken {
   start: number;

@@ -3,9 +3,9 @@
  * and the fuzz script (bench/fuzz.ts).
  */
 import fc from 'fast-check';
-import type { Comparison, Condition, Rule, StringValue, TimeOfDay, Timing, Value } from '../ast.ts';
-import { fields, frequencies, operators } from '../catalog.ts';
-import { keywords } from '../lexer.ts';
+import type { Comparison, Condition, Rule, StringValue, TimeOfDay, Timing, Value } from '../model/ast.ts';
+import { fields, frequencies, operators } from '../catalog/catalog.ts';
+import { keywords } from '../syntax/lexer.ts';
 
 const identifierPart = fc.stringMatching(/^[a-z_][a-z0-9_]{0,8}$/).filter((part) => !keywords.includes(part));
 

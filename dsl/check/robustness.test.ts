@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check } from './check.ts';
-import { format } from './format.ts';
-import { mutatedText, ruleLikeText } from './testing/arbitraries.ts';
+import { format } from '../syntax/format.ts';
+import { mutatedText, ruleLikeText } from '../testing/arbitraries.ts';
 
 const valid = [
   'when visitor.page_url contains "pricing" for 0:30 during business_hours once_per_visit',

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rulesEqual, withoutRanges, type Rule } from './ast.ts';
+import { rulesEqual, withoutRanges, type Rule } from '../model/ast.ts';
 import { format } from './format.ts';
 import { parse } from './parser.ts';
 import { print } from './printer.ts';
-import { ruleArbitrary } from './testing/arbitraries.ts';
+import { ruleArbitrary } from '../testing/arbitraries.ts';
 
 const canonical = (text: string) => format(text).text;
 

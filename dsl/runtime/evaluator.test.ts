@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { CompiledCondition, CompiledRule } from './compiled.ts';
-import type { RuleContext, Schedule } from './context.ts';
+import type { CompiledCondition, CompiledRule } from '../compile/compiled.ts';
+import type { RuleContext, Schedule } from '../catalog/context.ts';
 import { createEvaluator, evaluate } from './evaluator.ts';
 
 const cmp = (field: string, op: 'is' | 'is_not' | 'contains' | 'does_not_contain', values: string[]) =>

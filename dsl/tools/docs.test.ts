@@ -2,15 +2,15 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { check, hasErrors } from './check.ts';
-import { compile } from './compile.ts';
-import { parseContext } from './context-schema.ts';
+import { check, hasErrors } from '../check/check.ts';
+import { compile } from '../compile/compile.ts';
+import { parseContext } from '../catalog/context-schema.ts';
 import { compactJson, renderDslReference, runDocsScript } from './docs.ts';
-import { createEvaluator } from './evaluator.ts';
-import { fields, frequencies } from './catalog.ts';
-import { diagnosticCodes } from './validator.ts';
+import { createEvaluator } from '../runtime/evaluator.ts';
+import { fields, frequencies } from '../catalog/catalog.ts';
+import { diagnosticCodes } from '../check/validator.ts';
 
-const page = readFileSync(new URL('../docs/dsl.md', import.meta.url), 'utf8');
+const page = readFileSync(new URL('../../docs/dsl.md', import.meta.url), 'utf8');
 
 interface Block {
   info: string;
@@ -25,7 +25,7 @@ function blocksOf(markdown: string): Block[] {
 }
 
 describe('docs/dsl.md', () => {
-  it('is exactly what the generator writes (run `npx tsx dsl/docs.ts --write` after changing the catalog)', () => {
+  it('is exactly what the generator writes (run `npx tsx dsl/tools/docs.ts --write` after changing the catalog)', () => {
     expect(page).toBe(renderDslReference());
   });
 

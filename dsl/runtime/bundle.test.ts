@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 describe('the evaluator bundle (what the widget ships)', () => {
   it('pulls in no parser, no zod, no catalog and no eval', async () => {
     const result = await build({
-      entryPoints: [new URL('./runtime.ts', import.meta.url).pathname],
+      entryPoints: [new URL('./index.ts', import.meta.url).pathname],
       bundle: true,
       minify: true,
       format: 'esm',
@@ -16,12 +16,12 @@ describe('the evaluator bundle (what the widget ships)', () => {
       .map((path) => path.replace(/^.*?dsl\//, 'dsl/'))
       .sort();
     expect(inputs).toEqual([
-      'dsl/compiled.ts',
-      'dsl/evaluate/matchers.ts',
-      'dsl/evaluate/schedule.ts',
-      'dsl/evaluate/text.ts',
-      'dsl/evaluator.ts',
-      'dsl/runtime.ts',
+      'dsl/compile/compiled.ts',
+      'dsl/runtime/evaluator.ts',
+      'dsl/runtime/index.ts',
+      'dsl/runtime/matchers.ts',
+      'dsl/runtime/schedule.ts',
+      'dsl/runtime/text.ts',
     ]);
     const code = result.outputFiles[0]?.text ?? '';
     expect(code).not.toMatch(/\beval\(|new Function|chevrotain/);

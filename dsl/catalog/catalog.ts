@@ -6,7 +6,7 @@
  *
  * Labels use the words of Zendesk's Admin Center so admins recognise them.
  */
-import type { Frequency, OperatorName } from './ast.ts';
+import type { Frequency, OperatorName } from '../model/ast.ts';
 
 /** How a field's values are compared at run time. The evaluator has one matcher per kind. */
 export type MatchKind = 'text' | 'symbol' | 'language';

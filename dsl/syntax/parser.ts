@@ -14,9 +14,9 @@ import type {
   TimeOfDay,
   Timing,
   Value,
-} from './ast.ts';
-import { defaultFrequency } from './catalog.ts';
-import { lineColumnAt, type Diagnostic } from './diagnostic.ts';
+} from '../model/ast.ts';
+import { defaultFrequency } from '../catalog/catalog.ts';
+import { lineColumnAt, type Diagnostic } from '../model/diagnostic.ts';
 import { grammar } from './grammar.ts';
 import { ruleLexer, UnterminatedString } from './lexer.ts';
 import { decodeString } from './strings.ts';

@@ -6,8 +6,8 @@
  * Values are normalised at compile time (text lower-cased with Unicode-aware folding, language tags
  * canonicalised and lower-cased), so the evaluator does no per-check preparation of rule values.
  */
-import type { Frequency, OperatorName } from './ast.ts';
-import type { MatchKind } from './catalog.ts';
+import type { Frequency, OperatorName } from '../model/ast.ts';
+import type { MatchKind } from '../catalog/catalog.ts';
 
 /** Bumped whenever the meaning of the compiled form changes; evaluators refuse versions they do not know. */
 export const COMPILED_VERSION = 1;

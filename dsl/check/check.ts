@@ -1,6 +1,6 @@
-import type { Rule } from './ast.ts';
-import type { Diagnostic } from './diagnostic.ts';
-import { parse, sortDiagnostics } from './parser.ts';
+import type { Rule } from '../model/ast.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { parse, sortDiagnostics } from '../syntax/parser.ts';
 import { validate, type ValidateOptions } from './validator.ts';
 
 export interface CheckResult {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Rule } from './ast.ts';
+import type { Rule } from '../model/ast.ts';
 import { compile, CompileError } from './compile.ts';
-import { parse } from './parser.ts';
-import { createEvaluator } from './evaluator.ts';
+import { parse } from '../syntax/parser.ts';
+import { createEvaluator } from '../runtime/evaluator.ts';
 
 const ruleOf = (text: string): Rule => {
   const parsed = parse(text);

@@ -2,7 +2,7 @@
  * One matcher per catalog match kind: how a context value is prepared before comparing, and what "equals"
  * means for that kind. `contains` is always a substring test on prepared values.
  */
-import type { MatchKind } from '../catalog.ts';
+import type { MatchKind } from '../catalog/catalog.ts';
 import { canonicalLanguage, foldCase } from './text.ts';
 
 export interface Matcher {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeString, encodeString } from './strings.ts';
-import { closestMatch, editDistance } from './suggest.ts';
+import { closestMatch, editDistance } from '../check/suggest.ts';
 
 describe('strings', () => {
   it('decodes every escape', () => {

@@ -12,7 +12,7 @@ import {
   operators,
   type FieldEntry,
   type MatchKind,
-} from './catalog.ts';
+} from '../catalog/catalog.ts';
 import { COMPILED_VERSION, type CompiledCondition, type CompiledRule } from './compiled.ts';
 
 const matchKinds = [...new Set(fields.map((field) => field.match))] as [MatchKind, ...MatchKind[]];

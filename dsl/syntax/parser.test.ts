@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutRanges, type Comparison, type Rule } from './ast.ts';
+import { withoutRanges, type Comparison, type Rule } from '../model/ast.ts';
 import { parse } from './parser.ts';
 
 function ruleOf(text: string): Rule {

@@ -3,7 +3,13 @@
  * value kinds, language tags, durations, schedules and tags. Every diagnostic says what is wrong, where,
  * and how to fix it; `fix` carries the edit when there is an obvious one.
  */
-import { comparisonsOf, type Comparison, type Rule, type SourceRange, type StringValue } from './ast.ts';
+import {
+  comparisonsOf,
+  type Comparison,
+  type Rule,
+  type SourceRange,
+  type StringValue,
+} from '../model/ast.ts';
 import {
   fieldByName,
   fields,
@@ -11,9 +17,9 @@ import {
   operatorByName,
   type FieldEntry,
   type SymbolEntry,
-} from './catalog.ts';
-import type { Diagnostic, Fix } from './diagnostic.ts';
-import { encodeString } from './strings.ts';
+} from '../catalog/catalog.ts';
+import type { Diagnostic, Fix } from '../model/diagnostic.ts';
+import { encodeString } from '../syntax/strings.ts';
 import { closestMatch } from './suggest.ts';
 
 export interface ValidateOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonsOf, rulesEqual, withoutRanges } from './ast.ts';
 import { lineColumnAt } from './diagnostic.ts';
-import { parse, sortDiagnostics } from './parser.ts';
+import { parse, sortDiagnostics } from '../syntax/parser.ts';
 
 describe('rulesEqual', () => {
   it('ignores ranges but not content', () => {

@@ -4,8 +4,8 @@
  * appear only where precedence needs them (`not` binds tighter than `and`, which binds tighter than `or`).
  * `parse(print(rule))` equals `rule` for every rule in normal form (see ast.ts).
  */
-import type { Comparison, Condition, Rule, TimeOfDay, Timing, Value } from './ast.ts';
-import { operatorByName } from './catalog.ts';
+import type { Comparison, Condition, Rule, TimeOfDay, Timing, Value } from '../model/ast.ts';
+import { operatorByName } from '../catalog/catalog.ts';
 import { encodeString } from './strings.ts';
 
 /** Lines longer than this are broken. */

@@ -4,12 +4,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { check, hasErrors } from './check.ts';
-import { compile } from './compile.ts';
-import { parseContext } from './context-schema.ts';
-import { lineColumnAt, type Diagnostic } from './diagnostic.ts';
-import { createEvaluator } from './evaluator.ts';
-import { format } from './format.ts';
+import { check, hasErrors } from '../check/check.ts';
+import { compile } from '../compile/compile.ts';
+import { parseContext } from '../catalog/context-schema.ts';
+import { lineColumnAt, type Diagnostic } from '../model/diagnostic.ts';
+import { createEvaluator } from '../runtime/evaluator.ts';
+import { format } from '../syntax/format.ts';
 
 /** Where the CLI reads and writes; tests swap it for memory. */
 export interface CliIo {

@@ -3,12 +3,12 @@
  * same way the evaluator prepares context values (evaluate/text.ts), so evaluation does no preparation of
  * rule values.
  */
-import type { Condition, Rule, Value } from './ast.ts';
-import { fieldByName, type MatchKind } from './catalog.ts';
+import type { Condition, Rule, Value } from '../model/ast.ts';
+import { fieldByName, type MatchKind } from '../catalog/catalog.ts';
 import { COMPILED_VERSION, type CompiledCondition, type CompiledRule } from './compiled.ts';
-import { lineColumnAt, type Diagnostic } from './diagnostic.ts';
-import { canonicalLanguage, foldCase } from './evaluate/text.ts';
-import { validate } from './validator.ts';
+import { lineColumnAt, type Diagnostic } from '../model/diagnostic.ts';
+import { canonicalLanguage, foldCase } from '../runtime/text.ts';
+import { validate } from '../check/validator.ts';
 
 /** Thrown by {@link compile} for a rule with errors; `diagnostics` holds them. */
 export class CompileError extends Error {

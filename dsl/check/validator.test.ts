@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Rule } from './ast.ts';
+import type { Rule } from '../model/ast.ts';
 import { check, hasErrors } from './check.ts';
-import { parse } from './parser.ts';
+import { parse } from '../syntax/parser.ts';
 import { validate, type ValidateOptions } from './validator.ts';
 
 function problems(text: string, options?: ValidateOptions) {

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { events, fields, objects, type FieldEntry } from './catalog.ts';
 import type { RuleContext } from './context.ts';
-import { canonicalLanguage } from './evaluate/text.ts';
+import { canonicalLanguage } from '../runtime/text.ts';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -6,9 +6,9 @@
  * catalog doc strings, and never uses `eval`/`new Function` (customer sites run strict CSPs).
  * It never throws on a malformed context: missing or wrongly-typed values are `null` and compare false.
  */
-import type { CompiledEvent, CompiledRule } from './compiled.ts';
-import { COMPILED_VERSION } from './compiled.ts';
-import type { ContextEvent, RuleContext } from './context.ts';
+import type { CompiledEvent, CompiledRule } from '../compile/compiled.ts';
+import { COMPILED_VERSION } from '../compile/compiled.ts';
+import type { ContextEvent, RuleContext } from '../catalog/context.ts';
 import type {
   Evaluation,
   EvaluationError,
@@ -16,9 +16,9 @@ import type {
   ExplainNode,
   Explanation,
   TimeOfDayExplain,
-} from './evaluate/explain.ts';
-import { languageMatches, matchers } from './evaluate/matchers.ts';
-import { createScheduleService } from './evaluate/schedule.ts';
+} from './explain.ts';
+import { languageMatches, matchers } from './matchers.ts';
+import { createScheduleService } from './schedule.ts';
 
 export type {
   Evaluation,
@@ -27,7 +27,7 @@ export type {
   ExplainNode,
   Explanation,
   TimeOfDayExplain,
-} from './evaluate/explain.ts';
+} from './explain.ts';
 
 /** A function from a visitor context to an evaluation, built once per compiled rule. */
 export type Evaluator = (context: RuleContext) => Evaluation;

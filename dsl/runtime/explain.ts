@@ -1,9 +1,9 @@
 /**
  * What an evaluation answers: whether the rule fires and why (or why not). Types only.
  */
-import type { Frequency, OperatorName } from '../ast.ts';
-import type { CompiledEvent } from '../compiled.ts';
-import type { ContextEvent } from '../context.ts';
+import type { Frequency, OperatorName } from '../model/ast.ts';
+import type { CompiledEvent } from '../compile/compiled.ts';
+import type { ContextEvent } from '../catalog/context.ts';
 
 /** One node of the condition tree with its result; comparisons carry the value they saw. */
 export type ExplainNode =
