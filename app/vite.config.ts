@@ -6,13 +6,14 @@ import { readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { adminPolicy } from '@proactive/contract/admin-csp';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const outDir = fileURLToPath(new URL('../assets', import.meta.url));
-/** Committed files in assets/ that the build must keep. */
-const keep = new Set(['logo.svg', 'logo-small.svg']);
+/** Committed files in assets/ that the build must keep (the logos and the nav bar icon). */
+const keep = new Set(['logo.png', 'logo-small.png', 'icon_nav_bar.svg']);
 
-/** Empties assets/ except the committed logos (Vite's emptyOutDir would delete them). */
+/** Empties assets/ except the committed logos and icon (Vite's emptyOutDir would delete them). */
 function cleanAssets(): Plugin {
   return {
     name: 'proactive-clean-assets',
@@ -30,10 +31,28 @@ function cleanAssets(): Plugin {
   };
 }
 
+/**
+ * Puts the admin app's CSP into the built iframe.html (Zendesk serves the zip's files without our headers).
+ * Build only: the dev server's React refresh needs an inline script.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'proactive-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: adminPolicy() },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), cleanAssets()],
+  plugins: [react(), cleanAssets(), contentSecurityPolicy()],
   build: {
     outDir,
     emptyOutDir: false,

@@ -17,7 +17,12 @@ export interface Build {
 }
 
 export const builds: Build[] = [
-  { name: 'widget', script: 'build:widget', output: 'dist/widget.js', sources: ['widget', 'dsl', 'contract'] },
+  {
+    name: 'widget',
+    script: 'build:widget',
+    output: 'dist/widget.js',
+    sources: ['widget', 'dsl', 'contract'],
+  },
   {
     name: 'admin app',
     script: 'build:app',
@@ -60,7 +65,13 @@ export function buildIfStale(build: Build, log: (line: string) => void = console
   log(
     `- ${build.name}: ${builtAt ? 'sources changed' : 'not built yet'}, running npm run ${build.script} ...`,
   );
-  const result = spawnSync('npm', ['run', '--silent', build.script], { cwd: projectRoot, stdio: 'inherit' });
+  // A production build whatever the caller's NODE_ENV (vitest sets "test", which would bundle React's dev build).
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync('npm', ['run', '--silent', build.script], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+    env,
+  });
   if (result.status !== 0) log(`- ${build.name}: build failed (exit ${result.status}).`);
   return result.status === 0;
 }

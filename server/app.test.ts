@@ -94,11 +94,8 @@ describe('admin authentication', () => {
   });
 
   it('accepts a Zendesk app signed JWT when the shared secret is configured', async () => {
-    const jwt = await sign(
-      { iss: 'zendesk', exp: Math.floor(Date.now() / 1000) + 60 },
-      'zaf-secret',
-      'HS256',
-    );
+    const now = Math.floor(Date.now() / 1000);
+    const jwt = await sign({ iss: 'zendesk', iat: now, exp: now + 60 }, 'zaf-secret', 'HS256');
     expect(
       (await proactive.app.request('/api/v1/brands', { headers: { authorization: `Bearer ${jwt}` } })).status,
     ).toBe(200);

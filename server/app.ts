@@ -9,7 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Bus } from './domain/bus.ts';
 import { createMessageService } from './domain/messages.ts';
 import { SnapshotCache } from './domain/snapshot.ts';
-import { adminAuth } from './http/auth.ts';
+import { adminAuth, type ZendeskOptions } from './http/auth.ts';
 import { errorBody, HttpError, isStorageUnavailable } from './http/errors.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
 import { conversationRoutes } from './routes/admin/conversations.ts';
@@ -22,12 +22,10 @@ import { staticRoutes, type AssetSource } from './routes/static.ts';
 import { rulesHandler, widgetRoutes } from './routes/widget.ts';
 import type { Repository } from './storage/repository.ts';
 
-export interface AppDeps {
+export interface AppDeps extends ZendeskOptions {
   repository: Repository;
   bus: Bus;
   adminToken: string;
-  /** When set, Zendesk app signed requests (HS256 JWT with this secret) are accepted on the admin API. */
-  zafSecret?: string;
   /** Static files (widget.js, admin app, demo site); without it those routes answer 404. */
   assets?: AssetSource;
   /** Rebuild widget snapshots at least this often (Workers: isolates cannot hear invalidations). */
@@ -178,6 +176,19 @@ export function createApp(deps: AppDeps): ProactiveApp {
     }),
   );
   app.use('/widget/v1/*', bodyLimit({ maxSize: widgetLimit, onError: tooLarge(widgetLimit) }));
+  if (deps.zendeskOrigins?.length) {
+    // Only the configured Zendesk origins may call the admin API from a browser; nobody else gets CORS.
+    app.use(
+      '/api/v1/*',
+      cors({
+        origin: [...deps.zendeskOrigins],
+        allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
+        allowHeaders: ['Authorization', 'Content-Type', 'If-Match'],
+        exposeHeaders: ['ETag'],
+        maxAge: 600,
+      }),
+    );
+  }
   app.use('/api/v1/*', bodyLimit({ maxSize: adminLimit, onError: tooLarge(adminLimit) }));
 
   app.route('/health', healthRoutes(repository));
@@ -186,7 +197,11 @@ export function createApp(deps: AppDeps): ProactiveApp {
   const admin = new Hono();
   admin.use(
     '*',
-    adminAuth({ adminToken: deps.adminToken, ...(deps.zafSecret ? { zafSecret: deps.zafSecret } : {}) }),
+    adminAuth({
+      adminToken: deps.adminToken,
+      ...(deps.zafSecret ? { zafSecret: deps.zafSecret } : {}),
+      ...(deps.zafToken ? { zafToken: deps.zafToken } : {}),
+    }),
   );
   admin.route('/', setupRoutes({ repository, bus: ownBus, invalidate }));
   admin.route('/messages', messageRoutes(messages, repository));
@@ -204,7 +219,7 @@ export function createApp(deps: AppDeps): ProactiveApp {
       ...(deps.rulesMaxAge !== undefined ? { rulesMaxAge: deps.rulesMaxAge } : {}),
     }),
   );
-  if (deps.assets) app.route('/', staticRoutes(deps.assets));
+  if (deps.assets) app.route('/', staticRoutes(deps.assets, { frameOrigins: deps.zendeskOrigins ?? [] }));
 
   return { app, snapshots, dispose: unsubscribe };
 }

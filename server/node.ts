@@ -3,12 +3,14 @@
  * the app with @hono/node-server. `npm start` (scripts/start.ts) and the test servers use it.
  *
  * Env: PORT (default 8787), HOST (default 127.0.0.1; 0.0.0.0 to listen on all interfaces), DATABASE_URL, PROACTIVE_ADMIN_TOKEN (generated when unset),
- * PROACTIVE_ZAF_SECRET (optional), PROACTIVE_DEMO=0 (no demo data), PROACTIVE_TRUST_PROXY=1 (rate-limit by
+ * PROACTIVE_ZAF_SECRET, PROACTIVE_ZAF_ISSUER, PROACTIVE_ZAF_AUDIENCE, PROACTIVE_ZAF_MAX_TOKEN_SECONDS and
+ * PROACTIVE_ZENDESK_ORIGINS (the Zendesk app, all optional: see docs/admin.md), PROACTIVE_DEMO=0 (no demo data), PROACTIVE_TRUST_PROXY=1 (rate-limit by
  * X-Forwarded-For instead of the socket address).
  */
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage } from 'node:http';
+import { zendeskOptionsFromEnv, type ZendeskOptions } from './http/auth.ts';
 import { clientAddress } from './http/rate-limit.ts';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
@@ -21,14 +23,13 @@ import type { Repository } from './storage/repository.ts';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-export interface NodeServerOptions {
+export interface NodeServerOptions extends ZendeskOptions {
   port?: number;
   /** Defaults to 127.0.0.1 when the port is 0 (tests), else all interfaces. */
   hostname?: string;
   databaseUrl?: string;
   storage?: NodeStorageOptions;
   adminToken?: string;
-  zafSecret?: string;
   /** Seed the demo data when the database is empty. Default true. */
   demo?: boolean;
   root?: string;
@@ -69,6 +70,8 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     bus: storage.bus,
     adminToken,
     ...(options.zafSecret ? { zafSecret: options.zafSecret } : {}),
+    ...(options.zafToken ? { zafToken: options.zafToken } : {}),
+    ...(options.zendeskOrigins ? { zendeskOrigins: options.zendeskOrigins } : {}),
     assets: fsAssets(options.root ?? projectRoot),
     clientAddress: (c) =>
       options.trustProxy
@@ -122,7 +125,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): NodeServerOptions {
     hostname: env.HOST || '127.0.0.1',
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(env.PROACTIVE_ADMIN_TOKEN ? { adminToken: env.PROACTIVE_ADMIN_TOKEN } : {}),
-    ...(env.PROACTIVE_ZAF_SECRET ? { zafSecret: env.PROACTIVE_ZAF_SECRET } : {}),
+    ...zendeskOptionsFromEnv(env),
     demo: env.PROACTIVE_DEMO !== '0',
     trustProxy: env.PROACTIVE_TRUST_PROXY === '1',
   };

@@ -4,19 +4,19 @@
  * response's Cache-Control lets Cloudflare's cache absorb the rest.
  *
  * Bindings: DB (D1), PROACTIVE_ADMIN_TOKEN (secret; without it the admin API refuses every request),
- * PROACTIVE_ZAF_SECRET (optional), ASSETS (optional static assets: dist/, assets/, widget/demo/).
+ * PROACTIVE_ZAF_SECRET and the other Zendesk app settings (optional, see docs/admin.md), ASSETS (optional static assets: dist/, assets/, widget/demo/).
  */
 import type { D1Database, Fetcher } from '@cloudflare/workers-types';
 import { createApp, type ProactiveApp } from './app.ts';
+import { zendeskOptionsFromEnv, type ZendeskEnv } from './http/auth.ts';
 import { createMemoryBus } from './domain/bus.ts';
 import { seedDemo } from './demo/seed.ts';
 import { openD1Storage } from './storage/d1-storage.ts';
 import type { AssetSource } from './routes/static.ts';
 
-export interface WorkerEnv {
+export interface WorkerEnv extends ZendeskEnv {
   DB: D1Database;
   PROACTIVE_ADMIN_TOKEN?: string;
-  PROACTIVE_ZAF_SECRET?: string;
   /** "1" seeds the demo data into an empty database. */
   PROACTIVE_DEMO?: string;
   ASSETS?: Fetcher;
@@ -46,7 +46,7 @@ async function boot(env: WorkerEnv): Promise<ProactiveApp> {
     repository,
     bus: createMemoryBus(),
     adminToken: env.PROACTIVE_ADMIN_TOKEN || unguessable(),
-    ...(env.PROACTIVE_ZAF_SECRET ? { zafSecret: env.PROACTIVE_ZAF_SECRET } : {}),
+    ...zendeskOptionsFromEnv(env),
     ...(env.ASSETS ? { assets: assetsFrom(env.ASSETS) } : {}),
     snapshotMaxAgeMs: 5_000,
     isolatedRequests: true,

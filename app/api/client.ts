@@ -77,26 +77,31 @@ export function fetchTransport(baseUrl: string, token: () => string | null): Tra
   };
 }
 
+/** How long a signed request stays valid: well under the server's limit (5 minutes by default). */
+const signedRequestSeconds = 120;
+
 /**
- * A transport through the Zendesk app framework: the request is signed server-side by Zendesk with the
- * app's secure `shared_secret` setting (HS256 JWT in `Authorization: Bearer`).
+ * A transport through the Zendesk app framework: Zendesk's request proxy signs each request with the app's
+ * secure `shared_secret` setting (an HS256 JWT with `iat` and `exp`, sent as `Authorization: Bearer`), so
+ * the secret never reaches the browser. `iss` names the Zendesk account (`issuer`), `aud` the server.
  *
- * @example const send = zafTransport(client, 'https://proactive.example.com');
+ * @example const send = zafTransport(client, 'https://proactive.example.com', 'https://acme.zendesk.com');
  */
-export function zafTransport(client: ZafClient, baseUrl: string): Transport {
+export function zafTransport(client: ZafClient, baseUrl: string, issuer: string): Transport {
   return async (method, path, options = {}) => {
     try {
       return await client.request({
         url: `${baseUrl}${path}`,
         type: method,
         contentType: 'application/json',
-        headers: options.headers ?? {},
+        headers: { ...options.headers, Authorization: 'Bearer {{jwt.token}}' },
         data: options.body === undefined ? undefined : JSON.stringify(options.body),
         secure: true,
         jwt: {
           algorithm: 'HS256',
           secret_key: '{{setting.shared_secret}}',
-          expiry: 3600,
+          expiry: signedRequestSeconds,
+          claims: { iss: issuer, aud: baseUrl },
         },
         dataType: 'json',
       });

@@ -27,6 +27,13 @@ const Grid = styled.div`
   margin-bottom: 16px;
 `;
 
+/** A small-text line that may hold a Tag (a div, which a paragraph cannot contain). */
+const Line = styled.div`
+  margin-top: 4px;
+  font-size: ${(p) => p.theme.fontSizes.sm};
+  line-height: ${(p) => p.theme.lineHeights.sm};
+`;
+
 const Tree = styled.ul`
   list-style: none;
   margin: 4px 0 0;
@@ -212,11 +219,11 @@ function EvaluationView({ evaluation }: { evaluation: Evaluation }) {
       <Tree>
         <ExplainView node={explain.conditions} />
       </Tree>
-      <Paragraph size="small">
+      <Line>
         <Result value={explain.event.result} />{' '}
         {t('test.event', { expected: expectedEvent, actual: actualEvent })}
-      </Paragraph>
-      <Paragraph size="small">
+      </Line>
+      <Line>
         <Result value={time.result} />{' '}
         {time.mode === 'anytime'
           ? t('test.anytime')
@@ -230,7 +237,7 @@ function EvaluationView({ evaluation }: { evaluation: Evaluation }) {
                   ? t('test.open')
                   : t('test.closed'),
             })}
-      </Paragraph>
+      </Line>
       <Paragraph size="small">
         {t('test.frequency', { frequency: t(`frequency.${explain.frequency}`) })}
       </Paragraph>

@@ -1,18 +1,25 @@
 /**
- * How the app reaches the server. Inside Zendesk (the host passes `origin` and `app_guid` and provides
- * `window.ZAFClient`) it uses the app framework client and the `server_url` setting. Standalone at
- * `/admin/` it uses the admin token: from `#token=...` in the URL (for convenience) or the sign-in
- * screen, remembered in sessionStorage for the tab's life.
+ * How the app reaches the server. Inside Zendesk (the host opens the app with `origin` and `app_guid` in
+ * its URL) it uses Zendesk's app framework SDK, bundled from npm, and the `server_url` setting: every call
+ * goes through `client.request`, signed by Zendesk. Standalone at `/admin/` it uses the admin token: from
+ * `#token=...` in the URL (for convenience) or the sign-in screen, remembered in sessionStorage for the tab.
  */
+import ZAFClient from 'zendesk_app_framework_sdk';
 import { Api, fetchTransport, zafTransport, type ZafClient } from '../api/client.ts';
 
 const tokenKey = 'proactive.admin_token';
+/** Where the token is kept when the browser refuses sessionStorage (e.g. a framed third-party page). */
+let memoryToken: string | null = null;
 
-declare global {
-  interface Window {
-    ZAFClient?: { init(): ZafClient | undefined };
+function tabStorage(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
   }
 }
+/** How long to wait for Zendesk's handshake before saying the host does not answer. */
+const handshakeMs = 10_000;
 
 /**
  * Takes `#token=...` out of the URL (so it is not left in history) and remembers it.
@@ -22,7 +29,7 @@ declare global {
 export function adoptTokenFromHash(): boolean {
   const match = /^#token=([^&]+)(?:&(.*))?$/.exec(window.location.hash);
   if (!match?.[1]) return false;
-  sessionStorage.setItem(tokenKey, decodeURIComponent(match[1]));
+  storeToken(decodeURIComponent(match[1]));
   const rest = match[2] ? `#${match[2]}` : '#/messages';
   window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${rest}`);
   return true;
@@ -30,24 +37,46 @@ export function adoptTokenFromHash(): boolean {
 
 /** The remembered admin token, if any. */
 export function storedToken(): string | null {
-  return sessionStorage.getItem(tokenKey);
+  return tabStorage()?.getItem(tokenKey) ?? memoryToken;
 }
 
 /** Remembers the admin token for this tab. */
 export function storeToken(token: string): void {
-  sessionStorage.setItem(tokenKey, token);
+  memoryToken = token;
+  tabStorage()?.setItem(tokenKey, token);
 }
 
 /** Forgets the admin token (sign out). */
 export function clearToken(): void {
-  sessionStorage.removeItem(tokenKey);
+  memoryToken = null;
+  tabStorage()?.removeItem(tokenKey);
+}
+
+/** The Zendesk host's origin (`?origin=`) when Zendesk opened the app, else null. */
+export function zendeskOrigin(): string | null {
+  const params = new URLSearchParams(window.location.search);
+  return params.get('origin') && params.get('app_guid') ? params.get('origin') : null;
 }
 
 /** The Zendesk app framework client when the app runs inside Zendesk, else null. */
 export function zendeskClient(): ZafClient | null {
-  const params = new URLSearchParams(window.location.search);
-  if (!params.has('origin') || !params.has('app_guid') || !window.ZAFClient) return null;
-  return window.ZAFClient.init() ?? null;
+  return zendeskOrigin() ? ZAFClient.init() || null : null;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(message)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
 
 /**
@@ -58,9 +87,15 @@ export function zendeskClient(): ZafClient | null {
 export async function connect(): Promise<{ api: Api; mode: 'zendesk' | 'standalone' }> {
   const client = zendeskClient();
   if (client) {
-    const { settings } = await client.metadata();
+    const { settings } = await withTimeout(
+      client.metadata(),
+      handshakeMs,
+      `Zendesk (${zendeskOrigin()}) did not answer the app's handshake; reload the page.`,
+    );
     const serverUrl = String(settings.server_url ?? '').replace(/\/+$/, '');
-    return { api: new Api(zafTransport(client, serverUrl)), mode: 'zendesk' };
+    if (!serverUrl)
+      throw new Error('The app\'s "Server URL" setting is empty: set it in the app\'s settings.');
+    return { api: new Api(zafTransport(client, serverUrl, zendeskOrigin() ?? '')), mode: 'zendesk' };
   }
   return { api: new Api(fetchTransport(apiBase(), storedToken)), mode: 'standalone' };
 }

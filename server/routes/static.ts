@@ -4,7 +4,13 @@
  * Reading goes through an {@link AssetSource} so the app stays free of Node APIs.
  */
 import { Hono, type Context } from 'hono';
+import { adminContentSecurityPolicy } from '../http/csp.ts';
 import { errorBody } from '../http/errors.ts';
+
+export interface StaticOptions {
+  /** Origins besides this one allowed to frame the admin app (the Zendesk origins). */
+  frameOrigins?: readonly string[];
+}
 
 export interface AssetSource {
   /** The bytes of a file under the project root (`dist/widget.js`), or null when it does not exist. */
@@ -72,8 +78,9 @@ async function serveFrom(c: Context, assets: AssetSource, folder: string, rest: 
  *
  * @example app.route('/', staticRoutes(fsAssets(process.cwd())))
  */
-export function staticRoutes(assets: AssetSource) {
+export function staticRoutes(assets: AssetSource, options: StaticOptions = {}) {
   const app = new Hono();
+  const adminPolicy = adminContentSecurityPolicy(options.frameOrigins);
 
   app.get('/widget.js', async (c) => {
     const bytes = await assets.read('dist/widget.js');
@@ -98,6 +105,10 @@ export function staticRoutes(assets: AssetSource) {
   });
 
   app.get('/admin', (c) => c.redirect('/admin/', 301));
+  app.use('/admin/*', async (c, next) => {
+    await next();
+    c.res.headers.set('Content-Security-Policy', adminPolicy);
+  });
   app.get('/admin/*', async (c) => {
     const rest = c.req.path.slice('/admin/'.length);
     if (rest === '' || rest === 'index.html') {

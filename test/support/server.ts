@@ -10,15 +10,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startNodeServer, type NodeServer } from '@proactive/server/node';
+import { startNodeServer, type NodeServer, type NodeServerOptions } from '@proactive/server/node';
 
-export interface TestServerOptions {
+export interface TestServerOptions extends Pick<
+  NodeServerOptions,
+  'zafSecret' | 'zafToken' | 'zendeskOrigins'
+> {
   /** Seed the demo data (brand Acme, channel `demo`, live messages). Default true. */
   seed?: boolean;
   /** Use this DATABASE_URL instead of a fresh temporary SQLite file. */
   databaseUrl?: string;
   adminToken?: string;
-  zafSecret?: string;
 }
 
 export interface TestServer {
@@ -43,6 +45,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     databaseUrl: options.databaseUrl ?? join(directory, 'proactive.db'),
     adminToken: options.adminToken ?? 'test-admin-token',
     ...(options.zafSecret ? { zafSecret: options.zafSecret } : {}),
+    ...(options.zafToken ? { zafToken: options.zafToken } : {}),
+    ...(options.zendeskOrigins ? { zendeskOrigins: options.zendeskOrigins } : {}),
     demo: options.seed !== false,
     // Browser suites send many events and conversations from one address.
     app: {
