@@ -81,7 +81,7 @@ export function LineChart({ labels, series, title, width = 720, height = 260 }: 
           return (
             <g key={tick}>
               <line x1={0} x2={innerWidth} y1={y} y2={y} stroke={palette.grey200} />
-              <text x={-8} y={y + 4} textAnchor="end" fontSize={11} fill={palette.grey600}>
+              <text x={-8} y={y + 4} textAnchor="end" fontSize={11} fill={palette.grey700}>
                 {tick}
               </text>
             </g>
@@ -95,7 +95,7 @@ export function LineChart({ labels, series, title, width = 720, height = 260 }: 
               y={innerHeight + 20}
               textAnchor="middle"
               fontSize={11}
-              fill={palette.grey600}
+              fill={palette.grey700}
             >
               {label.slice(5)}
             </text>

@@ -3,7 +3,7 @@
  * message that started them and their tags; opening one shows the messages and lets an agent reply (the
  * reply reaches the visitor's widget). Refreshes every few seconds so new visitor messages show up.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import styled from 'styled-components';
 import { Anchor, Button } from '@zendeskgarden/react-buttons';
 import { Field, Textarea } from '@zendeskgarden/react-forms';
@@ -11,35 +11,13 @@ import { Col, Grid, Row } from '@zendeskgarden/react-grid';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { Table } from '@zendeskgarden/react-tables';
 import { Tag } from '@zendeskgarden/react-tags';
-import { Paragraph, Span, XXL, LG } from '@zendeskgarden/react-typography';
+import { Paragraph, XXL, LG } from '@zendeskgarden/react-typography';
 import type { Conversation } from '../api/types.ts';
 import { t } from '../i18n.ts';
 import { useApi, useLoad } from '../shell/context.tsx';
 import { Loading } from '../shell/Loading.tsx';
-import { palette } from '../shell/palette.ts';
 import { navigate } from '../shell/router.ts';
-
-const Thread = styled.ol`
-  list-style: none;
-  margin: 16px 0;
-  padding: 0;
-  display: flex;
-  flex-direction: column;
-  gap: 8px;
-  max-height: 420px;
-  overflow: auto;
-`;
-
-const Bubble = styled.li<{ $agent: boolean }>`
-  align-self: ${(p) => (p.$agent ? 'flex-end' : 'flex-start')};
-  max-width: 80%;
-  padding: 8px 12px;
-  border-radius: 8px;
-  background: ${(p) => (p.$agent ? palette.blue600 : palette.grey100)};
-  color: ${(p) => (p.$agent ? '#fff' : 'inherit')};
-  white-space: pre-wrap;
-  overflow-wrap: anywhere;
-`;
+import { Transcript } from './Transcript.tsx';
 
 const Tags = styled.div`
   display: flex;
@@ -151,9 +129,6 @@ function ConversationView({ id, onReplied }: { id: string; onReplied: () => void
   const [reply, setReply] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const end = useRef<HTMLLIElement>(null);
-  const count = conversation.data?.messages?.length ?? 0;
-  useEffect(() => end.current?.scrollIntoView({ block: 'nearest' }), [count]);
 
   async function send(event: FormEvent) {
     event.preventDefault();
@@ -193,16 +168,7 @@ function ConversationView({ id, onReplied }: { id: string; onReplied: () => void
       {data.message_name && (
         <Paragraph size="small">{t('conversations.from', { message: data.message_name })}</Paragraph>
       )}
-      <Thread aria-label={t('conversations.thread')} aria-live="polite">
-        {(data.messages ?? []).map((message) => (
-          <Bubble key={message.id} $agent={message.author === 'agent'} data-author={message.author}>
-            <Span isBold>{t(`conversations.author.${message.author}`)}</Span>
-            {'\n'}
-            {message.text}
-          </Bubble>
-        ))}
-        <li ref={end} aria-hidden />
-      </Thread>
+      <Transcript conversation={data} />
       <form onSubmit={send}>
         <Field>
           <Field.Label>{t('conversations.reply')}</Field.Label>

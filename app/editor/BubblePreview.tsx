@@ -2,14 +2,15 @@
  * A live preview of the widget bubble above the launcher, rendered with the widget's own greeting
  * renderer (safe links, `{{first_name}}` filled or dropped), updated as the admin types.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import styled from 'styled-components';
 import { Field, Toggle } from '@zendeskgarden/react-forms';
 import { Span } from '@zendeskgarden/react-typography';
 import type { MessageResponse } from '../api/types.ts';
-import { fillFirstName, renderRichText } from '@proactive/widget/greeting';
+import { fillFirstName } from '@proactive/widget/greeting';
 import { t } from '../i18n.ts';
 import { palette } from '../shell/palette.ts';
+import { RichText } from '../shell/RichText.tsx';
 
 const Stage = styled.div`
   position: relative;
@@ -30,7 +31,7 @@ const Stage = styled.div`
   gap: 12px;
 `;
 
-const Bubble = styled.div`
+const Bubble = styled(RichText)`
   max-width: 280px;
   background: #fff;
   border-radius: 12px 12px 2px 12px;
@@ -40,7 +41,7 @@ const Bubble = styled.div`
   line-height: 1.45;
   overflow-wrap: anywhere;
   a {
-    color: ${palette.blue600};
+    color: ${palette.blue700};
   }
 `;
 
@@ -70,24 +71,15 @@ export interface BubblePreviewProps {
  * @example <BubblePreview greeting="Hi {{first_name}} 👋" response={response} />
  */
 export function BubblePreview({ greeting, response, answerBody }: BubblePreviewProps) {
-  const bubble = useRef<HTMLDivElement>(null);
   const [withName, setWithName] = useState(true);
-  useEffect(() => {
-    const element = bubble.current;
-    if (!element) return;
-    element.replaceChildren();
-    renderRichText(
-      element,
-      fillFirstName(greeting || t('preview.empty'), withName ? t('preview.sampleName') : undefined),
-    );
-  }, [greeting, withName]);
+  const text = fillFirstName(greeting || t('preview.empty'), withName ? t('preview.sampleName') : undefined);
   const followUp = response.type === 'agent' ? response.follow_up : answerBody;
   return (
     <div aria-label={t('preview.title')} role="region">
       <Span isBold>{t('preview.title')}</Span>
       <Stage>
-        <Bubble ref={bubble} data-testid="bubble-preview" />
-        {followUp && <Follow>{followUp}</Follow>}
+        <Bubble text={text} data-testid="bubble-preview" />
+        {followUp && <Follow text={followUp} />}
         <Launcher aria-hidden />
       </Stage>
       <Field style={{ marginTop: 8 }}>

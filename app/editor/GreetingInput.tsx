@@ -6,9 +6,8 @@
 import { useRef, useState } from 'react';
 import styled from 'styled-components';
 import { Button, IconButton } from '@zendeskgarden/react-buttons';
-import { Menu, Item } from '@zendeskgarden/react-dropdowns';
 import { Field, Input, Textarea } from '@zendeskgarden/react-forms';
-import { Modal } from '@zendeskgarden/react-modals';
+import { Modal, TooltipDialog } from '@zendeskgarden/react-modals';
 import { t } from '../i18n.ts';
 import { EmojiIcon, LinkIcon } from '../shell/icons.tsx';
 
@@ -18,25 +17,49 @@ const Toolbar = styled.div`
   margin-top: 4px;
 `;
 
-/** A small set of emoji admins use in greetings. */
-export const emojiChoices = [
-  '👋',
-  '😊',
-  '🙂',
-  '🎉',
-  '🚀',
-  '💡',
-  '❤️',
-  '👍',
-  '🙌',
-  '✨',
-  '💬',
-  '📦',
-  '💳',
-  '⏰',
-  '🎁',
-  '🔥',
+const EmojiGrid = styled.div`
+  display: grid;
+  grid-template-columns: repeat(4, 40px);
+  gap: 4px;
+`;
+
+/** A small set of emoji admins use in greetings, with their names (for screen readers and tooltips). */
+export const emojiChoices: readonly { emoji: string; name: string }[] = [
+  { emoji: '👋', name: 'waving hand' },
+  { emoji: '😊', name: 'smiling face with smiling eyes' },
+  { emoji: '🙂', name: 'slightly smiling face' },
+  { emoji: '🎉', name: 'party popper' },
+  { emoji: '🚀', name: 'rocket' },
+  { emoji: '💡', name: 'light bulb' },
+  { emoji: '❤️', name: 'red heart' },
+  { emoji: '👍', name: 'thumbs up' },
+  { emoji: '🙌', name: 'raising hands' },
+  { emoji: '✨', name: 'sparkles' },
+  { emoji: '💬', name: 'speech balloon' },
+  { emoji: '📦', name: 'package' },
+  { emoji: '💳', name: 'credit card' },
+  { emoji: '⏰', name: 'alarm clock' },
+  { emoji: '🎁', name: 'wrapped gift' },
+  { emoji: '🔥', name: 'fire' },
 ];
+
+/**
+ * Puts `insert` in place of `value[start, end)` as a word of its own: a space is added before it when it
+ * would touch the previous word, and after it when it would touch the next one.
+ *
+ * @example spliceWord('Hi👋', 4, 4, '[plans](https://a.test)') // { value: 'Hi👋 [plans](https://a.test)', caret: 27 }
+ */
+export function spliceWord(
+  value: string,
+  start: number,
+  end: number,
+  insert: string,
+): { value: string; caret: number } {
+  const before = value.slice(0, start);
+  const after = value.slice(end);
+  const text = `${before !== '' && !/\s$/.test(before) ? ' ' : ''}${insert}${/^[^\s.,;:!?)]/.test(after) ? ' ' : ''}`;
+  return { value: before + text + after, caret: before.length + text.length };
+}
 
 export interface GreetingInputProps {
   value: string;
@@ -58,14 +81,21 @@ export function GreetingInput({ value, onChange, error, label, hint }: GreetingI
   const [linkUrl, setLinkUrl] = useState('https://');
   const [linkError, setLinkError] = useState<string | null>(null);
 
-  function insert(text: string) {
+  const emojiButton = useRef<HTMLButtonElement>(null);
+  const [emojiOpen, setEmojiOpen] = useState(false);
+
+  /** Inserts at the caret (over the selection); `asWord` keeps it apart from the words around it. */
+  function insert(text: string, asWord = false) {
     const element = area.current;
     const start = element?.selectionStart ?? value.length;
     const end = element?.selectionEnd ?? value.length;
-    onChange(value.slice(0, start) + text + value.slice(end));
+    const next = asWord
+      ? spliceWord(value, start, end, text)
+      : { value: value.slice(0, start) + text + value.slice(end), caret: start + text.length };
+    onChange(next.value);
     requestAnimationFrame(() => {
       element?.focus();
-      element?.setSelectionRange(start + text.length, start + text.length);
+      element?.setSelectionRange(next.caret, next.caret);
     });
   }
 
@@ -92,7 +122,7 @@ export function GreetingInput({ value, onChange, error, label, hint }: GreetingI
     }
     const text = linkText.trim() || url.href;
     setLinkOpen(false);
-    insert(`[${text.replace(/[[\]]/g, '')}](${url.href})`);
+    insert(`[${text.replace(/[[\]]/g, '')}](${url.href})`, true);
   }
 
   return (
@@ -111,25 +141,47 @@ export function GreetingInput({ value, onChange, error, label, hint }: GreetingI
       />
       {error && <Field.Message validation="error">{error}</Field.Message>}
       <Toolbar>
-        <Menu
-          button={(props) => (
-            <IconButton {...props} size="small" aria-label={t('compose.emoji')}>
-              <EmojiIcon />
-            </IconButton>
-          )}
-          onChange={(change) => change.value && insert(change.value)}
-          maxHeight="240px"
+        <IconButton
+          ref={emojiButton}
+          size="small"
+          aria-label={t('compose.emoji')}
+          aria-haspopup="dialog"
+          aria-expanded={emojiOpen}
+          onClick={() => setEmojiOpen((open) => !open)}
         >
-          {emojiChoices.map((emoji) => (
-            <Item key={emoji} value={emoji} label={emoji}>
-              {emoji}
-            </Item>
-          ))}
-        </Menu>
+          <EmojiIcon />
+        </IconButton>
+        {emojiOpen && (
+          <TooltipDialog
+            referenceElement={emojiButton.current}
+            placement="bottom-start"
+            onClose={() => setEmojiOpen(false)}
+            aria-label={t('compose.emoji')}
+          >
+            <TooltipDialog.Body>
+              <EmojiGrid role="group" aria-label={t('compose.emoji')} data-testid="emoji-grid">
+                {emojiChoices.map(({ emoji, name }) => (
+                  <Button
+                    key={emoji}
+                    isBasic
+                    aria-label={name}
+                    title={name}
+                    onClick={() => {
+                      setEmojiOpen(false);
+                      insert(emoji);
+                    }}
+                  >
+                    {emoji}
+                  </Button>
+                ))}
+              </EmojiGrid>
+            </TooltipDialog.Body>
+          </TooltipDialog>
+        )}
         <IconButton size="small" aria-label={t('compose.link')} onClick={openLink}>
           <LinkIcon />
         </IconButton>
-        <Button size="small" isBasic onClick={() => insert('{{first_name}}')}>
+        <Button size="small" isBasic onClick={() => insert('{{first_name}}', true)}>
           {t('compose.firstName')}
         </Button>
       </Toolbar>

@@ -26,7 +26,7 @@ import { useApi, useLoad } from '../shell/context.tsx';
 import { Loading } from '../shell/Loading.tsx';
 import { navigate, setLeaveGuard } from '../shell/router.ts';
 import type { BuilderProblem } from '../rules/builder-model.ts';
-import { currentRest, editRest, type RuleState } from '../rules/rule-sync.ts';
+import { currentRest, editRest, shownRest, type RuleState } from '../rules/rule-sync.ts';
 import { BubblePreview } from './BubblePreview.tsx';
 import { ConflictModal } from './ConflictModal.tsx';
 import { draftOf, fingerprint, patchOf, validateDraft, type Draft, type DraftError } from './draft.ts';
@@ -446,8 +446,8 @@ function EditorForm({ message: initial, channel, schedules, onReload }: Loaded &
                 <Accordion.Panel>
                   <SectionBody>
                     <ScheduleSection
-                      timeOfDay={rest?.timeOfDay ?? { kind: 'anytime' }}
-                      frequency={rest?.frequency ?? 'once_per_visit'}
+                      timeOfDay={shownRest(draft.rule).timeOfDay}
+                      frequency={shownRest(draft.rule).frequency}
                       disabled={!rest}
                       channelScheduleRecord={channelSchedule}
                       schedules={schedules}

@@ -22,6 +22,7 @@ import { ConditionBuilder } from '../rules/ConditionBuilder.tsx';
 import { ConditionKey } from '../rules/ConditionKey.tsx';
 import {
   currentRest,
+  shownRest,
   currentRule,
   editBuilder,
   editRest,
@@ -74,6 +75,7 @@ export function RulesSection({ state, onChange, problems, validateOptions, sched
   const [refusal, setRefusal] = useState<SwitchRefusal | null>(null);
   const [shownProblems, setShownProblems] = useState<BuilderProblem[]>([]);
   const rest = currentRest(state);
+  const shown = shownRest(state);
   const rule = currentRule(state);
   const diagnostics = useMemo<Diagnostic[]>(() => {
     if (state.view === 'text')
@@ -165,7 +167,7 @@ export function RulesSection({ state, onChange, problems, validateOptions, sched
         <Field.Hint>{t('rules.whenHint')}</Field.Hint>
       </Field>
       <TimingInput
-        timing={rest?.timing ?? { kind: 'page_load' }}
+        timing={shown.timing}
         disabled={!rest}
         onChange={(timing) => onChange(editRest(state, { timing }))}
       />
@@ -174,7 +176,7 @@ export function RulesSection({ state, onChange, problems, validateOptions, sched
         <Field.Hint>{rest ? t('rules.tagsHint') : t('rules.fixTextFirst')}</Field.Hint>
         <ChipInput
           label={t('rules.tags')}
-          values={rest?.tags ?? []}
+          values={shown.tags}
           split={splitTags}
           normalise={(tag) => tag.toLowerCase()}
           disabled={!rest}

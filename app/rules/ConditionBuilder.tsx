@@ -68,7 +68,7 @@ const Joiner = styled(Span)`
   display: block;
   font-size: ${(p) => p.theme.fontSizes.sm};
   font-weight: ${(p) => p.theme.fontWeights.semibold};
-  color: ${palette.grey600};
+  color: ${palette.grey700};
   text-transform: uppercase;
   margin: 2px 0;
 `;

@@ -10,7 +10,7 @@ import { Field, Input } from '@zendeskgarden/react-forms';
 import { Alert, Well } from '@zendeskgarden/react-notifications';
 import { Tag } from '@zendeskgarden/react-tags';
 import { Code, Paragraph, Span } from '@zendeskgarden/react-typography';
-import type { Rule } from '@proactive/dsl';
+import type { Condition, Rule } from '@proactive/dsl';
 import { compile } from '@proactive/dsl';
 import { fieldByName, operatorByName } from '@proactive/dsl';
 import type { RuleContext, Schedule } from '@proactive/dsl';
@@ -44,7 +44,7 @@ const Tree = styled.ul`
 const Verdict = styled.div<{ $fires: boolean }>`
   font-size: 18px;
   font-weight: 600;
-  color: ${(p) => (p.$fires ? palette.green600 : palette.red700)};
+  color: ${(p) => (p.$fires ? palette.green700 : palette.red700)};
   margin-bottom: 8px;
 `;
 
@@ -184,7 +184,12 @@ export function TestRulePanel({ rule, schedules }: TestRulePanelProps) {
           {result.error}
         </Alert>
       )}
-      {result?.evaluation && <EvaluationView evaluation={result.evaluation} />}
+      {result?.evaluation && (
+        <EvaluationView
+          evaluation={result.evaluation}
+          shown={{ context: sampleContext(sample, schedules), written: writtenValues(rule) }}
+        />
+      )}
     </Well>
   );
 }
@@ -197,7 +202,52 @@ function Result({ value }: { value: boolean }) {
   );
 }
 
-function EvaluationView({ evaluation }: { evaluation: Evaluation }) {
+/**
+ * The sample's value of a field as the admin typed it (the evaluator reports its normalised, lower-cased
+ * copy), or null when the context has none.
+ *
+ * @example typedValue(context, 'visitor.page_url') // 'https://Acme.test/Pricing'
+ */
+export function typedValue(context: RuleContext, field: string): string | null {
+  let value: unknown = context;
+  for (const key of field.split('.'))
+    value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' ? value : null;
+}
+
+/** Each field's string values as the rule writes them, keyed by their lower-cased form. */
+type WrittenValues = Map<string, Map<string, string>>;
+
+/**
+ * The rule's string values as written, by field (the compiled rule keeps lower-cased copies).
+ *
+ * @example writtenValues(rule).get('visitor.page_url')?.get('pricing') // 'Pricing'
+ */
+export function writtenValues(rule: Rule | null): WrittenValues {
+  const found: WrittenValues = new Map();
+  const visit = (condition: Condition) => {
+    if (condition.kind === 'not') return visit(condition.operand);
+    if (condition.kind !== 'comparison') return condition.operands.forEach(visit);
+    const strings =
+      condition.value.kind === 'string'
+        ? [condition.value]
+        : condition.value.kind === 'list'
+          ? condition.value.items
+          : [];
+    const byLower = found.get(condition.field) ?? new Map<string, string>();
+    for (const { value } of strings) byLower.set(value.toLowerCase(), value);
+    found.set(condition.field, byLower);
+  };
+  if (rule) visit(rule.condition);
+  return found;
+}
+
+interface Shown {
+  context: RuleContext;
+  written: WrittenValues;
+}
+
+function EvaluationView({ evaluation, shown }: { evaluation: Evaluation; shown: Shown }) {
   const { explain } = evaluation;
   const expectedEvent =
     explain.event.expected.type === 'on_page'
@@ -217,7 +267,7 @@ function EvaluationView({ evaluation }: { evaluation: Evaluation }) {
       {evaluation.error && <Alert type="warning">{evaluation.error.message}</Alert>}
       <Span isBold>{t('test.conditions')}</Span>
       <Tree>
-        <ExplainView node={explain.conditions} />
+        <ExplainView node={explain.conditions} shown={shown} />
       </Tree>
       <Line>
         <Result value={explain.event.result} />{' '}
@@ -245,18 +295,24 @@ function EvaluationView({ evaluation }: { evaluation: Evaluation }) {
   );
 }
 
-function ExplainView({ node }: { node: ExplainNode }) {
+function ExplainView({ node, shown }: { node: ExplainNode; shown: Shown }) {
   if (node.kind === 'comparison') {
     const field = fieldByName(node.field);
     const expected = node.expected.map((value) =>
-      field?.match === 'language' ? languageLabel(value) : value,
+      field?.match === 'language'
+        ? languageLabel(value)
+        : (shown.written.get(node.field)?.get(value.toLowerCase()) ?? value),
     );
     return (
       <li data-explain="comparison" data-result={String(node.result)}>
         <Result value={node.result} /> <Span isBold>{field ? catalogText('fields', field) : node.field}</Span>{' '}
         {catalogText('operators', operatorByName(node.operator)).toLowerCase()}{' '}
         <Code>{expected.join(', ')}</Code>{' '}
-        <Span hue="grey">{t('test.actual', { value: node.actual ?? t('test.missing') })}</Span>
+        <Span hue="grey">
+          {t('test.actual', {
+            value: typedValue(shown.context, node.field) ?? node.actual ?? t('test.missing'),
+          })}
+        </Span>
       </li>
     );
   }
@@ -265,7 +321,7 @@ function ExplainView({ node }: { node: ExplainNode }) {
       <Result value={node.result} /> <Span isBold>{t(`test.${node.kind}`)}</Span>
       <Tree>
         {node.children.map((child, index) => (
-          <ExplainView key={index} node={child} />
+          <ExplainView key={index} node={child} shown={shown} />
         ))}
       </Tree>
     </li>

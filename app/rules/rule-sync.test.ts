@@ -8,6 +8,7 @@ import {
   editRest,
   editText,
   initialRuleState,
+  shownRest,
   switchView,
   textToSave,
 } from './rule-sync.ts';
@@ -129,5 +130,24 @@ describe('form fields edit the same AST', () => {
     const state = editText({ ...initialRuleState(example), view: 'text' }, 'when (');
     expect(currentRest(state)).toBeNull();
     expect(editRest(state, { frequency: 'every_time' })).toBe(state);
+  });
+});
+
+describe('shownRest', () => {
+  it('keeps showing the last parsed timing, time of day, frequency and tags while the text has a syntax error', () => {
+    const text =
+      'when visitor.page_url contains "pricing" for 1:30 during business_hours every_time tag "vip"';
+    const good = switchView(initialRuleState(text), 'text');
+    if (!('state' in good)) throw new Error('switch refused');
+    const broken = editText(good.state, `${text} and`);
+    expect(broken.syntaxErrors.length).toBeGreaterThan(0);
+    expect(currentRest(broken)).toBeNull();
+    expect(shownRest(broken)).toMatchObject({
+      timing: { kind: 'on_page', minutes: 1, seconds: 30 },
+      timeOfDay: { kind: 'during' },
+      frequency: 'every_time',
+      tags: ['vip'],
+    });
+    expect(shownRest(good.state)).toEqual(currentRest(good.state));
   });
 });

@@ -149,6 +149,17 @@ export function currentRest(state: RuleState): RuleRest | null {
 }
 
 /**
+ * What the timing, time of day, frequency and tags fields show: the current rule's, or while the text has
+ * a syntax error the last rule that parsed (kept by the builder), so the fields never go blank; they are
+ * read-only then ({@link currentRest} is null).
+ *
+ * @example shownRest(editText(state, 'when visitor.page_url contains')).timing // as before the typo
+ */
+export function shownRest(state: RuleState): RuleRest {
+  return currentRest(state) ?? state.builder.rest;
+}
+
+/**
  * Edits timing, time of day, frequency or tags from the form, in either view; the text follows the AST.
  *
  * @example editRest(state, { frequency: 'every_time' })

@@ -9,7 +9,7 @@ const Centered = styled.div`
   display: flex;
   justify-content: center;
   padding: 48px;
-  color: ${palette.grey600};
+  color: ${palette.grey700};
 `;
 
 /**

@@ -249,6 +249,9 @@ describe('admin walkthrough', () => {
       .getByTestId('switch-refused')
       .getByText(/line 1, column \d+/)
       .waitFor();
+    // While the text does not parse, the timing fields keep showing the last rule's values (read-only).
+    await expect.poll(() => page.getByLabel('Seconds', { exact: true }).inputValue()).toBe('30');
+    await expect.poll(() => page.getByLabel('Seconds', { exact: true }).isDisabled()).toBe(true);
     await shot(page, 'bot', 'rules-syntax-error', page.locator('#section-rules'));
     await editor.locator('.view-lines').click();
     await page.keyboard.press('End');

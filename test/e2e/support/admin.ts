@@ -27,6 +27,8 @@ export interface AdminServer extends TestServer {
   demoChannel(): Promise<{ id: string; brand_id: string; name: string }>;
   /** Creates a draft message on the demo channel through the API. */
   createMessage(fields: Record<string, unknown>): Promise<{ id: string; version: number; name: string }>;
+  /** Starts a conversation as a visitor would from the widget, from the channel's first message. */
+  startConversation(fields: { name?: string; email?: string; text: string }): Promise<{ id: string }>;
 }
 
 /**
@@ -62,6 +64,26 @@ export async function startAdminServer(options: TestServerOptions = {}): Promise
         channel_id: channel.id,
         ...fields,
       });
+    },
+    async startConversation(fields) {
+      const channel = await demoChannel();
+      const messages = await api<{ id: string; channel_id: string }[]>('GET', '/api/v1/messages');
+      const message = messages.find((candidate) => candidate.channel_id === channel.id);
+      if (!message) throw new Error('The seeded demo channel has no message to start a conversation from.');
+      const response = await fetch(`${server.url}/widget/v1/conversations`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          channel_id: channel.id,
+          message_id: message.id,
+          visitor_id: 'visitor-e2e',
+          ...fields,
+        }),
+      });
+      if (!response.ok)
+        throw new Error(`POST /widget/v1/conversations -> ${response.status} ${await response.text()}`);
+      const created = (await response.json()) as { conversation_id: string };
+      return { id: created.conversation_id };
     },
   };
 }
