@@ -29,6 +29,13 @@ const boundary = (own, patterns, files = [`${own}/**/*.{ts,tsx}`]) => ({
   },
 });
 
+/** The admin app reaches the server only through types (its typed client). */
+const appServerTypesOnly = {
+  group: ['@proactive/server', '@proactive/server/*'],
+  allowTypeImports: true,
+  message: 'The admin app may import the server only as types (for the typed client).',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -94,12 +101,10 @@ export default tseslint.config(
   ]),
   boundary('app', [
     { group: ['@proactive/dsl/testing'], message: 'Test helpers stay out of the admin app.' },
-    {
-      group: ['@proactive/server', '@proactive/server/*'],
-      allowTypeImports: true,
-      message: 'The admin app may import the server only as types (for the typed client).',
-    },
+    appServerTypesOnly,
   ]),
+  // The app's own tests may use the rule language's test helpers (e.g. its example catalog extension).
+  boundary('app', [appServerTypesOnly], ['app/**/*.test.{ts,tsx}']),
   // What customer sites load: the evaluator, never the parser, zod or anything server-side.
   {
     ...boundary('widget', [

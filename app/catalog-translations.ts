@@ -4,7 +4,7 @@
  * --write` regenerates), so translators see every string the admin sees and the catalog stays the one list.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { events, fields, frequencies, objects, operators, timesOfDay } from '@proactive/dsl';
+import { catalog as builtinCatalog, type Catalog } from '@proactive/dsl';
 
 interface Described {
   name: string;
@@ -16,11 +16,12 @@ const section = (entries: readonly Described[]) =>
   Object.fromEntries(entries.map((entry) => [entry.name, { label: entry.label, doc: entry.doc }]));
 
 /**
- * The `catalog` section of the English translations.
+ * The `catalog` section of the English translations (of the built-in catalog by default).
  *
  * @example catalogTranslations().fields['visitor.page_url'].label // 'Page URL'
  */
-export function catalogTranslations() {
+export function catalogTranslations(catalog: Catalog = builtinCatalog) {
+  const { objects, fields, operators, events, timesOfDay, frequencies } = catalog;
   return {
     objects: section(objects),
     fields: section(fields),

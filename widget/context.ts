@@ -1,7 +1,12 @@
 /**
- * The visitor context a rule is evaluated against, read from the page at check time.
+ * The visitor context a rule is evaluated against, read from the page at check time: one collector per
+ * catalog field the widget knows (the context type comes from the catalog, so a field added there shows
+ * up here as optional until the widget collects it).
  */
 import type { ContextEvent, RuleContext, Schedule } from '@proactive/dsl/evaluator';
+
+/** Whether the visitor has been here before (the catalog's visit history symbols). */
+export type VisitHistory = NonNullable<RuleContext['visitor']['visit_history']>;
 
 /**
  * Builds the context for one check: page URL and title as they are now, the visit history, the
@@ -11,7 +16,7 @@ import type { ContextEvent, RuleContext, Schedule } from '@proactive/dsl/evaluat
  */
 export function buildContext(
   event: ContextEvent,
-  visitHistory: 'new_user' | 'returning_user',
+  visitHistory: VisitHistory,
   schedules: Record<string, Schedule>,
   now: number,
 ): RuleContext {

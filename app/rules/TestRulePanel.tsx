@@ -1,8 +1,8 @@
 /**
- * "Test this rule": a sample visitor (page URL, title, new/returning, device language, seconds on the
- * page, date and time) -> "Would fire" / "Would not fire", with every condition marked true or false and
+ * "Test this rule": a sample visitor (one input per catalog field, as its kind names it; seconds on the
+ * page; date and time) -> "Would fire" / "Would not fire", with every condition marked true or false and
  * the value it saw (the evaluator's explain tree). Runs the same compiler and evaluator as the widget,
- * in the browser.
+ * in the browser (the model is sample-visitor.ts).
  */
 import { useMemo, useState } from 'react';
 import styled from 'styled-components';
@@ -10,15 +10,28 @@ import { Field, Input } from '@zendeskgarden/react-forms';
 import { Alert, Well } from '@zendeskgarden/react-notifications';
 import { Tag } from '@zendeskgarden/react-tags';
 import { Code, Paragraph, Span } from '@zendeskgarden/react-typography';
-import type { Condition, Rule } from '@proactive/dsl';
-import { compile } from '@proactive/dsl';
-import { fieldByName, operatorByName } from '@proactive/dsl';
-import type { RuleContext, Schedule } from '@proactive/dsl';
-import { createEvaluator, type Evaluation, type ExplainNode } from '@proactive/dsl/evaluator';
+import {
+  catalog,
+  fieldByName,
+  operatorByName,
+  type Condition,
+  type Rule,
+  type RuleContext,
+  type Schedule,
+} from '@proactive/dsl';
+import type { Evaluation, ExplainNode } from '@proactive/dsl/evaluator';
 import { catalogText, t } from '../i18n.ts';
 import { SelectField } from '../shell/SelectField.tsx';
 import { palette } from '../shell/palette.ts';
 import { languageLabel } from './languages.ts';
+import {
+  initialSample,
+  sampleContext,
+  sampleInputs,
+  testRule,
+  type SampleInput,
+  type SampleVisitor,
+} from './sample-visitor.ts';
 
 const Grid = styled.div`
   display: grid;
@@ -48,55 +61,6 @@ const Verdict = styled.div<{ $fires: boolean }>`
   margin-bottom: 8px;
 `;
 
-export interface SampleVisitor {
-  pageUrl: string;
-  pageTitle: string;
-  visitHistory: 'new_user' | 'returning_user';
-  language: string;
-  seconds: number;
-  /** `YYYY-MM-DDTHH:MM` in the admin's local time. */
-  dateTime: string;
-}
-
-function localNow(): string {
-  const now = new Date();
-  now.setMinutes(now.getMinutes() - now.getTimezoneOffset());
-  return now.toISOString().slice(0, 16);
-}
-
-/**
- * The evaluation context of a sample visitor.
- *
- * @example sampleContext({ pageUrl: 'https://acme.test/pricing', ... }, {})
- */
-export function sampleContext(sample: SampleVisitor, schedules: Record<string, Schedule>): RuleContext {
-  const when = new Date(sample.dateTime);
-  return {
-    visitor: { page_url: sample.pageUrl, page_title: sample.pageTitle, visit_history: sample.visitHistory },
-    device: { language: sample.language },
-    event: sample.seconds > 0 ? { type: 'on_page', seconds: sample.seconds } : { type: 'page_load' },
-    now: Number.isNaN(when.getTime()) ? new Date().toISOString() : when.toISOString(),
-    schedules,
-  };
-}
-
-/**
- * Evaluates a rule against a sample visitor; an error string when the rule cannot be compiled.
- *
- * @example testRule(rule, sample, {}).evaluation?.fires
- */
-export function testRule(
-  rule: Rule,
-  sample: SampleVisitor,
-  schedules: Record<string, Schedule>,
-): { evaluation?: Evaluation; error?: string } {
-  try {
-    return { evaluation: createEvaluator(compile(rule))(sampleContext(sample, schedules)) };
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
-  }
-}
-
 export interface TestRulePanelProps {
   rule: Rule | null;
   /** `default` is the channel's business hours; other keys are named schedules. */
@@ -109,54 +73,28 @@ export interface TestRulePanelProps {
  * @example <TestRulePanel rule={rule} schedules={{}} />
  */
 export function TestRulePanel({ rule, schedules }: TestRulePanelProps) {
-  const [sample, setSample] = useState<SampleVisitor>({
-    pageUrl: 'https://example.com/pricing',
-    pageTitle: 'Pricing',
-    visitHistory: 'new_user',
-    language: navigator.language || 'en-US',
-    seconds: 30,
-    dateTime: localNow(),
-  });
+  const [sample, setSample] = useState<SampleVisitor>(() =>
+    initialSample(catalog, navigator.language ? { language: navigator.language } : {}),
+  );
   const result = useMemo(() => (rule ? testRule(rule, sample, schedules) : null), [rule, sample, schedules]);
   const set = <K extends keyof SampleVisitor>(key: K, value: SampleVisitor[K]) =>
     setSample((current) => ({ ...current, [key]: value }));
+  const setValue = (field: string, value: string) =>
+    setSample((current) => ({ ...current, values: { ...current.values, [field]: value } }));
 
   return (
     <Well isRecessed aria-labelledby="test-rule-title" data-testid="test-rule">
       <Well.Title id="test-rule-title">{t('test.title')}</Well.Title>
       <Paragraph size="small">{t('test.intro')}</Paragraph>
       <Grid>
-        <Field>
-          <Field.Label>{t('test.pageUrl')}</Field.Label>
-          <Input isCompact value={sample.pageUrl} onChange={(event) => set('pageUrl', event.target.value)} />
-        </Field>
-        <Field>
-          <Field.Label>{t('test.pageTitle')}</Field.Label>
-          <Input
-            isCompact
-            value={sample.pageTitle}
-            onChange={(event) => set('pageTitle', event.target.value)}
+        {sampleInputs(catalog).map((input) => (
+          <SampleField
+            key={input.field.name}
+            input={input}
+            value={sample.values[input.field.name] ?? ''}
+            onChange={(value) => setValue(input.field.name, value)}
           />
-        </Field>
-        <SelectField
-          label={t('test.visitHistory')}
-          compact
-          value={sample.visitHistory}
-          options={(fieldByName('visitor.visit_history')?.symbols ?? []).map((symbol) => ({
-            value: symbol.name,
-            label: catalogText('values', symbol),
-          }))}
-          onChange={(value) => set('visitHistory', value as SampleVisitor['visitHistory'])}
-          name="test-visit-history"
-        />
-        <Field>
-          <Field.Label>{t('test.language')}</Field.Label>
-          <Input
-            isCompact
-            value={sample.language}
-            onChange={(event) => set('language', event.target.value)}
-          />
-        </Field>
+        ))}
         <Field>
           <Field.Label>{t('test.seconds')}</Field.Label>
           <Input
@@ -191,6 +129,40 @@ export function TestRulePanel({ rule, schedules }: TestRulePanelProps) {
         />
       )}
     </Well>
+  );
+}
+
+/** The input of one field's sample value: the component of the control its kind names. */
+function SampleField({
+  input,
+  value,
+  onChange,
+}: {
+  input: SampleInput;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const label = catalogText('fields', input.field);
+  if (input.control.control === 'select') {
+    return (
+      <SelectField
+        label={label}
+        compact
+        value={value}
+        options={input.control.options.map((symbol) => ({
+          value: symbol.name,
+          label: catalogText('values', symbol),
+        }))}
+        onChange={onChange}
+        name={`test-${input.field.name}`}
+      />
+    );
+  }
+  return (
+    <Field>
+      <Field.Label>{label}</Field.Label>
+      <Input isCompact value={value} onChange={(event) => onChange(event.target.value)} />
+    </Field>
   );
 }
 
@@ -298,8 +270,10 @@ function EvaluationView({ evaluation, shown }: { evaluation: Evaluation; shown: 
 function ExplainView({ node, shown }: { node: ExplainNode; shown: Shown }) {
   if (node.kind === 'comparison') {
     const field = fieldByName(node.field);
+    // Values of fields edited with the language control read best with their language's name; others as written.
+    const control = field && catalog.kindOf(field).valueControl(field).control;
     const expected = node.expected.map((value) =>
-      field?.match === 'language'
+      control === 'language'
         ? languageLabel(value)
         : (shown.written.get(node.field)?.get(value.toLowerCase()) ?? value),
     );

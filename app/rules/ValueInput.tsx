@@ -1,12 +1,17 @@
 /**
- * The Value input of a condition row, chosen by the field's match kind in the catalog: text chips for
- * page URL and title (one value, or several = "at least one of"), New user / Returning user for visit
- * history, a language picker for the device language.
+ * The Value input of a condition row. The field's kind names a control (`valueControl`) and this file
+ * maps each control to one component, as react-querybuilder picks a value editor per field type: text
+ * chips (one value, or several = "at least one of"), a select of the field's symbols, a language picker.
  */
-import { useState } from 'react';
+import { useState, type ReactElement } from 'react';
 import { Combobox, Field, Option } from '@zendeskgarden/react-dropdowns';
-import type { Value } from '@proactive/dsl';
-import type { FieldEntry } from '@proactive/dsl';
+import {
+  catalog as builtinCatalog,
+  type Catalog,
+  type FieldEntry,
+  type Value,
+  type ValueControl,
+} from '@proactive/dsl';
 import { catalogText, t } from '../i18n.ts';
 import { ChipInput } from '../shell/ChipInput.tsx';
 import { SelectField } from '../shell/SelectField.tsx';
@@ -19,38 +24,17 @@ export interface ValueInputProps {
   onChange: (value: Value) => void;
   invalid?: boolean;
   describedBy?: string;
+  /** The catalog the field belongs to (the built-in one by default). */
+  catalog?: Catalog;
 }
 
-/**
- * The value input for one row.
- *
- * @example <ValueInput field={fieldByName('visitor.page_url')} value={value} onChange={setValue} />
- */
-export function ValueInput({ field, value, onChange, invalid, describedBy }: ValueInputProps) {
-  if (field?.match === 'symbol') {
-    return (
-      <SelectField
-        label={t('rules.value')}
-        hideLabel
-        compact
-        value={value?.kind === 'symbol' ? value.name : null}
-        placeholder={t('rules.choose')}
-        options={(field.symbols ?? []).map((symbol) => ({
-          value: symbol.name,
-          label: catalogText('values', symbol),
-        }))}
-        onChange={(name) => onChange({ kind: 'symbol', name })}
-        error={invalid ? ' ' : null}
-        name="value"
-      />
-    );
-  }
-  if (field?.match === 'language') {
-    return (
-      <LanguagePicker value={value} onChange={onChange} invalid={invalid} allowsList={field.allowsList} />
-    );
-  }
-  return (
+type ControlProps<Name extends ValueControl['control']> = Omit<ValueInputProps, 'field' | 'catalog'> & {
+  control: Extract<ValueControl, { control: Name }>;
+};
+
+/** One component per control a kind may name. */
+const controls: { [Name in ValueControl['control']]: (props: ControlProps<Name>) => ReactElement } = {
+  chips: ({ value, onChange, invalid, describedBy }) => (
     <ChipInput
       label={t('rules.value')}
       placeholder={t('rules.valuePlaceholder')}
@@ -59,7 +43,46 @@ export function ValueInput({ field, value, onChange, invalid, describedBy }: Val
       invalid={invalid}
       describedBy={describedBy}
     />
-  );
+  ),
+  select: ({ control, value, onChange, invalid }) => (
+    <SelectField
+      label={t('rules.value')}
+      hideLabel
+      compact
+      value={value?.kind === 'symbol' ? value.name : null}
+      placeholder={t('rules.choose')}
+      options={control.options.map((symbol) => ({
+        value: symbol.name,
+        label: catalogText('values', symbol),
+      }))}
+      onChange={(name) => onChange({ kind: 'symbol', name })}
+      error={invalid ? ' ' : null}
+      name="value"
+    />
+  ),
+  language: ({ control, value, onChange, invalid }) => (
+    <LanguagePicker
+      value={value}
+      onChange={onChange}
+      invalid={invalid}
+      allowsList={control.allowsList}
+      suggestions={control.suggestions}
+    />
+  ),
+};
+
+/**
+ * The value input for one row: the component of the control the field's kind names (text chips until
+ * a field is chosen).
+ *
+ * @example <ValueInput field={fieldByName('visitor.page_url')} value={value} onChange={setValue} />
+ */
+export function ValueInput({ field, catalog = builtinCatalog, ...props }: ValueInputProps) {
+  const control: ValueControl = field
+    ? catalog.kindOf(field).valueControl(field)
+    : { control: 'chips', allowsList: true };
+  const Control = controls[control.control] as (props: ControlProps<typeof control.control>) => ReactElement;
+  return <Control {...props} control={control} />;
 }
 
 function LanguagePicker({
@@ -67,15 +90,17 @@ function LanguagePicker({
   onChange,
   invalid,
   allowsList,
+  suggestions,
 }: {
   value: Value | null;
   onChange: (value: Value) => void;
   invalid?: boolean;
   allowsList: boolean;
+  suggestions: readonly string[];
 }) {
   const chosen = valueStrings(value);
   const [input, setInput] = useState('');
-  const options = languageOptions(chosen).filter(
+  const options = languageOptions(chosen, suggestions).filter(
     (option) => !input || option.label.toLowerCase().includes(input.toLowerCase()),
   );
   return (

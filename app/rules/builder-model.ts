@@ -6,7 +6,9 @@
  * `toCondition(fromCondition(c))` equals `c` for every normalised condition (comments included), and the
  * AST it produces is normalised (and/or with >= 2 operands, no same-kind nesting).
  *
- * Everything here is pure: operations return a new model and never touch the one they get.
+ * Everything here is pure: operations return a new model and never touch the one they get. What a field's
+ * value looks like comes from its kind (`catalog.kindOf(field)`); functions that need the catalog take it
+ * as their last argument, the built-in catalog by default.
  */
 import {
   withoutRanges,
@@ -16,7 +18,7 @@ import {
   type Rule,
   type Value,
 } from '@proactive/dsl';
-import { fieldByName, fields, objects, type FieldEntry } from '@proactive/dsl';
+import { catalog as builtinCatalog, type Catalog, type FieldEntry } from '@proactive/dsl';
 
 export type GroupOperator = 'and' | 'or';
 
@@ -72,16 +74,16 @@ function withComments<T extends object>(target: T, comments: object | undefined)
  *
  * @example fromCondition(parse('when visitor.page_url contains "pricing"').rule!.condition).items.length // 1
  */
-export function fromCondition(condition: Condition): GroupNode {
-  const node = toNode(condition);
+export function fromCondition(condition: Condition, catalog: Catalog = builtinCatalog): GroupNode {
+  const node = toNode(condition, catalog);
   if (node.type === 'group') return node;
   return { type: 'group', id: newId('g'), operator: 'and', negated: false, items: [node] };
 }
 
-function toNode(condition: Condition): BuilderNode {
+function toNode(condition: Condition, catalog: Catalog): BuilderNode {
   switch (condition.kind) {
     case 'comparison': {
-      const entry = fieldByName(condition.field);
+      const entry = catalog.fieldByName(condition.field);
       const node: ConditionNode = {
         type: 'condition',
         id: newId('c'),
@@ -100,11 +102,11 @@ function toNode(condition: Condition): BuilderNode {
         id: newId('g'),
         operator: condition.kind,
         negated: false,
-        items: condition.operands.map(toNode),
+        items: condition.operands.map((operand) => toNode(operand, catalog)),
       };
     }
     case 'not': {
-      const inner = toNode(condition.operand);
+      const inner = toNode(condition.operand, catalog);
       // Double negation (or a negated node that is already negated) keeps its shape in a one-item group.
       const target: BuilderNode = inner.negated
         ? { type: 'group', id: newId('g'), operator: 'and', negated: false, items: [inner] }
@@ -198,38 +200,52 @@ export function stringsToValue(strings: string[], previous: Value | null = null)
 }
 
 /**
- * The value a field starts with when picked: its first symbol, or an empty string.
+ * The value a field starts with when picked, as its kind says (visit history: its first symbol; text:
+ * an empty string).
  *
  * @example defaultValue(fieldByName('visitor.visit_history')!) // { kind: 'symbol', name: 'new_user' }
  */
-export function defaultValue(field: FieldEntry): Value {
-  if (field.match === 'symbol') return { kind: 'symbol', name: field.symbols?.[0]?.name ?? '' };
-  return { kind: 'string', value: '' };
+export function defaultValue(field: FieldEntry, catalog: Catalog = builtinCatalog): Value {
+  return catalog.kindOf(field).defaultValue(field);
 }
 
 /**
- * Whether a value has the shape the field's input expects (symbols for symbol fields, strings otherwise).
+ * Whether a value has the shape the field's value editor edits (its kind decides: a symbol for visit
+ * history, strings or lists of them for text).
  *
  * @example valueFitsField({ kind: 'symbol', name: 'new_user' }, fieldByName('visitor.page_url')!) // false
  */
-export function valueFitsField(value: Value | null, field: FieldEntry | undefined): boolean {
+export function valueFitsField(
+  value: Value | null,
+  field: FieldEntry | undefined,
+  catalog: Catalog = builtinCatalog,
+): boolean {
   if (!value || !field) return true;
-  if (field.match === 'symbol') return value.kind === 'symbol';
-  if (value.kind === 'symbol') return false;
-  return field.allowsList || value.kind === 'string';
+  return catalog.kindOf(field).fitsValue(value, field);
 }
 
-/** The catalog's fields of one object. */
-export function fieldsOf(object: string): FieldEntry[] {
-  return fields.filter((field) => field.object === object);
+/**
+ * The catalog's fields of one object.
+ *
+ * @example fieldsOf('device').map((field) => field.name) // ['device.language']
+ */
+export function fieldsOf(object: string, catalog: Catalog = builtinCatalog): FieldEntry[] {
+  return catalog.fields.filter((field) => field.object === object);
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Operations (all pure).
 
-/** A new, empty condition row; with `object` it starts on that object's first field. */
-export function newCondition(object: string = objects[0]?.name ?? 'visitor'): ConditionNode {
-  const field = fieldsOf(object)[0];
+/**
+ * A new, empty condition row; with `object` it starts on that object's first field.
+ *
+ * @example newCondition('device').field // 'device.language'
+ */
+export function newCondition(
+  object: string = builtinCatalog.objects[0]?.name ?? 'visitor',
+  catalog: Catalog = builtinCatalog,
+): ConditionNode {
+  const field = fieldsOf(object, catalog)[0];
   return {
     type: 'condition',
     id: newId('c'),
@@ -237,13 +253,20 @@ export function newCondition(object: string = objects[0]?.name ?? 'visitor'): Co
     object,
     field: field?.name ?? '',
     operator: field?.operators[0] ?? null,
-    value: field ? defaultValue(field) : null,
+    value: field ? defaultValue(field, catalog) : null,
   };
 }
 
 /** A new nested group holding two empty conditions (a nested condition has two or more inside). */
-export function newGroup(operator: GroupOperator = 'or'): GroupNode {
-  return { type: 'group', id: newId('g'), operator, negated: false, items: [newCondition(), newCondition()] };
+export function newGroup(operator: GroupOperator = 'or', catalog: Catalog = builtinCatalog): GroupNode {
+  const first = catalog.objects[0]?.name;
+  return {
+    type: 'group',
+    id: newId('g'),
+    operator,
+    negated: false,
+    items: [newCondition(first, catalog), newCondition(first, catalog)],
+  };
 }
 
 function mapGroup(group: GroupNode, fn: (group: GroupNode) => GroupNode): GroupNode {
@@ -345,10 +368,15 @@ export function setNegated(root: GroupNode, id: string, negated: boolean): Group
  *
  * @example setObject(root, id, 'device')
  */
-export function setObject(root: GroupNode, id: string, object: string): GroupNode {
+export function setObject(
+  root: GroupNode,
+  id: string,
+  object: string,
+  catalog: Catalog = builtinCatalog,
+): GroupNode {
   return mapNode(root, id, (node) => {
     if (node.type !== 'condition' || node.object === object) return node;
-    const fresh = newCondition(object);
+    const fresh = newCondition(object, catalog);
     return { ...fresh, id: node.id, negated: node.negated };
   });
 }
@@ -359,23 +387,28 @@ export function setObject(root: GroupNode, id: string, object: string): GroupNod
  *
  * @example setField(root, id, 'visitor.visit_history')
  */
-export function setField(root: GroupNode, id: string, fieldName: string): GroupNode {
+export function setField(
+  root: GroupNode,
+  id: string,
+  fieldName: string,
+  catalog: Catalog = builtinCatalog,
+): GroupNode {
   return mapNode(root, id, (node) => {
     if (node.type !== 'condition') return node;
-    const field = fieldByName(fieldName);
+    const field = catalog.fieldByName(fieldName);
     if (!field) return { ...node, field: fieldName };
     const operator =
       node.operator && field.operators.includes(node.operator) ? node.operator : (field.operators[0] ?? null);
     const keepValue =
       node.field !== '' &&
-      valueFitsField(node.value, field) &&
-      fieldByName(node.field)?.match === field.match;
+      valueFitsField(node.value, field, catalog) &&
+      catalog.fieldByName(node.field)?.match === field.match;
     return {
       ...node,
       object: field.object,
       field: field.name,
       operator,
-      value: keepValue ? node.value : defaultValue(field),
+      value: keepValue ? node.value : defaultValue(field, catalog),
     };
   });
 }
@@ -415,9 +448,9 @@ export interface BuilderRule {
  *
  * @example fromRule(parse('when visitor.page_url contains "x" for 0:30').rule!).rest.timing.kind // 'on_page'
  */
-export function fromRule(rule: Rule): BuilderRule {
+export function fromRule(rule: Rule, catalog: Catalog = builtinCatalog): BuilderRule {
   const { kind: _kind, condition, range: _range, ...rest } = withoutRanges(rule);
-  return { root: fromCondition(condition), rest };
+  return { root: fromCondition(condition, catalog), rest };
 }
 
 /**
@@ -438,13 +471,14 @@ export function toRule(builder: BuilderRule): { rule: Rule | null; problems: Bui
  *
  * @example emptyBuilderRule().root.items.length // 1
  */
-export function emptyBuilderRule(): BuilderRule {
+export function emptyBuilderRule(catalog: Catalog = builtinCatalog): BuilderRule {
+  const first = newCondition(catalog.objects[0]?.name, catalog);
   return {
-    root: { type: 'group', id: newId('g'), operator: 'and', negated: false, items: [newCondition()] },
+    root: { type: 'group', id: newId('g'), operator: 'and', negated: false, items: [first] },
     rest: {
       timing: { kind: 'page_load' },
       timeOfDay: { kind: 'anytime' },
-      frequency: 'once_per_visit',
+      frequency: catalog.defaultFrequency,
       tags: [],
     },
   };

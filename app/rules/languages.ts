@@ -1,5 +1,5 @@
 /**
- * Language options for the Device > Language value picker: the catalog's suggested BCP 47 tags, named in
+ * Language options for language value pickers: the kind's suggested BCP 47 tags, named in
  * the admin's language with `Intl.DisplayNames`.
  */
 import { suggestedLanguages } from '@proactive/dsl';
@@ -35,7 +35,10 @@ export function languageLabel(tag: string): string {
  *
  * @example languageOptions(['x-klingon']).at(-1) // { value: 'x-klingon', label: 'x-klingon' }
  */
-export function languageOptions(chosen: string[] = []): { value: string; label: string }[] {
-  const tags = [...suggestedLanguages, ...chosen.filter((tag) => !suggestedLanguages.includes(tag))];
+export function languageOptions(
+  chosen: string[] = [],
+  suggestions: readonly string[] = suggestedLanguages,
+): { value: string; label: string }[] {
+  const tags = [...suggestions, ...chosen.filter((tag) => !suggestions.includes(tag))];
   return tags.map((tag) => ({ value: tag, label: languageLabel(tag) }));
 }

@@ -1,82 +1,34 @@
 /**
- * The catalog: the one table of everything a rule can say. The parser's keywords, the validator, editor
- * completion and hover, the docs page, the admin app's visual builder and the compiler all read it.
- * Adding a field is one entry in `fields` (plus, if it needs a new kind of matching, one matcher in the
- * evaluator).
+ * The built-in catalog: the one table of everything a rule can say. The parser's keywords, the validator,
+ * editor completion and hover, the docs page, the admin app's visual builder and test panel, the
+ * translations, the context schema and type, and the compiler all read it. Adding a field of an existing
+ * kind is one entry in `builtinFields`; a new kind of matching is one module in `kinds/` (see
+ * docs/extending.md).
  *
  * Labels use the words of Zendesk's Admin Center so admins recognise them.
  */
-import type { Frequency, OperatorName } from '../model/ast.ts';
+import { builtinKinds } from '../kinds/builtin.ts';
+import { createCatalog } from './create.ts';
+import type {
+  EventEntry,
+  FieldEntry,
+  FrequencyEntry,
+  ObjectEntry,
+  OperatorEntry,
+  TimeOfDayEntry,
+} from './types.ts';
 
-/** How a field's values are compared at run time. The evaluator has one matcher per kind. */
-export type MatchKind = 'text' | 'symbol' | 'language';
-
-export interface ObjectEntry {
-  name: string;
-  label: string;
-  doc: string;
-}
-
-export interface OperatorEntry {
-  name: OperatorName;
-  /** The words in rule text: `is not`, `does not contain`. */
-  keyword: string;
-  label: string;
-  doc: string;
-}
-
-export interface SymbolEntry {
-  name: string;
-  label: string;
-  doc: string;
-}
-
-export interface FieldEntry {
-  /** Dotted name in rule text and in the context JSON: `visitor.page_url` is `context.visitor.page_url`. */
-  name: string;
-  object: string;
-  label: string;
-  doc: string;
-  operators: readonly OperatorName[];
-  match: MatchKind;
-  /** For `match: 'symbol'`: the bare words the value may be. */
-  symbols?: readonly SymbolEntry[];
-  /** Whether `[..]` lists are allowed as values. */
-  allowsList: boolean;
-  /** A sample value as written in rule text, for docs and completion. */
-  example: string;
-}
-
-export interface EventEntry {
-  name: 'page_load' | 'on_page';
-  label: string;
-  doc: string;
-}
-
-export interface TimeOfDayEntry {
-  name: 'anytime' | 'during' | 'outside';
-  /** The words in rule text. */
-  keyword: string;
-  label: string;
-  doc: string;
-}
-
-export interface FrequencyEntry {
-  name: Frequency;
-  label: string;
-  doc: string;
-}
-
-export const objects: readonly ObjectEntry[] = [
+const builtinObjects = [
   {
     name: 'visitor',
     label: 'Visitor',
     doc: "The customer's visit: the current page and their visit history.",
   },
   { name: 'device', label: 'Device', doc: 'The device the customer is using.' },
-];
+] as const satisfies readonly ObjectEntry[];
 
-export const operators: readonly OperatorEntry[] = [
+/** The core operators; a kind may bring more (`MatchKind.newOperators`). */
+export const builtinOperators = [
   {
     name: 'is',
     keyword: 'is',
@@ -101,11 +53,11 @@ export const operators: readonly OperatorEntry[] = [
     label: "Doesn't contain",
     doc: 'Contains none of the values.',
   },
-];
+] as const satisfies readonly (Omit<OperatorEntry, 'name'> & { name: string })[];
 
-const textOperators: readonly OperatorName[] = ['is', 'is_not', 'contains', 'does_not_contain'];
+const textOperators = ['is', 'is_not', 'contains', 'does_not_contain'] as const;
 
-export const fields: readonly FieldEntry[] = [
+const builtinFields = [
   {
     name: 'visitor.page_url',
     object: 'visitor',
@@ -115,6 +67,7 @@ export const fields: readonly FieldEntry[] = [
     match: 'text',
     allowsList: true,
     example: '"pricing"',
+    sample: 'https://example.com/pricing',
   },
   {
     name: 'visitor.page_title',
@@ -125,6 +78,7 @@ export const fields: readonly FieldEntry[] = [
     match: 'text',
     allowsList: true,
     example: '"Plans and pricing"',
+    sample: 'Pricing',
   },
   {
     name: 'visitor.visit_history',
@@ -154,9 +108,9 @@ export const fields: readonly FieldEntry[] = [
     allowsList: true,
     example: '"fr"',
   },
-];
+] as const satisfies readonly FieldEntry[];
 
-export const events: readonly EventEntry[] = [
+const builtinEvents: readonly EventEntry[] = [
   {
     name: 'page_load',
     label: 'Visitor loads the page',
@@ -169,7 +123,7 @@ export const events: readonly EventEntry[] = [
   },
 ];
 
-export const timesOfDay: readonly TimeOfDayEntry[] = [
+const builtinTimesOfDay: readonly TimeOfDayEntry[] = [
   {
     name: 'anytime',
     keyword: 'anytime',
@@ -190,7 +144,8 @@ export const timesOfDay: readonly TimeOfDayEntry[] = [
   },
 ];
 
-export const frequencies: readonly FrequencyEntry[] = [
+/** How often a message may show; `Frequency` (the AST type) is their names. */
+export const builtinFrequencies = [
   {
     name: 'once_per_customer',
     label: 'Once per customer',
@@ -206,65 +161,10 @@ export const frequencies: readonly FrequencyEntry[] = [
     label: 'Every time the conditions are met',
     doc: 'Recommended only for critical or time-sensitive messages.',
   },
-];
-
-/** Languages offered by pickers (any valid BCP 47 tag is accepted in text). Labels come from `Intl.DisplayNames`. */
-export const suggestedLanguages: readonly string[] = [
-  'ar',
-  'da',
-  'de',
-  'en',
-  'en-GB',
-  'en-US',
-  'es',
-  'es-419',
-  'fi',
-  'fr',
-  'fr-CA',
-  'he',
-  'hi',
-  'it',
-  'ja',
-  'ko',
-  'nl',
-  'no',
-  'pl',
-  'pt',
-  'pt-BR',
-  'ru',
-  'sv',
-  'th',
-  'tr',
-  'uk',
-  'zh-CN',
-  'zh-TW',
-];
-
-export const defaultFrequency: Frequency = 'once_per_visit';
-
-/** Duration limits for `for M:SS`, in seconds. */
-export const onPageSeconds = { min: 1, max: 3600 } as const;
-
-/**
- * The catalog entry of a field, or undefined.
- *
- * @example fieldByName('device.language')?.operators // ['is', 'is_not']
- */
-export function fieldByName(name: string): FieldEntry | undefined {
-  return fields.find((field) => field.name === name);
-}
-
-/**
- * The catalog entry of an operator.
- *
- * @example operatorByName('is_not').keyword // 'is not'
- */
-export function operatorByName(name: OperatorName): OperatorEntry {
-  return operators.find((operator) => operator.name === name) as OperatorEntry;
-}
+] as const satisfies readonly (Omit<FrequencyEntry, 'name'> & { name: string })[];
 
 /** What the structural keywords mean (clause keywords are documented by their entries above). */
-export const keywordDocs: Readonly<Record<string, string>> = {
+const builtinKeywordDocs: Readonly<Record<string, string>> = {
   when: 'Starts a rule: `when <conditions> [for M:SS] [time of day] [frequency] [tag "a", "b"]`.',
   and: 'Both sides must be true. `and` binds tighter than `or`: `a or b and c` means `a or (b and c)`.',
   or: 'At least one side must be true. Use parentheses to group: `(a or b) and c`.',
@@ -273,3 +173,56 @@ export const keywordDocs: Readonly<Record<string, string>> = {
   business_hours: 'The channel’s business-hours schedule, or the schedule named after it in quotes.',
   tag: 'Tags added to tickets created from the conversation: `tag "vip", "sales"`. No spaces inside a tag; stored lower-case.',
 };
+
+/**
+ * The built-in catalog. Extend it (for a test, or a deployment with more facts) with `extendCatalog`;
+ * it is never changed in place.
+ *
+ * @example catalog.fieldByName('device.language')?.match // 'language'
+ */
+export const catalog = createCatalog({
+  objects: builtinObjects,
+  operators: builtinOperators,
+  fields: builtinFields,
+  kinds: builtinKinds,
+  events: builtinEvents,
+  timesOfDay: builtinTimesOfDay,
+  frequencies: builtinFrequencies,
+  defaultFrequency: 'once_per_visit',
+  onPageSeconds: { min: 1, max: 3600 },
+  keywordDocs: builtinKeywordDocs,
+});
+
+export const objects: readonly ObjectEntry[] = catalog.objects;
+export const operators: readonly OperatorEntry[] = catalog.operators;
+export const fields: readonly FieldEntry[] = catalog.fields;
+export const events: readonly EventEntry[] = catalog.events;
+export const timesOfDay: readonly TimeOfDayEntry[] = catalog.timesOfDay;
+export const frequencies: readonly FrequencyEntry[] = catalog.frequencies;
+export const defaultFrequency = catalog.defaultFrequency;
+/** Duration limits for `for M:SS`, in seconds. */
+export const onPageSeconds = catalog.onPageSeconds;
+export const keywordDocs = catalog.keywordDocs;
+
+/**
+ * The catalog entry of a field, or undefined.
+ *
+ * @example fieldByName('device.language')?.operators // ['is', 'is_not']
+ */
+export function fieldByName(name: string): FieldEntry | undefined {
+  return catalog.fieldByName(name);
+}
+
+/**
+ * The catalog entry of an operator; throws for a name the catalog does not have.
+ *
+ * @example operatorByName('is_not').keyword // 'is not'
+ */
+export function operatorByName(name: string): OperatorEntry {
+  const operator = catalog.operatorByName(name);
+  if (!operator)
+    throw new Error(
+      `Unknown operator "${name}": the catalog has ${operators.map((entry) => entry.name).join(', ')}.`,
+    );
+  return operator;
+}

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { ContextEvent, RuleContext, Schedule } from './context.ts';
 import { parseContext } from './context-schema.ts';
 
 const issueExample = {
@@ -128,5 +129,21 @@ describe('parseContext', () => {
         }),
       ),
     ).toHaveLength(2);
+  });
+});
+
+describe('the context type', () => {
+  it('is inferred from the schema the catalog builds', () => {
+    expectTypeOf<RuleContext['visitor']>().toEqualTypeOf<{
+      page_url?: string;
+      page_title?: string;
+      visit_history?: 'new_user' | 'returning_user';
+    }>();
+    expectTypeOf<RuleContext['device']>().toEqualTypeOf<{ language?: string }>();
+    expectTypeOf<RuleContext['event']>().toEqualTypeOf<ContextEvent>();
+    expectTypeOf<Schedule['intervals'][number]['day']>().toEqualTypeOf<
+      'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'
+    >();
+    expectTypeOf(parseContext).returns.toMatchTypeOf<{ ok: boolean }>();
   });
 });

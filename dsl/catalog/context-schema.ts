@@ -1,12 +1,14 @@
 /**
- * The zod schema of the visitor context JSON (CLI `eval --context`, API `/dsl/explain`), built from the
- * catalog, with messages that say where and what: `context.event.seconds: expected a number, got "40"`.
- * The evaluator itself never needs it (it tolerates anything); this is for telling people what to fix.
+ * The zod schema of the visitor context JSON (CLI `eval --context`, API `/dsl/explain`), built from a
+ * catalog (each field's value schema comes from its kind), with messages that say where and what:
+ * `context.event.seconds: expected a number, got "40"`. The context's TypeScript type is inferred from it
+ * (catalog/context.ts). The evaluator itself never needs it (it tolerates anything); this is for telling
+ * people what to fix.
  */
 import { z } from 'zod';
-import { events, fields, objects, type FieldEntry } from './catalog.ts';
-import type { RuleContext } from './context.ts';
-import { canonicalLanguage } from '../runtime/text.ts';
+import { catalog as builtinCatalog } from './catalog.ts';
+import type { ContextEvent, ContextOf } from './context.ts';
+import type { Catalog } from './types.ts';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -31,56 +33,10 @@ function isDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
-function fieldSchema(field: FieldEntry): z.ZodType {
-  if (field.match === 'symbol') {
-    return z.enum((field.symbols ?? []).map((symbol) => symbol.name) as [string, ...string[]]);
-  }
-  if (field.match === 'language') {
-    return z
-      .string()
-      .refine(
-        (tag) => canonicalLanguage(tag) !== null,
-        'expected a BCP 47 language tag such as "fr" or "pt-BR"',
-      );
-  }
-  return z.string();
-}
-
-/**
- * Builds the context schema: `strict` refuses unknown fields (to report them), otherwise they are dropped.
- */
-function buildContextSchema(strict: boolean) {
+/** A schedule: `strict` refuses unknown fields (to report them), otherwise they are dropped. */
+function buildScheduleSchema(strict: boolean) {
   const shape = (strict ? z.strictObject : z.object) as typeof z.object;
-  const objectSchemas = Object.fromEntries(
-    objects.map((object) => [
-      object.name,
-      shape(
-        Object.fromEntries(
-          fields
-            .filter((field) => field.object === object.name)
-            .map((field) => [field.name.slice(object.name.length + 1), fieldSchema(field).optional()]),
-        ),
-      ).default({}),
-    ]),
-  );
-
-  const eventSchema = shape({
-    type: z.enum(events.map((event) => event.name) as [string, ...string[]]),
-    seconds: z.number().min(0, 'expected seconds on the page, 0 or more').optional(),
-  }).superRefine((event, context) => {
-    if (event.type === 'on_page' && event.seconds === undefined) {
-      context.addIssue({
-        code: 'custom',
-        path: ['seconds'],
-        message: 'required for an on_page event: seconds on the page',
-      });
-    }
-    if (event.type === 'page_load' && event.seconds !== undefined) {
-      context.addIssue({ code: 'custom', path: ['seconds'], message: 'only on_page events have seconds' });
-    }
-  });
-
-  const scheduleSchema = shape({
+  return shape({
     time_zone: z.string().refine(isTimeZone, 'expected an IANA time zone such as "America/New_York"'),
     intervals: z.array(
       shape({
@@ -98,26 +54,54 @@ function buildContextSchema(strict: boolean) {
       .array(shape({ name: z.string(), date: z.string().refine(isDate, 'expected a date "YYYY-MM-DD"') }))
       .default([]),
   });
+}
 
-  const contextSchema = shape({
+/**
+ * Builds the context schema: `strict` refuses unknown fields (to report them), otherwise they are dropped.
+ */
+function buildContextSchema(catalog: Catalog, strict: boolean) {
+  const shape = (strict ? z.strictObject : z.object) as typeof z.object;
+  const objectSchemas = Object.fromEntries(
+    catalog.objects.map((object) => [
+      object.name,
+      shape(
+        Object.fromEntries(
+          catalog.fields
+            .filter((field) => field.object === object.name)
+            .map((field) => [
+              field.name.slice(object.name.length + 1),
+              catalog.kindOf(field).contextValue(field).optional(),
+            ]),
+        ),
+      ).default({}),
+    ]),
+  );
+
+  const eventSchema = shape({
+    type: z.enum(catalog.events.map((event) => event.name) as [string, ...string[]]),
+    seconds: z.number().min(0, 'expected seconds on the page, 0 or more').optional(),
+  }).superRefine((event, context) => {
+    if (event.type === 'on_page' && event.seconds === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['seconds'],
+        message: 'required for an on_page event: seconds on the page',
+      });
+    }
+    if (event.type === 'page_load' && event.seconds !== undefined) {
+      context.addIssue({ code: 'custom', path: ['seconds'], message: 'only on_page events have seconds' });
+    }
+  });
+
+  return shape({
     ...objectSchemas,
-    event: eventSchema,
+    event: eventSchema as unknown as z.ZodType<ContextEvent>,
     now: z.iso
       .datetime({ offset: true, error: 'expected an ISO 8601 instant such as "2026-11-27T15:04:05Z"' })
       .optional(),
-    schedules: z.record(z.string(), scheduleSchema).optional(),
+    schedules: z.record(z.string(), buildScheduleSchema(strict)).optional(),
   });
-  return { contextSchema, scheduleSchema };
 }
-
-const strictSchemas = buildContextSchema(true);
-const lenientSchemas = buildContextSchema(false);
-
-/** A business-hours schedule as the context carries it (unknown fields refused). */
-export const scheduleSchema = strictSchemas.scheduleSchema;
-
-/** The whole context (unknown fields refused). `visitor` and `device` may be left out. */
-export const contextSchema = strictSchemas.contextSchema;
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
@@ -153,26 +137,68 @@ function pathText(path: readonly PropertyKey[]): string {
   return text;
 }
 
-export type ContextParseResult =
-  | { ok: true; context: RuleContext; warnings: string[] }
-  | { ok: false; errors: string[]; warnings: string[] };
+export type ContextParseResult<Context = ContextOf<Catalog>> =
+  { ok: true; context: Context; warnings: string[] } | { ok: false; errors: string[]; warnings: string[] };
+
+/** The context schemas of one catalog, and the parser that reports problems by place. */
+export interface ContextSchemas<Context> {
+  /** The whole context (unknown fields refused). `visitor` and `device` may be left out. */
+  contextSchema: z.ZodType<Context>;
+  /**
+   * Checks a context JSON value; on failure, one message per problem, each naming its place.
+   *
+   * @example parseContext({ event: { type: 'on_page', seconds: '40' } })
+   * // { ok: false, errors: ['context.event.seconds: expected a number, got "40"'] }
+   */
+  parseContext(value: unknown): ContextParseResult<Context>;
+}
+
+const built = new WeakMap<Catalog, ContextSchemas<unknown>>();
 
 /**
- * Checks a context JSON value; on failure, one message per problem, each naming its place.
+ * The context schemas of a catalog (built once per catalog).
+ *
+ * @example createContextSchemas(extendCatalog(catalog, { fields: [referrer] })).parseContext(json)
+ */
+export function createContextSchemas<C extends Catalog>(catalog: C): ContextSchemas<ContextOf<C>> {
+  const cached = built.get(catalog);
+  if (cached) return cached as ContextSchemas<ContextOf<C>>;
+  const strict = buildContextSchema(catalog, true);
+  const lenient = buildContextSchema(catalog, false);
+  const schemas: ContextSchemas<ContextOf<C>> = {
+    contextSchema: strict as unknown as z.ZodType<ContextOf<C>>,
+    parseContext(value) {
+      const result = strict.safeParse(value, { error: errorMap });
+      if (result.success) return { ok: true, context: result.data as ContextOf<C>, warnings: [] };
+      const located = (issue: z.core.$ZodIssue) => `${pathText(issue.path)}: ${issue.message}`;
+      // Unknown fields are likely typos: say so, but ignore them rather than refuse the context.
+      const warnings = result.error.issues
+        .filter((issue) => issue.code === 'unrecognized_keys')
+        .map((issue) => `${located(issue)} (ignored)`);
+      const errors = result.error.issues.filter((issue) => issue.code !== 'unrecognized_keys').map(located);
+      if (errors.length > 0) return { ok: false, errors, warnings };
+      return { ok: true, context: lenient.parse(value) as ContextOf<C>, warnings };
+    },
+  };
+  built.set(catalog, schemas as ContextSchemas<unknown>);
+  return schemas;
+}
+
+const builtinSchemas = createContextSchemas(builtinCatalog);
+
+/** A business-hours schedule as the context carries it (unknown fields refused). */
+export const scheduleSchema = buildScheduleSchema(true);
+
+/** The whole context of the built-in catalog (unknown fields refused). `visitor` and `device` may be left out. */
+export const contextSchema = builtinSchemas.contextSchema;
+
+/**
+ * Checks a context JSON value against the built-in catalog; on failure, one message per problem, each
+ * naming its place.
  *
  * @example parseContext({ event: { type: 'on_page', seconds: '40' } })
  * // { ok: false, errors: ['context.event.seconds: expected a number, got "40"'] }
  */
-export function parseContext(value: unknown): ContextParseResult {
-  const result = contextSchema.safeParse(value, { error: errorMap });
-  if (result.success) return { ok: true, context: result.data as RuleContext, warnings: [] };
-  const located = (issue: z.core.$ZodIssue) => `${pathText(issue.path)}: ${issue.message}`;
-  // Unknown fields are likely typos: say so, but ignore them rather than refuse the context.
-  const warnings = result.error.issues
-    .filter((issue) => issue.code === 'unrecognized_keys')
-    .map((issue) => `${located(issue)} (ignored)`);
-  const errors = result.error.issues.filter((issue) => issue.code !== 'unrecognized_keys').map(located);
-  if (errors.length > 0) return { ok: false, errors, warnings };
-  const lenient = lenientSchemas.contextSchema.parse(value);
-  return { ok: true, context: lenient as RuleContext, warnings };
+export function parseContext(value: unknown): ContextParseResult<ContextOf<typeof builtinCatalog>> {
+  return builtinSchemas.parseContext(value);
 }

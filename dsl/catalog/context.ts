@@ -1,46 +1,64 @@
 /**
  * The visitor context a rule is evaluated against: the same JSON the CLI's `eval --context` reads, the
- * API's `/dsl/explain` takes and the widget builds on the visitor's page. Types only.
+ * API's `/dsl/explain` takes and the widget builds on the visitor's page. Types only, all derived: a
+ * field's type comes from its catalog entry and kind, and `RuleContext` is `z.infer` of the built-in
+ * catalog's context schema (catalog/context-schema.ts).
  */
+import type { z } from 'zod';
+import type { MatchKind } from '../kinds/kind.ts';
+import type { contextSchema, scheduleSchema } from './context-schema.ts';
+import type { Catalog, FieldEntry, KindsByName } from './types.ts';
 
-export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+/** A business-hours schedule: IANA time zone, weekly intervals (local `HH:MM`; `24:00` ends the day), holidays. */
+export type Schedule = z.infer<typeof scheduleSchema>;
+/** Opening hours on one weekday; `close < open` crosses midnight. */
+export type ScheduleInterval = Schedule['intervals'][number];
+/** A whole local day (`YYYY-MM-DD`) the schedule is closed. */
+export type Holiday = Schedule['holidays'][number];
+export type Weekday = ScheduleInterval['day'];
 
-/** Opening hours on one weekday, local to the schedule's time zone. `close < open` crosses midnight. */
-export interface ScheduleInterval {
-  day: Weekday;
-  /** `HH:MM`, 24-hour clock. */
-  open: string;
-  /** `HH:MM`; `24:00` means end of day. */
-  close: string;
-}
-
-export interface Holiday {
-  name: string;
-  /** `YYYY-MM-DD`, a whole local day. */
-  date: string;
-}
-
-export interface Schedule {
-  /** IANA time zone, e.g. `America/New_York`. */
-  time_zone: string;
-  intervals: ScheduleInterval[];
-  holidays: Holiday[];
-}
-
+/** The moment of the check: the page loaded, or the visitor has been on it `seconds` (tab visible). */
 export type ContextEvent = { type: 'page_load' } | { type: 'on_page'; seconds: number };
 
-export interface RuleContext {
-  visitor: {
-    page_url?: string;
-    page_title?: string;
-    visit_history?: 'new_user' | 'returning_user';
+type FieldKey<Name extends string> = Name extends `${string}.${infer Key}` ? Key : never;
+type SymbolNames<Field> = Field extends { readonly symbols: readonly (infer Symbol)[] }
+  ? Symbol extends { readonly name: infer Name }
+    ? Name
+    : never
+  : never;
+type KindValue<Kind> = Kind extends MatchKind<string, infer Value> ? Value : unknown;
+
+/** A field's context type: the names of its symbols, or its kind's context value type. */
+export type FieldValue<Field extends FieldEntry, Kinds extends KindsByName> = [SymbolNames<Field>] extends [
+  never,
+]
+  ? KindValue<Kinds[Field['match']]>
+  : SymbolNames<Field>;
+
+/** The catalog's objects, each holding its fields (by the part of their name after the dot), all optional. */
+export type FieldsContext<Fields extends readonly FieldEntry[], Kinds extends KindsByName> = {
+  [Object in Fields[number]['object']]: {
+    [
+      Field in Fields[number] as Field['object'] extends Object ? FieldKey<Field['name']> : never
+    ]?: FieldValue<Field, Kinds>;
   };
-  device: {
-    language?: string;
-  };
-  event: ContextEvent;
-  /** ISO 8601 instant; defaults to the current time where the caller allows it. */
-  now: string;
-  /** `default` is the channel's business-hours schedule; other keys are named schedules. */
-  schedules?: Record<string, Schedule>;
-}
+};
+
+type Simplify<T> = { [Key in keyof T]: T[Key] } & {};
+
+/** The context of a catalog's rules. */
+export type ContextOf<C extends Catalog> =
+  C extends Catalog<infer Fields, infer Kinds>
+    ? Simplify<
+        FieldsContext<Fields, Kinds> & {
+          event: ContextEvent;
+          /** ISO 8601 instant; the current time when left out. */
+          now?: string;
+          /** `default` is the channel's business-hours schedule; other keys are named schedules. */
+          schedules?: Record<string, Schedule>;
+        }
+      >
+    : never;
+
+/** The context of the built-in catalog's rules. */
+export type RuleContext = z.infer<typeof contextSchema>;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { check } from './check.ts';
-import { format } from '../syntax/format.ts';
+import { check } from '../language.ts';
+import { format } from '../language.ts';
 import { mutatedText, ruleLikeText } from '../testing/arbitraries.ts';
 
 const valid = [

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../model/ast.ts';
-import { check, hasErrors } from './check.ts';
-import { parse } from '../syntax/parser.ts';
-import { validate, type ValidateOptions } from './validator.ts';
+import { hasErrors } from './check.ts';
+import { check } from '../language.ts';
+import { parse } from '../language.ts';
+import type { ValidateOptions } from './validator.ts';
+import { validate } from '../language.ts';
 
 function problems(text: string, options?: ValidateOptions) {
   const result = check(text, options);
@@ -59,6 +61,10 @@ describe('validate', () => {
         fix: undefined,
       },
     ]);
+    // An AST from elsewhere (the visual builder, the API) may name an operator no catalog has.
+    const rule = parse('when device.language is "fr"').rule as Rule;
+    const unknown = { ...rule, condition: { ...rule.condition, operator: 'matches' } } as Rule;
+    expect(validate(unknown)[0]?.message).toBe("device.language can't use `matches`. Use is or is not.");
   });
 
   it('checks values against the field kind', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../model/ast.ts';
-import { compile, CompileError } from './compile.ts';
-import { parse } from '../syntax/parser.ts';
+import { compile } from '../language.ts';
+import { CompileError } from './compile.ts';
+import { parse } from '../language.ts';
 import { createEvaluator } from '../runtime/evaluator.ts';
 
 const ruleOf = (text: string): Rule => {

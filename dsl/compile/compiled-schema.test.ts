@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compiledRuleSchema } from './compiled-schema.ts';
+import { compiledRuleSchema } from '../language.ts';
 import type { CompiledRule } from './compiled.ts';
 
 const valid: CompiledRule = {

@@ -3,11 +3,14 @@
  * the AST, validated on the server by `compiledRuleSchema` (zod), and turned into closures by the
  * evaluator. This file holds types only, so the widget can import it without pulling in anything else.
  *
- * Values are normalised at compile time (text lower-cased with Unicode-aware folding, language tags
- * canonicalised and lower-cased), so the evaluator does no per-check preparation of rule values.
+ * Values are normalised at compile time by the field's kind (text lower-cased with Unicode-aware
+ * folding, language tags canonicalised and lower-cased), so the evaluator does no per-check preparation of rule values.
  */
+import type { builtinKinds } from '../kinds/builtin.ts';
 import type { Frequency, OperatorName } from '../model/ast.ts';
-import type { MatchKind } from '../catalog/catalog.ts';
+
+/** The built-in kinds' names, or an extended catalog's (the evaluator is given their runtimes). */
+export type MatchKindName = keyof typeof builtinKinds | (string & {});
 
 /** Bumped whenever the meaning of the compiled form changes; evaluators refuse versions they do not know. */
 export const COMPILED_VERSION = 1;
@@ -20,7 +23,8 @@ export type CompiledCondition =
       t: 'cmp';
       /** Dotted context path, e.g. `visitor.page_url`. */
       field: string;
-      match: MatchKind;
+      /** The field's match kind: how `values` compare at run time. */
+      match: MatchKindName;
       op: OperatorName;
       /** Normalised values; a single value is a one-item list. */
       values: string[];

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { language } from '../language.ts';
 import {
   complete,
+  createEditor,
   diagnostics,
   format,
   hover,
@@ -147,6 +149,17 @@ describe('hover', () => {
   it('returns null where there is nothing to say', () => {
     expect(hoverAt('when a.b is "x" <|>')).toBeUndefined();
     expect(hoverAt('when a.b is "x<|>"')).toBeUndefined();
+    expect(hoverAt('a.b is "x<|>"')).toBeUndefined();
+    expect(hoverAt('when <|>(a.b is "x")')).toBeUndefined();
+  });
+
+  it('names the operator being written', () => {
+    expect(hoverAt('when visitor.page_url does no<|>t "x"')).toContain('**does not contain**');
+  });
+
+  it('are built once per language', () => {
+    expect(createEditor(language)).toBe(createEditor(language));
+    expect(createEditor(language).complete('wh', 2).items[0]?.label).toBe('when');
   });
 });
 
@@ -166,7 +179,7 @@ describe('tokens and diagnostics', () => {
 
   it('generates the Monarch grammar from the token table', () => {
     expect(monarchLanguage.keywords).toContain('business_hours');
-    expect(monarchLanguage.operators).toEqual(['not', 'is', 'contains', 'contain', 'does']);
+    expect(monarchLanguage.operators).toEqual(['not', 'is', 'contains', 'does', 'contain']);
     expect(monarchLanguage.fields).toContain('device.language');
     const rules = monarchLanguage.tokenizer.root;
     const classify = (sample: string) =>

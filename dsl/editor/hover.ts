@@ -1,20 +1,15 @@
 /**
- * Hover: the catalog's documentation for the word under the cursor (field, operator, value, keyword,
- * language tag).
+ * Hover: the catalog's documentation for the word under the cursor (field, operator, keyword, frequency,
+ * time of day), and for a value what the field's kind says about it (a symbol's meaning, a language's
+ * name).
  */
 import type { IToken } from 'chevrotain';
-import type { OperatorName, SourceRange } from '../model/ast.ts';
-import {
-  fieldByName,
-  fields,
-  frequencies,
-  keywordDocs,
-  operatorByName,
-  timesOfDay,
-} from '../catalog/catalog.ts';
+import type { OperatorEntry } from '../catalog/types.ts';
+import type { RuleLanguage } from '../language.ts';
+import type { SourceRange } from '../model/ast.ts';
 import * as t from '../syntax/lexer.ts';
 import { decodeString } from '../syntax/strings.ts';
-import { languageName, objectLabel } from './complete.ts';
+import { objectLabel } from './complete.ts';
 
 export interface HoverResult {
   range: SourceRange;
@@ -29,68 +24,84 @@ function tokenAt(tokens: IToken[], offset: number): { token: IToken; index: numb
   return index < 0 ? undefined : { token: tokens[index] as IToken, index };
 }
 
-/** The operator a token belongs to: `is`, `is not`, `contains` or `does not contain`. */
-function operatorAt(tokens: IToken[], index: number): OperatorName {
-  const type = tokens[index]?.tokenType;
-  const previous = tokens[index - 1]?.tokenType;
-  if (type === t.Contains) return 'contains';
-  if (type === t.Does || type === t.Contain || (type === t.Not && previous === t.Does))
-    return 'does_not_contain';
-  if (type === t.Not || tokens[index + 1]?.tokenType === t.Not) return 'is_not';
-  return 'is';
-}
-
-function fieldOfValue(tokens: IToken[], index: number): string | undefined {
-  for (let at = index - 1; at >= 0; at--) {
-    const token = tokens[at] as IToken;
-    if (token.tokenType === t.Identifier && fieldByName(token.image)) return token.image;
-    if (token.tokenType === t.And || token.tokenType === t.Or || token.tokenType === t.When) return undefined;
-  }
-  return undefined;
-}
-
-function docOf(tokens: IToken[], index: number): string | undefined {
-  const token = tokens[index] as IToken;
-  const word = token.image;
-  const field = fieldByName(word);
-  if (field) {
-    const allowed = field.operators.map((name) => operatorByName(name).keyword);
-    return `**${field.name}** — ${objectLabel(field.object)} › ${field.label}\n\n${field.doc}\n\nOperators: ${allowed.join(', ')}. Example: \`${field.name} ${allowed[0]} ${field.example}\``;
-  }
-  const symbol = fields.flatMap((entry) => entry.symbols ?? []).find((entry) => entry.name === word);
-  if (symbol) return `**${symbol.name}** — ${symbol.label}\n\n${symbol.doc}`;
-  const frequency = frequencies.find((entry) => entry.name === word);
-  if (frequency) return `**${frequency.name}** — ${frequency.label}\n\n${frequency.doc}`;
-  const timeOfDay = timesOfDay.find((entry) => entry.keyword.split(' ')[0] === word);
-  if (timeOfDay) return `**${timeOfDay.keyword}** — ${timeOfDay.label}\n\n${timeOfDay.doc}`;
-  if ([t.Is, t.Not, t.Contains, t.Does, t.Contain].includes(token.tokenType)) {
-    const previous = tokens[index - 1]?.tokenType;
-    if (token.tokenType === t.Not && previous !== t.Is && previous !== t.Does)
-      return `**not**\n\n${keywordDocs.not}`;
-    const operator = operatorByName(operatorAt(tokens, index));
-    return `**${operator.keyword}** — ${operator.label}\n\n${operator.doc}`;
-  }
-  if (keywordDocs[word]) return `**${word}**\n\n${keywordDocs[word]}`;
-  if (token.tokenType === t.StringLiteral && fieldOfValue(tokens, index) === 'device.language') {
-    const tag = decodeString(word).value;
-    return `**${tag}** — ${languageName(tag)}`;
-  }
-  return undefined;
-}
-
 /**
- * Documentation for the token at `offset`, or null when there is none.
+ * The hover of a catalog's language.
  *
- * @example hover('when device.language is "fr"', 8)?.contents // '**device.language** — Device › Language ...'
+ * @example createHover(language)('when device.language is "fr"', 8)?.contents // '**device.language** — Device › Language ...'
  */
-export function hover(text: string, offset: number): HoverResult | null {
-  const tokens = t.ruleLexer.tokenize(text).tokens;
-  const found = tokenAt(tokens, offset) ?? tokenAt(tokens, offset - 1);
-  if (!found) return null;
-  const contents = docOf(tokens, found.index);
-  if (!contents) return null;
-  return {
-    range: { start: found.token.startOffset, end: found.token.startOffset + found.token.image.length },
-    contents,
+export function createHover(language: RuleLanguage): (text: string, offset: number) => HoverResult | null {
+  const { catalog } = language;
+  const { vocabulary } = language.syntax;
+  const { keywordDocs } = catalog;
+  const isOperatorWord = (token: IToken | undefined) =>
+    token !== undefined && vocabulary.operatorWords.has(token.tokenType);
+
+  /**
+   * The operator a word belongs to: the run of operator words after a field is its keyword (or, while
+   * the text is being written, begins it). Undefined for a `not` that negates a condition.
+   */
+  function operatorAt(tokens: IToken[], index: number): OperatorEntry | undefined {
+    let start = index;
+    while (isOperatorWord(tokens[start - 1])) start--;
+    let end = index + 1;
+    while (isOperatorWord(tokens[end])) end++;
+    if (tokens[start - 1]?.tokenType !== t.Identifier) return undefined;
+    const written = tokens
+      .slice(start, end)
+      .map((token) => token.image)
+      .join(' ');
+    return (
+      catalog.operators.find((operator) => operator.keyword === written) ??
+      catalog.operators.find((operator) => operator.keyword.startsWith(`${written} `))
+    );
+  }
+
+  /** The catalog field of the comparison a value belongs to. */
+  function fieldOfValue(tokens: IToken[], index: number) {
+    for (let at = index - 1; at >= 0; at--) {
+      const token = tokens[at] as IToken;
+      if (token.tokenType === t.Identifier && catalog.fieldByName(token.image)) {
+        return catalog.fieldByName(token.image);
+      }
+      if (token.tokenType === t.And || token.tokenType === t.Or || token.tokenType === t.When)
+        return undefined;
+    }
+    return undefined;
+  }
+
+  function docOf(tokens: IToken[], index: number): string | undefined {
+    const token = tokens[index] as IToken;
+    const word = token.image;
+    const field = catalog.fieldByName(word);
+    if (field) {
+      // Catalogs only let fields allow operators they have.
+      const allowed = field.operators.map((name) => (catalog.operatorByName(name) as OperatorEntry).keyword);
+      return `**${field.name}** — ${objectLabel(catalog, field.object)} › ${field.label}\n\n${field.doc}\n\nOperators: ${allowed.join(', ')}. Example: \`${field.name} ${allowed[0]} ${field.example}\``;
+    }
+    if (token.tokenType === t.Identifier || token.tokenType === t.StringLiteral) {
+      const owner = fieldOfValue(tokens, index);
+      const value = token.tokenType === t.StringLiteral ? decodeString(word).value : word;
+      return owner ? catalog.kindOf(owner).hoverValue(value, owner) : undefined;
+    }
+    const frequency = catalog.frequencies.find((entry) => entry.name === word);
+    if (frequency) return `**${frequency.name}** — ${frequency.label}\n\n${frequency.doc}`;
+    const timeOfDay = catalog.timesOfDay.find((entry) => entry.keyword.split(' ')[0] === word);
+    if (timeOfDay) return `**${timeOfDay.keyword}** — ${timeOfDay.label}\n\n${timeOfDay.doc}`;
+    const operator = isOperatorWord(token) ? operatorAt(tokens, index) : undefined;
+    if (operator) return `**${operator.keyword}** — ${operator.label}\n\n${operator.doc}`;
+    const doc = keywordDocs[word];
+    return doc ? `**${word}**\n\n${doc}` : undefined;
+  }
+
+  return (text, offset) => {
+    const tokens = vocabulary.lexer.tokenize(text).tokens;
+    const found = tokenAt(tokens, offset) ?? tokenAt(tokens, offset - 1);
+    if (!found) return null;
+    const contents = docOf(tokens, found.index);
+    if (!contents) return null;
+    return {
+      range: { start: found.token.startOffset, end: found.token.startOffset + found.token.image.length },
+      contents,
+    };
   };
 }

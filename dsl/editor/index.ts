@@ -1,22 +1,82 @@
 /**
  * Editor services for the rule language as pure functions (no Monaco import): the admin app wires
- * them into Monaco; tests call them directly.
+ * them into Monaco; tests call them directly. `createEditor(language)` builds them for any catalog's
+ * language; the functions exported here are the built-in catalog's.
  */
-import { check } from '../check/check.ts';
-import type { Diagnostic } from '../model/diagnostic.ts';
+import { catalog } from '../catalog/catalog.ts';
+import { language as builtinLanguage, type RuleLanguage } from '../language.ts';
 import type { ValidateOptions } from '../check/validator.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { FormatResult } from '../syntax/format.ts';
+import { createCompletion, objectLabel as labelOfObject, type CompletionResult } from './complete.ts';
+import { createHover, type HoverResult } from './hover.ts';
+import { createHighlighting, type HighlightToken, type MonarchLanguage } from './tokens.ts';
 
-export {
-  complete,
-  languageName,
-  objectLabel,
-  type CompletionItem,
-  type CompletionKind,
-  type CompletionResult,
-} from './complete.ts';
-export { hover, type HoverResult } from './hover.ts';
-export { monarchLanguage, tokens, type HighlightToken } from './tokens.ts';
-export { format } from '../syntax/format.ts';
+export type { CompletionItem, CompletionKind, CompletionResult } from './complete.ts';
+export type { HoverResult } from './hover.ts';
+export type { HighlightToken, MonarchLanguage } from './tokens.ts';
+export { languageName } from '../kinds/language/index.ts';
+
+/** What an editor needs from a language. */
+export interface EditorServices {
+  complete(text: string, offset: number): CompletionResult;
+  hover(text: string, offset: number): HoverResult | null;
+  tokens(text: string): HighlightToken[];
+  diagnostics(text: string, options?: ValidateOptions): Diagnostic[];
+  format(text: string): FormatResult;
+  monarchLanguage: MonarchLanguage;
+}
+
+const editors = new WeakMap<RuleLanguage, EditorServices>();
+
+/**
+ * The editor services of a language, built once per language.
+ *
+ * @example createEditor(createLanguage(extended)).complete('when visitor.', 13).items
+ */
+export function createEditor(language: RuleLanguage): EditorServices {
+  let services = editors.get(language);
+  if (!services) {
+    services = {
+      complete: createCompletion(language),
+      hover: createHover(language),
+      ...createHighlighting(language),
+      diagnostics: (text, options = {}) => language.check(text, options).diagnostics,
+      format: language.format,
+    };
+    editors.set(language, services);
+  }
+  return services;
+}
+
+const editor = createEditor(builtinLanguage as RuleLanguage);
+
+/**
+ * Completion items at `offset` in `text`, filtered by the word being typed.
+ *
+ * @example complete('when visitor.page_url ', 22).items.map((item) => item.label) // ['is', 'is not', 'contains', 'does not contain']
+ */
+export function complete(text: string, offset: number): CompletionResult {
+  return editor.complete(text, offset);
+}
+
+/**
+ * Documentation for the token at `offset`, or null when there is none.
+ *
+ * @example hover('when device.language is "fr"', 8)?.contents // '**device.language** — Device › Language ...'
+ */
+export function hover(text: string, offset: number): HoverResult | null {
+  return editor.hover(text, offset);
+}
+
+/**
+ * The highlighted tokens of a text, comments included, in text order; characters the lexer rejects are `invalid`.
+ *
+ * @example tokens('when visitor.page_url is "x"').map((token) => token.category) // ['keyword', 'field', 'operator', 'string']
+ */
+export function tokens(text: string): HighlightToken[] {
+  return editor.tokens(text);
+}
 
 /**
  * Syntax and meaning problems of a rule text, in text order (what the editor shows as squiggles).
@@ -24,5 +84,30 @@ export { format } from '../syntax/format.ts';
  * @example diagnostics('when visitor.page_ulr is "x"')[0]?.code // 'unknown-field'
  */
 export function diagnostics(text: string, options: ValidateOptions = {}): Diagnostic[] {
-  return check(text, options).diagnostics;
+  return editor.diagnostics(text, options);
+}
+
+/**
+ * Formats a rule text into its canonical form (Format document).
+ *
+ * @example format('when  a.b is "x"').text // 'when a.b is "x" once_per_visit\n'
+ */
+export function format(text: string): FormatResult {
+  return editor.format(text);
+}
+
+/**
+ * The Monarch definition of the language, generated from the token table and the catalog's fields.
+ *
+ * @example monaco.languages.setMonarchTokensProvider('proactive', monarchLanguage)
+ */
+export const monarchLanguage: MonarchLanguage = editor.monarchLanguage;
+
+/**
+ * The label of a built-in catalog object, e.g. "Visitor".
+ *
+ * @example objectLabel('device') // 'Device'
+ */
+export function objectLabel(name: string): string {
+  return labelOfObject(catalog, name);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonsOf, rulesEqual, withoutRanges } from './ast.ts';
 import { lineColumnAt } from './diagnostic.ts';
-import { parse, sortDiagnostics } from '../syntax/parser.ts';
+import { parse } from '../language.ts';
+import { sortDiagnostics } from './diagnostic.ts';
 
 describe('rulesEqual', () => {
   it('ignores ranges but not content', () => {

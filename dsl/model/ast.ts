@@ -13,6 +13,8 @@
  * - optional members (`range`, `comments`) are absent rather than `undefined`.
  */
 
+import type { builtinFrequencies, builtinOperators } from '../catalog/catalog.ts';
+
 /** Offsets into the source text, `end` exclusive. */
 export interface SourceRange {
   start: number;
@@ -38,8 +40,14 @@ interface NodeBase {
   range?: SourceRange;
 }
 
-/** The comparison operators, by their AST names. The catalog says which field allows which. */
-export type OperatorName = 'is' | 'is_not' | 'contains' | 'does_not_contain';
+/** The built-in catalog's operator names. */
+export type BuiltinOperatorName = (typeof builtinOperators)[number]['name'];
+
+/**
+ * The comparison operators, by their AST names: the built-in ones, or one an extended catalog's kind
+ * brings (`string & {}` keeps editors offering the built-in names). The catalog says which field allows which.
+ */
+export type OperatorName = BuiltinOperatorName | (string & {});
 
 /** A double-quoted string: `"pricing"`. `value` is the decoded text. */
 export interface StringValue extends NodeBase {
@@ -100,7 +108,8 @@ export type TimeOfDay =
   | { kind: 'anytime'; range?: SourceRange }
   | { kind: 'during' | 'outside'; schedule: string | null; range?: SourceRange };
 
-export type Frequency = 'once_per_customer' | 'once_per_visit' | 'every_time';
+/** How often a message may show: the names of the catalog's frequencies. */
+export type Frequency = (typeof builtinFrequencies)[number]['name'];
 
 /** One rule: `when <condition> [for M:SS] [time of day] [frequency] [tag "a", "b"]`. */
 export interface Rule extends NodeBase {

@@ -27,6 +27,25 @@ export interface Diagnostic {
   fix?: Fix;
 }
 
+/**
+ * The fix that replaces `range` with `text`, or null when the node has no range (ASTs built by the visual
+ * builder have none).
+ *
+ * @example replaceFix({ start: 5, end: 21 }, 'visitor.page_url')?.title // 'Change to visitor.page_url'
+ */
+export function replaceFix(
+  range: SourceRange | undefined,
+  text: string,
+  title = `Change to ${text}`,
+): Fix | null {
+  return range ? { title, edits: [{ range, text }] } : null;
+}
+
+/** Diagnostics in text order, the way editors and the CLI list them. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}
+
 /** 1-based line and column of an offset. */
 export interface LineColumn {
   line: number;

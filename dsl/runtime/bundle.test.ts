@@ -17,11 +17,14 @@ describe('the evaluator bundle (what the widget ships)', () => {
       .sort();
     expect(inputs).toEqual([
       'dsl/compile/compiled.ts',
+      'dsl/kinds/builtin-runtime.ts',
+      'dsl/kinds/language/runtime.ts',
+      'dsl/kinds/runtime.ts',
+      'dsl/kinds/symbol/runtime.ts',
+      'dsl/kinds/text/runtime.ts',
       'dsl/runtime/evaluator.ts',
       'dsl/runtime/index.ts',
-      'dsl/runtime/matchers.ts',
       'dsl/runtime/schedule.ts',
-      'dsl/runtime/text.ts',
     ]);
     const code = result.outputFiles[0]?.text ?? '';
     expect(code).not.toMatch(/\beval\(|new Function|chevrotain/);

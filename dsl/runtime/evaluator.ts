@@ -1,14 +1,18 @@
 /**
  * The rule evaluator: turns a compiled rule (see compiled.ts) into closures once, then answers visitor
- * contexts quickly, with an explanation of every condition on demand.
+ * contexts quickly, with an explanation of every condition on demand. Each comparison is read, prepared
+ * and tested by the runtime half of its match kind (kinds/<name>/runtime.ts).
  *
  * The widget bundles this file, so it is dependency-free and small: it imports no parser, no zod and no
- * catalog doc strings, and never uses `eval`/`new Function` (customer sites run strict CSPs).
+ * catalog, and never uses `eval`/`new Function` (customer sites run strict CSPs).
  * It never throws on a malformed context: missing or wrongly-typed values are `null` and compare false.
  */
+import type { ContextEvent, RuleContext } from '../catalog/context.ts';
 import type { CompiledEvent, CompiledRule } from '../compile/compiled.ts';
 import { COMPILED_VERSION } from '../compile/compiled.ts';
-import type { ContextEvent, RuleContext } from '../catalog/context.ts';
+import { builtinRuntimeKinds } from '../kinds/builtin-runtime.ts';
+import type { RuntimeKind, ValueTest } from '../kinds/runtime.ts';
+import type { OperatorName } from '../model/ast.ts';
 import type {
   Evaluation,
   EvaluationError,
@@ -17,7 +21,6 @@ import type {
   Explanation,
   TimeOfDayExplain,
 } from './explain.ts';
-import { languageMatches, matchers } from './matchers.ts';
 import { createScheduleService } from './schedule.ts';
 
 export type {
@@ -29,8 +32,13 @@ export type {
   TimeOfDayExplain,
 } from './explain.ts';
 
-/** A function from a visitor context to an evaluation, built once per compiled rule. */
-export type Evaluator = (context: RuleContext) => Evaluation;
+/** A function from a visitor context (of the built-in catalog unless said otherwise) to an evaluation, built once per compiled rule. */
+export type Evaluator<Context = RuleContext> = (context: Context) => Evaluation;
+
+export interface EvaluatorOptions {
+  /** The runtime kinds by name (default: the built-in ones); an extended catalog's language has them. */
+  kinds?: Readonly<Record<string, RuntimeKind>>;
+}
 
 /**
  * Per evaluation: the context at 0, then for each field its raw value and its prepared value, both filled
@@ -47,9 +55,9 @@ function preparedValue(
 ): string | null {
   const cached = values[slot];
   if (cached !== undefined) return cached as string | null;
-  const raw = read(values[0]);
-  values[slot - 1] = raw;
-  return (values[slot] = raw === null ? null : prepare(raw));
+  const actual = read(values[0]);
+  values[slot - 1] = actual;
+  return (values[slot] = actual === null ? null : prepare(actual));
 }
 
 type Test = (values: Values) => boolean;
@@ -66,22 +74,22 @@ const isRecord = (value: unknown): value is AnyRecord =>
 
 const hasOwn = (record: AnyRecord, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
 
-const OPERATORS = ['is', 'is_not', 'contains', 'does_not_contain'];
-
 function malformed(path: string, problem: string): Error {
   return new Error(`Malformed compiled rule at ${path}: ${problem}. Recompile the rule.`);
 }
 
-/** Reads a dotted path (`visitor.page_url`) from the context; null unless it is a string. */
-function readerFor(path: string): (context: unknown) => string | null {
+/** Reads a dotted path (`visitor.page_url`) from the context, as the kind accepts it (else null). */
+function readerFor(
+  path: string,
+  accept: (raw: unknown) => string | null,
+): (context: unknown) => string | null {
   const keys = path.split('.');
   if (keys.length === 2) {
     const [outer, inner] = keys as [string, string];
     return (context) => {
       const object =
         typeof context === 'object' && context !== null ? (context as AnyRecord)[outer] : undefined;
-      const value = typeof object === 'object' && object !== null ? (object as AnyRecord)[inner] : undefined;
-      return typeof value === 'string' ? value : null;
+      return accept(typeof object === 'object' && object !== null ? (object as AnyRecord)[inner] : undefined);
     };
   }
   return (context) => {
@@ -90,57 +98,21 @@ function readerFor(path: string): (context: unknown) => string | null {
       if (typeof value !== 'object' || value === null) return null;
       value = (value as AnyRecord)[key];
     }
-    return typeof value === 'string' ? value : null;
+    return accept(value);
   };
 }
 
-/**
- * The test of one comparison, specialised by kind so that each closure's inner operations stay
- * monomorphic (one code shape per kind of test). A missing value is false whatever the operator.
- */
+/** The test of one comparison: false for a missing value whatever the operator, else the kind's test. */
 function comparisonTest(
   slot: number,
-  kind: keyof typeof matchers,
   read: (context: unknown) => string | null,
   prepare: (actual: string) => string,
-  contains: boolean,
-  negate: boolean,
-  expected: readonly string[],
-): (prepared: Values) => boolean {
-  const first = expected[0] as string;
-  const count = expected.length;
-  const single = count === 1;
-  if (contains) {
-    // Several needles in one scan: an alternation of escaped literals (a RegExp, not eval: CSP-safe).
-    const anyOf = new RegExp(expected.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
-    return single
-      ? (prepared) => {
-          const actual = preparedValue(prepared, slot, read, prepare);
-          return actual != null && actual.includes(first) !== negate;
-        }
-      : (prepared) => {
-          const actual = preparedValue(prepared, slot, read, prepare);
-          return actual != null && anyOf.test(actual) !== negate;
-        };
-  }
-  if (kind === 'language') {
-    return (prepared) => {
-      const actual = preparedValue(prepared, slot, read, prepare);
-      if (actual == null) return false;
-      for (let index = 0; index < count; index++)
-        if (languageMatches(actual, expected[index] as string)) return !negate;
-      return negate;
-    };
-  }
-  return single
-    ? (prepared) => {
-        const actual = preparedValue(prepared, slot, read, prepare);
-        return actual != null && (actual === first) !== negate;
-      }
-    : (prepared) => {
-        const actual = preparedValue(prepared, slot, read, prepare);
-        return actual != null && expected.includes(actual) !== negate;
-      };
+  match: ValueTest,
+): Test {
+  return (values) => {
+    const actual = preparedValue(values, slot, read, prepare);
+    return actual !== null && match(actual);
+  };
 }
 
 /**
@@ -151,7 +123,11 @@ function comparisonTest(
  * const evaluate = createEvaluator(compile(parse('when visitor.page_url contains "pricing"').rule!));
  * evaluate({ visitor: { page_url: 'https://acme.test/Pricing' }, device: {}, event: { type: 'page_load' }, now: '2026-11-27T15:04:05Z' }).fires // true
  */
-export function createEvaluator(compiled: CompiledRule): Evaluator {
+export function createEvaluator<Context = RuleContext>(
+  compiled: CompiledRule,
+  options: EvaluatorOptions = {},
+): Evaluator<Context> {
+  const kinds = options.kinds ?? builtinRuntimeKinds;
   const rule: unknown = compiled;
   if (!isRecord(rule)) throw malformed('the top', 'expected a JSON object');
   if (rule.v !== COMPILED_VERSION) {
@@ -163,13 +139,13 @@ export function createEvaluator(compiled: CompiledRule): Evaluator {
   const readers: Array<(context: unknown) => string | null> = [];
   const slots = new Map<string, number>();
 
-  function slotFor(field: string, match: keyof typeof matchers): number {
+  function slotFor(field: string, match: string, kind: RuntimeKind): number {
     const key = `${match} ${field}`;
     let slot = slots.get(key);
     if (slot === undefined) {
       slot = readers.length;
       slots.set(key, slot);
-      readers.push(readerFor(field));
+      readers.push(readerFor(field, kind.read));
     }
     return slot;
   }
@@ -177,26 +153,22 @@ export function createEvaluator(compiled: CompiledRule): Evaluator {
   function comparison(node: AnyRecord, path: string): Node {
     const { field, match, op, values } = node;
     if (typeof field !== 'string' || field === '') throw malformed(path, 'field must be a dotted name');
-    if (typeof match !== 'string' || !hasOwn(matchers, match)) {
+    if (typeof match !== 'string' || !hasOwn(kinds, match)) {
       throw malformed(path, `unknown match kind ${JSON.stringify(match)}`);
-    }
-    if (typeof op !== 'string' || !OPERATORS.includes(op)) {
-      throw malformed(path, `unknown operator ${JSON.stringify(op)}`);
     }
     if (!Array.isArray(values) || values.length === 0 || values.some((value) => typeof value !== 'string')) {
       throw malformed(path, 'values must be a non-empty list of strings');
     }
+    const kind = kinds[match] as RuntimeKind;
     const expected = values as string[];
-    const kind = match as keyof typeof matchers;
-    const slot = slotFor(field, kind);
+    const valueTest = typeof op === 'string' ? kind.test(op, expected) : undefined;
+    if (!valueTest) throw malformed(path, `unknown operator ${JSON.stringify(op)} for match kind "${match}"`);
+    const slot = slotFor(field, match, kind);
     const test = comparisonTest(
       slot * 2 + 2,
-      kind,
       readers[slot] as (context: unknown) => string | null,
-      matchers[kind].prepare,
-      op === 'contains' || op === 'does_not_contain',
-      op === 'is_not' || op === 'does_not_contain',
-      expected,
+      kind.prepare,
+      valueTest,
     );
     return {
       test,
@@ -205,7 +177,7 @@ export function createEvaluator(compiled: CompiledRule): Evaluator {
         return {
           kind: 'comparison',
           field,
-          operator: op as 'is',
+          operator: op as OperatorName,
           expected: [...expected],
           actual: values[slot * 2 + 1] as string | null,
           result,

@@ -1,6 +1,6 @@
+import type { Rule } from '../model/ast.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import { parse } from './parser.ts';
-import { print } from './printer.ts';
+import type { ParseResult } from './parser.ts';
 
 export interface FormatResult {
   /** The canonical text, or the input unchanged when it has syntax errors. */
@@ -10,13 +10,18 @@ export interface FormatResult {
 }
 
 /**
- * Formats a rule text into its canonical form; `format(format(x).text).text === format(x).text`.
+ * The formatter of a parser and printer: `format(format(x).text).text === format(x).text`.
  *
- * @example format('when visitor.page_url   contains "pricing"').text // 'when visitor.page_url contains "pricing" once_per_visit\n'
+ * @example createFormatter(parse, print)('when visitor.page_url   contains "pricing"').text // 'when visitor.page_url contains "pricing" once_per_visit\n'
  */
-export function format(text: string): FormatResult {
-  const parsed = parse(text);
-  return parsed.rule
-    ? { text: print(parsed.rule), diagnostics: [] }
-    : { text, diagnostics: parsed.diagnostics };
+export function createFormatter(
+  parse: (text: string) => ParseResult,
+  print: (rule: Rule) => string,
+): (text: string) => FormatResult {
+  return (text) => {
+    const parsed = parse(text);
+    return parsed.rule
+      ? { text: print(parsed.rule), diagnostics: [] }
+      : { text, diagnostics: parsed.diagnostics };
+  };
 }

@@ -1,6 +1,7 @@
 /**
- * The grammar of the rule language (a chevrotain CstParser). One instance is created and reused; the
- * visitor in parser.ts turns its CST into the AST, and completion asks it what may come next.
+ * The grammar of the rule language (a chevrotain CstParser), built once per catalog vocabulary: the
+ * operator and frequency alternatives are the catalog's. The visitor in parser.ts turns its CST (typed by
+ * the generated syntax/cst.d.ts) into the AST, and completion asks it what may come next.
  *
  * ```
  * rule        := "when" disjunction clause*
@@ -9,11 +10,11 @@
  * conjunction := unary ("and" unary)*
  * unary      := "not" unary | "(" disjunction ")" | comparison
  * comparison := Identifier operator value
- * operator   := "is" ["not"] | "contains" | "does" "not" "contain"
+ * operator   := one of the catalog's operator keywords: "is" | "is" "not" | "contains" | ...
  * value      := String | "[" [String ("," String)*] "]" | Identifier
  * timing     := "for" Duration
  * timeOfDay  := "anytime" | ("during" | "outside") "business_hours" [String]
- * frequency  := "once_per_customer" | "once_per_visit" | "every_time"
+ * frequency  := one of the catalog's frequencies: "once_per_customer" | "once_per_visit" | ...
  * tags       := "tag" String ("," String)*
  * ```
  */
@@ -23,18 +24,13 @@ import {
   type IOrAlt,
   type IParserErrorMessageProvider,
   type IToken,
+  type ParserMethod,
   type TokenType,
 } from 'chevrotain';
+import type { Catalog } from '../catalog/types.ts';
+import type { RuleCstNode } from './cst.d.ts';
 import * as t from './lexer.ts';
-
-function describeToken(token: IToken): string {
-  if (token.tokenType === EOF) return 'the end of the rule';
-  const lower = token.image.toLowerCase();
-  if (token.tokenType === t.Identifier && t.keywords.includes(lower) && lower !== token.image) {
-    return `\`${token.image}\` (keywords are lower-case: write \`${lower}\`)`;
-  }
-  return `\`${token.image}\``;
-}
+import type { Vocabulary } from './lexer.ts';
 
 function labelOf(tokenType: TokenType): string {
   if (tokenType === EOF) return 'the end of the rule';
@@ -55,9 +51,8 @@ function joinAlternatives(labels: string[]): string {
   return unique.length === 0 ? last : `${unique.join(', ')} or ${last}`;
 }
 
-const hintsByRule: Record<string, string> = {
+const fixedHints: Record<string, string> = {
   comparison: 'A condition reads `field operator value`, e.g. visitor.page_url contains "pricing".',
-  operator: 'Operators: is, is not, contains, does not contain.',
   value: 'A value is a "quoted string", a ["list", "of strings"] or a word such as returning_user.',
   stringList: 'A list reads ["pricing", "plans"].',
   timing: 'Write the time on the page as minutes:seconds, e.g. for 0:30.',
@@ -67,32 +62,61 @@ const hintsByRule: Record<string, string> = {
   unary: 'A condition reads `field operator value`, e.g. visitor.page_url contains "pricing".',
 };
 
-const errorMessages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage({ expected, actual, ruleName }) {
-    return withHint(`Expected ${labelOf(expected)} but found ${describeToken(actual)}.`, ruleName);
-  },
-  buildNotAllInputParsedMessage({ firstRedundant }) {
-    return `Unexpected ${describeToken(firstRedundant)}. After the condition come, in any order: for M:SS, anytime / during business_hours / outside business_hours, once_per_customer / once_per_visit / every_time, and tag "...". Join conditions with and / or.`;
-  },
-  buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }) {
-    const firsts = expectedPathsPerAlt.flatMap((paths) => paths.map((path) => path[0])).filter(Boolean);
-    const expected =
-      expectedByRule[ruleName] ??
-      joinAlternatives(firsts.map((tokenType) => labelOf(tokenType as TokenType)));
-    return withHint(`Expected ${expected} but found ${describeToken(actual[0] as IToken)}.`, ruleName);
-  },
-  buildEarlyExitMessage({ expectedIterationPaths, actual, ruleName }) {
-    const firsts = expectedIterationPaths.map((path) => path[0]).filter(Boolean);
-    return withHint(
-      `Expected ${joinAlternatives(firsts.map((tokenType) => labelOf(tokenType as TokenType)))} but found ${describeToken(actual[0] as IToken)}.`,
-      ruleName,
-    );
-  },
-};
+/** Syntax error messages that name what was expected, in the catalog's words, with a hint. */
+function errorMessagesFor(catalog: Catalog, vocabulary: Vocabulary): IParserErrorMessageProvider {
+  const hintsByRule: Record<string, string> = {
+    ...fixedHints,
+    operator: `Operators: ${catalog.operators.map((operator) => operator.keyword).join(', ')}.`,
+  };
+  const withHint = (message: string, ruleName: string): string => {
+    const hint = hintsByRule[ruleName];
+    return hint ? `${message} ${hint}` : message;
+  };
+  const describeToken = (token: IToken): string => {
+    if (token.tokenType === EOF) return 'the end of the rule';
+    const lower = token.image.toLowerCase();
+    if (token.tokenType === t.Identifier && vocabulary.keywords.includes(lower) && lower !== token.image) {
+      return `\`${token.image}\` (keywords are lower-case: write \`${lower}\`)`;
+    }
+    return `\`${token.image}\``;
+  };
+  const clauses = [
+    'for M:SS',
+    catalog.timesOfDay.map((entry) => entry.keyword).join(' / '),
+    catalog.frequencies.map((entry) => entry.name).join(' / '),
+  ].join(', ');
+  return {
+    buildMismatchTokenMessage({ expected, actual, ruleName }) {
+      return withHint(`Expected ${labelOf(expected)} but found ${describeToken(actual)}.`, ruleName);
+    },
+    buildNotAllInputParsedMessage({ firstRedundant }) {
+      return `Unexpected ${describeToken(firstRedundant)}. After the condition come, in any order: ${clauses}, and tag "...". Join conditions with and / or.`;
+    },
+    buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }) {
+      const firsts = expectedPathsPerAlt.flatMap((paths) => paths.map((path) => path[0])).filter(Boolean);
+      const expected =
+        expectedByRule[ruleName] ??
+        joinAlternatives(firsts.map((tokenType) => labelOf(tokenType as TokenType)));
+      return withHint(`Expected ${expected} but found ${describeToken(actual[0] as IToken)}.`, ruleName);
+    },
+    buildEarlyExitMessage({ expectedIterationPaths, actual, ruleName }) {
+      const firsts = expectedIterationPaths.map((path) => path[0]).filter(Boolean);
+      return withHint(
+        `Expected ${joinAlternatives(firsts.map((tokenType) => labelOf(tokenType as TokenType)))} but found ${describeToken(actual[0] as IToken)}.`,
+        ruleName,
+      );
+    },
+  };
+}
 
-function withHint(message: string, ruleName: string): string {
-  const hint = hintsByRule[ruleName];
-  return hint ? `${message} ${hint}` : message;
+/** Occurrence numbers: chevrotain tells apart two uses of one token in a rule by their index. */
+function occurrences() {
+  const counts = new Map<TokenType, number>();
+  return (token: TokenType): number => {
+    const next = counts.get(token) ?? 0;
+    counts.set(token, next + 1);
+    return next;
+  };
 }
 
 class RuleGrammar extends CstParser {
@@ -106,21 +130,25 @@ class RuleGrammar extends CstParser {
   private timeOfDayInnerAlternatives?: IOrAlt<unknown>[];
   private frequencyAlternatives?: IOrAlt<unknown>[];
 
-  constructor() {
-    super(t.allTokens, {
+  private readonly vocabulary: Vocabulary;
+
+  constructor(catalog: Catalog, vocabulary: Vocabulary) {
+    super(vocabulary.allTokens, {
       recoveryEnabled: true,
-      errorMessageProvider: errorMessages,
-      maxLookahead: 2,
+      errorMessageProvider: errorMessagesFor(catalog, vocabulary),
+      maxLookahead: Math.max(2, ...vocabulary.operators.map((operator) => operator.tokens.length)),
       nodeLocationTracking: 'none',
     });
+    this.vocabulary = vocabulary;
     this.performSelfAnalysis();
   }
 
+  /** The whole rule; its CST is typed by the generated syntax/cst.d.ts. */
   public rule = this.RULE('rule', () => {
     this.CONSUME(t.When);
     this.SUBRULE(this.disjunction);
     this.MANY(() => this.SUBRULE(this.clause));
-  });
+  }) as ParserMethod<[], RuleCstNode>;
 
   private clause = this.RULE('clause', () => {
     this.OR(
@@ -177,25 +205,17 @@ class RuleGrammar extends CstParser {
   });
 
   private operator = this.RULE('operator', () => {
-    this.OR(
-      (this.operatorAlternatives ??= [
-        {
-          ALT: () => {
-            this.CONSUME(t.Is);
-            this.OPTION(() => this.CONSUME(t.Not));
-          },
-        },
-        { ALT: () => this.CONSUME(t.Contains) },
-        {
-          ALT: () => {
-            this.CONSUME(t.Does);
-            this.CONSUME2(t.Not);
-            this.CONSUME(t.Contain);
-          },
-        },
-      ]),
-    );
+    this.OR((this.operatorAlternatives ??= this.alternativesOf(this.vocabulary.operators)));
   });
+
+  /** One alternative per operator, consuming its words (two uses of a word get different occurrences). */
+  private alternativesOf(operators: Vocabulary['operators']): IOrAlt<unknown>[] {
+    const occurrence = occurrences();
+    return operators.map((operator) => {
+      const steps = operator.tokens.map((token) => ({ token, index: occurrence(token) }));
+      return { ALT: () => steps.forEach(({ token, index }) => this.consume(index, token)) };
+    });
+  }
 
   private value = this.RULE('value', () => {
     this.OR(
@@ -249,11 +269,9 @@ class RuleGrammar extends CstParser {
 
   private frequency = this.RULE('frequency', () => {
     this.OR(
-      (this.frequencyAlternatives ??= [
-        { ALT: () => this.CONSUME(t.OncePerCustomer) },
-        { ALT: () => this.CONSUME(t.OncePerVisit) },
-        { ALT: () => this.CONSUME(t.EveryTime) },
-      ]),
+      (this.frequencyAlternatives ??= this.vocabulary.frequencies.map((token) => ({
+        ALT: () => this.CONSUME(token),
+      }))),
     );
   });
 
@@ -263,5 +281,13 @@ class RuleGrammar extends CstParser {
   });
 }
 
-/** The one grammar instance (chevrotain parsers are built once and reused). */
-export const grammar = new RuleGrammar();
+export type { RuleGrammar };
+
+/**
+ * The grammar of a catalog's vocabulary (chevrotain parsers are built once and reused).
+ *
+ * @example createGrammar(catalog, createVocabulary(catalog)).computeContentAssist('rule', tokens)
+ */
+export function createGrammar(catalog: Catalog, vocabulary: Vocabulary): RuleGrammar {
+  return new RuleGrammar(catalog, vocabulary);
+}

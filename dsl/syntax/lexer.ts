@@ -1,8 +1,11 @@
 /**
- * The token table of the rule language. The lexer, the parser, the highlighter (Monarch rules are
- * generated from `tokenTable`) and completion all read it.
+ * The tokens of the rule language. The structural ones are fixed; the words of operators and frequencies
+ * come from the catalog, so a catalog with more operators has more keywords. A catalog's `Vocabulary`
+ * (its token table and lexer) is what the grammar, the highlighter (Monarch rules are generated from the
+ * table) and completion read.
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
+import type { Catalog } from '../catalog/types.ts';
 
 /** How a token is coloured in editors. */
 export type TokenCategory =
@@ -39,27 +42,34 @@ export const Duration = createToken({
   label: 'a duration such as 0:30',
 });
 
-function keyword(word: string, name: string = word.charAt(0).toUpperCase() + word.slice(1)): TokenType {
-  return createToken({ name, pattern: new RegExp(word), longer_alt: Identifier, label: `\`${word}\`` });
+const keywordTokens = new Map<string, TokenType>();
+
+/**
+ * The token of a keyword, created once per word and shared by every catalog's lexer. Its name is the
+ * word in PascalCase (`once_per_visit` is `OncePerVisit`): the CST's child names (syntax/cst.d.ts).
+ *
+ * @example keywordToken('contains').name // 'Contains'
+ */
+export function keywordToken(word: string): TokenType {
+  let token = keywordTokens.get(word);
+  if (!token) {
+    const name = word.replace(/(?:^|_)([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    token = createToken({ name, pattern: new RegExp(word), longer_alt: Identifier, label: `\`${word}\`` });
+    keywordTokens.set(word, token);
+  }
+  return token;
 }
 
-export const When = keyword('when');
-export const And = keyword('and');
-export const Or = keyword('or');
-export const Not = keyword('not');
-export const Is = keyword('is');
-export const Contains = keyword('contains');
-export const Contain = keyword('contain');
-export const Does = keyword('does');
-export const For = keyword('for');
-export const Anytime = keyword('anytime');
-export const During = keyword('during');
-export const Outside = keyword('outside');
-export const BusinessHours = keyword('business_hours', 'BusinessHours');
-export const OncePerCustomer = keyword('once_per_customer', 'OncePerCustomer');
-export const OncePerVisit = keyword('once_per_visit', 'OncePerVisit');
-export const EveryTime = keyword('every_time', 'EveryTime');
-export const Tag = keyword('tag');
+export const When = keywordToken('when');
+export const And = keywordToken('and');
+export const Or = keywordToken('or');
+export const Not = keywordToken('not');
+export const For = keywordToken('for');
+export const Anytime = keywordToken('anytime');
+export const During = keywordToken('during');
+export const Outside = keywordToken('outside');
+export const BusinessHours = keywordToken('business_hours');
+export const Tag = keywordToken('tag');
 
 export const LParen = createToken({ name: 'LParen', pattern: '(', label: '`(`' });
 export const RParen = createToken({ name: 'RParen', pattern: ')', label: '`)`' });
@@ -67,48 +77,104 @@ export const LBracket = createToken({ name: 'LBracket', pattern: '[', label: '`[
 export const RBracket = createToken({ name: 'RBracket', pattern: ']', label: '`]`' });
 export const Comma = createToken({ name: 'Comma', pattern: ',', label: '`,`' });
 
-/** Every token, in matching order, with its editor category. */
-export const tokenTable: readonly { token: TokenType; category: TokenCategory }[] = [
-  { token: WhiteSpace, category: 'delimiter' },
-  { token: Comment, category: 'comment' },
-  { token: StringLiteral, category: 'string' },
-  { token: UnterminatedString, category: 'string' },
-  { token: Duration, category: 'number' },
+const structuralKeywords: readonly { token: TokenType; category: TokenCategory }[] = [
   { token: When, category: 'keyword' },
   { token: And, category: 'keyword' },
   { token: Or, category: 'keyword' },
   { token: Not, category: 'operator' },
-  { token: Is, category: 'operator' },
-  { token: Contains, category: 'operator' },
-  { token: Contain, category: 'operator' },
-  { token: Does, category: 'operator' },
   { token: For, category: 'keyword' },
   { token: Anytime, category: 'keyword' },
   { token: During, category: 'keyword' },
   { token: Outside, category: 'keyword' },
   { token: BusinessHours, category: 'keyword' },
-  { token: OncePerCustomer, category: 'keyword' },
-  { token: OncePerVisit, category: 'keyword' },
-  { token: EveryTime, category: 'keyword' },
   { token: Tag, category: 'keyword' },
-  { token: Identifier, category: 'identifier' },
-  { token: LParen, category: 'delimiter' },
-  { token: RParen, category: 'delimiter' },
-  { token: LBracket, category: 'delimiter' },
-  { token: RBracket, category: 'delimiter' },
-  { token: Comma, category: 'delimiter' },
 ];
 
-export const allTokens: TokenType[] = tokenTable.map((entry) => entry.token);
+/** An operator as the grammar reads it: its catalog name and the tokens of its words, in order. */
+export interface OperatorSyntax {
+  name: string;
+  tokens: readonly TokenType[];
+}
 
-/** The words of the language, e.g. `when`, `business_hours`. Keywords are lower-case. */
-export const keywords: readonly string[] = tokenTable
-  .filter((entry) => entry.category === 'keyword' || entry.category === 'operator')
-  .map((entry) => (entry.token.PATTERN as RegExp).source);
+/** The tokens and lexer of one catalog. */
+export interface Vocabulary {
+  /** Every token, in matching order, with its editor category. */
+  tokenTable: readonly { token: TokenType; category: TokenCategory }[];
+  /** The keyword tokens in the order the language declares them (structural, operators, frequencies). */
+  keywordTable: readonly { token: TokenType; category: TokenCategory }[];
+  allTokens: TokenType[];
+  /** The words of the language, e.g. `when`, `business_hours`, `contains`. Keywords are lower-case. */
+  keywords: readonly string[];
+  /** The catalog's operators, longest first (so `is not` is tried before `is`). */
+  operators: readonly OperatorSyntax[];
+  /** The tokens operator keywords are made of. */
+  operatorWords: ReadonlySet<TokenType>;
+  /** One token per frequency, in catalog order. */
+  frequencies: readonly TokenType[];
+  lexer: Lexer;
+}
+
+const wordsOf = (keyword: string) => keyword.split(' ');
 
 /**
- * The one lexer instance.
+ * The vocabulary of a catalog. Throws when a catalog word cannot be a keyword (a symbol spelled like an
+ * operator word would never reach the parser as a value).
  *
- * @example ruleLexer.tokenize('when visitor.page_url is "x"').tokens.length // 4
+ * @example createVocabulary(catalog).lexer.tokenize('when visitor.page_url is "x"').tokens.length // 4
  */
-export const ruleLexer = new Lexer(allTokens, { ensureOptimizations: true, positionTracking: 'onlyOffset' });
+export function createVocabulary(catalog: Catalog): Vocabulary {
+  const inCatalogOrder = catalog.operators.map((operator) => ({
+    name: operator.name,
+    tokens: wordsOf(operator.keyword).map(keywordToken),
+  }));
+  const operatorWords = new Set(inCatalogOrder.flatMap((operator) => operator.tokens));
+  const operators = [...inCatalogOrder].sort((a, b) => b.tokens.length - a.tokens.length);
+  const frequencies = catalog.frequencies.map((frequency) => keywordToken(frequency.name));
+  const structural = new Set(structuralKeywords.map((entry) => entry.token));
+  const keywordEntries = [
+    ...structuralKeywords,
+    ...[...operatorWords]
+      .filter((token) => !structural.has(token))
+      .map((token) => ({ token, category: 'operator' as const })),
+    ...frequencies.map((token) => ({ token, category: 'keyword' as const })),
+  ];
+  const keywords = keywordEntries.map((entry) => (entry.token.PATTERN as RegExp).source);
+  for (const field of catalog.fields) {
+    for (const symbol of field.symbols ?? []) {
+      if (keywords.includes(symbol.name)) {
+        throw new Error(
+          `Invalid catalog: the symbol "${symbol.name}" of field "${field.name}" is a keyword of the language; rename it.`,
+        );
+      }
+    }
+  }
+  // A keyword must be tried before any keyword it begins with (`contains` before `contain`).
+  const byLength = [...keywordEntries].sort(
+    (a, b) => (b.token.PATTERN as RegExp).source.length - (a.token.PATTERN as RegExp).source.length,
+  );
+  const tokenTable = [
+    { token: WhiteSpace, category: 'delimiter' as const },
+    { token: Comment, category: 'comment' as const },
+    { token: StringLiteral, category: 'string' as const },
+    { token: UnterminatedString, category: 'string' as const },
+    { token: Duration, category: 'number' as const },
+    ...byLength,
+    { token: Identifier, category: 'identifier' as const },
+    { token: LParen, category: 'delimiter' as const },
+    { token: RParen, category: 'delimiter' as const },
+    { token: LBracket, category: 'delimiter' as const },
+    { token: RBracket, category: 'delimiter' as const },
+    { token: Comma, category: 'delimiter' as const },
+  ];
+  const allTokens = tokenTable.map((entry) => entry.token);
+  return {
+    tokenTable,
+    keywordTable: keywordEntries,
+    allTokens,
+    keywords,
+    operators,
+    operatorWords,
+    frequencies,
+    lexer: new Lexer(allTokens, { ensureOptimizations: true, positionTracking: 'onlyOffset' }),
+  };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withoutRanges, type Comparison, type Rule } from '../model/ast.ts';
-import { parse } from './parser.ts';
+import { parse } from '../language.ts';
 
 function ruleOf(text: string): Rule {
   const result = parse(text);

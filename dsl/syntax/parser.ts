@@ -1,12 +1,16 @@
 /**
- * Text -> AST. Lexes with the one lexer, parses with the one grammar (error recovery on, so one pass
- * reports every syntax error it can), then a CST visitor builds the plain JSON AST and attaches comments.
+ * Text -> AST. Lexes with the catalog's lexer, parses with its grammar (error recovery on, so one pass
+ * reports every syntax error it can), then a typed CST visitor (node types generated into syntax/cst.d.ts)
+ * builds the plain JSON AST and attaches comments. Operators and frequencies are read back through the
+ * catalog: the words written are looked up, whatever tokens they are.
  */
 import type { CstNode, IToken } from 'chevrotain';
+import type { Catalog, FieldEntry, TimeOfDayEntry } from '../catalog/types.ts';
 import type {
   Comparison,
   Condition,
   Frequency,
+  ListValue,
   OperatorName,
   Rule,
   SourceRange,
@@ -15,10 +19,30 @@ import type {
   Timing,
   Value,
 } from '../model/ast.ts';
-import { defaultFrequency } from '../catalog/catalog.ts';
-import { lineColumnAt, type Diagnostic } from '../model/diagnostic.ts';
-import { grammar } from './grammar.ts';
-import { ruleLexer, UnterminatedString } from './lexer.ts';
+import { lineColumnAt, sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
+import type {
+  ClauseCstChildren,
+  ComparisonCstChildren,
+  ConjunctionCstChildren,
+  DisjunctionCstChildren,
+  FrequencyCstChildren,
+  FrequencyCstNode,
+  ICstNodeVisitor,
+  OperatorCstChildren,
+  RuleCstChildren,
+  StringCstChildren,
+  StringListCstChildren,
+  TagsCstChildren,
+  TagsCstNode,
+  TimeOfDayCstChildren,
+  TimeOfDayCstNode,
+  TimingCstChildren,
+  TimingCstNode,
+  UnaryCstChildren,
+  ValueCstChildren,
+} from './cst.d.ts';
+import { createGrammar, type RuleGrammar } from './grammar.ts';
+import { createVocabulary, UnterminatedString, type Vocabulary } from './lexer.ts';
 import { decodeString } from './strings.ts';
 
 export interface ParseResult {
@@ -28,23 +52,11 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-type Children = Record<string, (CstNode | IToken)[] | undefined>;
-
 /** A node as the parser builds it: always with its range. */
 type Located<T> = T & { range: SourceRange };
 
-const BaseVisitor = grammar.getBaseCstVisitorConstructorWithDefaults();
-
 function rangeOfToken(token: IToken): SourceRange {
   return { start: token.startOffset, end: token.startOffset + token.image.length };
-}
-
-function tokensOf(children: Children, name: string): IToken[] {
-  return (children[name] ?? []) as IToken[];
-}
-
-function nodesOf(children: Children, name: string): CstNode[] {
-  return (children[name] ?? []) as CstNode[];
 }
 
 function tokensUnder(node: CstNode): IToken[] {
@@ -53,20 +65,46 @@ function tokensUnder(node: CstNode): IToken[] {
   );
 }
 
-function first<T>(items: T[]): T {
-  return items[0] as T;
+/** The tokens of a node's children in text order. */
+function tokensIn(children: Readonly<Record<string, IToken[] | undefined>>): IToken[] {
+  return Object.values(children)
+    .flat()
+    .filter((token) => token !== undefined)
+    .sort((a, b) => a.startOffset - b.startOffset);
 }
 
-/** Builds AST nodes from the CST; collects problems found while decoding (escapes, durations, clauses). */
-class AstBuilder extends BaseVisitor {
+function first<T>(items: readonly T[] | undefined): T {
+  return (items as readonly T[])[0] as T;
+}
+
+/** A clause and its node (clauses may come in any order, each at most once). */
+type Clause =
+  | { name: 'timing'; node: TimingCstNode }
+  | { name: 'timeOfDay'; node: TimeOfDayCstNode }
+  | { name: 'frequency'; node: FrequencyCstNode }
+  | { name: 'tags'; node: TagsCstNode };
+type ClauseName = Clause['name'];
+
+const clauseNames: Record<ClauseName, string> = {
+  timing: 'when to check (for M:SS)',
+  timeOfDay: 'the time of day',
+  frequency: 'how often',
+  tags: 'its tags',
+};
+
+/**
+ * Builds AST nodes from the CST; collects problems found while decoding (escapes, durations, clauses).
+ * One method per grammar rule, typed by the generated CST types (`ICstNodeVisitor` checks the set).
+ */
+class AstBuilder implements Omit<ICstNodeVisitor<unknown, unknown>, 'visit' | 'validateVisitor'> {
   diagnostics: Diagnostic[] = [];
   /** Every comparison built, in text order (for attaching comments). */
   comparisons: Located<Comparison>[] = [];
   private text = '';
+  private readonly operatorsByWords: ReadonlyMap<string, OperatorName>;
 
-  constructor() {
-    super();
-    this.validateVisitor();
+  constructor(private readonly catalog: Catalog) {
+    this.operatorsByWords = new Map(catalog.operators.map((operator) => [operator.keyword, operator.name]));
   }
 
   /** Prepares the one builder for a new text (validating a visitor is costly, so it is built once). */
@@ -77,19 +115,19 @@ class AstBuilder extends BaseVisitor {
     return this;
   }
 
-  rule(children: Children, whenStart: number): Located<Rule> {
-    const condition = this.disjunction(first(nodesOf(children, 'disjunction')).children as Children);
+  rule(children: RuleCstChildren, whenStart: number): Located<Rule> {
+    const condition = this.disjunction(first(children.disjunction).children);
     let timing: Timing = { kind: 'page_load' };
     let timeOfDay: TimeOfDay = { kind: 'anytime' };
-    let frequency: Frequency = defaultFrequency;
+    let frequency: Frequency = this.catalog.defaultFrequency;
     let tags: string[] = [];
     let tagRanges: SourceRange[] = [];
-    const seen = new Map<string, SourceRange>();
+    const seen = new Map<ClauseName, SourceRange>();
     let end = condition.range.end;
-    for (const clause of nodesOf(children, 'clause')) {
-      const [name, node] = Object.entries(clause.children)[0] as [string, CstNode[]];
-      const inner = first(node);
-      const range = this.rangeOfNode(inner);
+    for (const node of children.clause ?? []) {
+      const clause = this.clause(node.children);
+      const name = clause.name;
+      const range = this.rangeOfNode(clause.node);
       end = Math.max(end, range.end);
       const earlier = seen.get(name);
       if (earlier) {
@@ -103,13 +141,10 @@ class AstBuilder extends BaseVisitor {
         continue;
       }
       seen.set(name, range);
-      const innerChildren = inner.children as Children;
-      if (name === 'timing') timing = this.timing(innerChildren, range);
-      else if (name === 'timeOfDay') timeOfDay = this.timeOfDay(innerChildren, range);
-      else if (name === 'frequency') frequency = this.frequency(innerChildren);
-      else {
-        ({ tags, tagRanges } = this.tags(innerChildren));
-      }
+      if (clause.name === 'timing') timing = this.timing(clause.node.children, range);
+      else if (clause.name === 'timeOfDay') timeOfDay = this.timeOfDay(clause.node.children, range);
+      else if (clause.name === 'frequency') frequency = this.frequency(clause.node.children);
+      else ({ tags, tagRanges } = this.tags(clause.node.children));
     }
     const rule: Located<Rule> = {
       kind: 'rule',
@@ -124,17 +159,25 @@ class AstBuilder extends BaseVisitor {
     return rule;
   }
 
-  disjunction(children: Children): Located<Condition> {
+  /** Which clause this is (the grammar gives each clause node exactly one child). */
+  clause(children: ClauseCstChildren): Clause {
+    if (children.timing) return { name: 'timing', node: first(children.timing) };
+    if (children.timeOfDay) return { name: 'timeOfDay', node: first(children.timeOfDay) };
+    if (children.frequency) return { name: 'frequency', node: first(children.frequency) };
+    return { name: 'tags', node: first(children.tags) };
+  }
+
+  disjunction(children: DisjunctionCstChildren): Located<Condition> {
     return this.combine(
       'or',
-      nodesOf(children, 'conjunction').map((node) => this.conjunction(node.children as Children)),
+      children.conjunction.map((node) => this.conjunction(node.children)),
     );
   }
 
-  conjunction(children: Children): Located<Condition> {
+  conjunction(children: ConjunctionCstChildren): Located<Condition> {
     return this.combine(
       'and',
-      nodesOf(children, 'unary').map((node) => this.unary(node.children as Children)),
+      children.unary.map((node) => this.unary(node.children)),
     );
   }
 
@@ -148,31 +191,31 @@ class AstBuilder extends BaseVisitor {
     };
   }
 
-  unary(children: Children): Located<Condition> {
-    const not = tokensOf(children, 'Not')[0];
+  unary(children: UnaryCstChildren): Located<Condition> {
+    const not = children.Not?.[0];
     if (not) {
-      const operand = this.unary(first(nodesOf(children, 'unary')).children as Children);
+      const operand = this.unary(first(children.unary).children);
       return {
         kind: 'not',
         operand,
         range: { start: not.startOffset, end: operand.range?.end ?? not.startOffset },
       };
     }
-    const open = tokensOf(children, 'LParen')[0];
+    const open = children.LParen?.[0];
     if (open) {
-      const inner = this.disjunction(first(nodesOf(children, 'disjunction')).children as Children);
-      const close = first(tokensOf(children, 'RParen'));
+      const inner = this.disjunction(first(children.disjunction).children);
+      const close = first(children.RParen);
       // A comparison keeps its own range (comments attach to it); a group's range includes its parentheses.
       if (inner.kind === 'comparison') return inner;
       return { ...inner, range: { start: open.startOffset, end: close.startOffset + 1 } };
     }
-    return this.comparison(first(nodesOf(children, 'comparison')).children as Children);
+    return this.comparison(first(children.comparison).children);
   }
 
-  comparison(children: Children): Located<Comparison> {
-    const field = first(tokensOf(children, 'Identifier'));
-    const operator = this.operator(first(nodesOf(children, 'operator')).children as Children);
-    const value = this.value(first(nodesOf(children, 'value')).children as Children);
+  comparison(children: ComparisonCstChildren): Located<Comparison> {
+    const field = first(children.Identifier);
+    const operator = this.operator(first(children.operator).children);
+    const value = this.value(first(children.value).children);
     const comparison: Located<Comparison> = {
       kind: 'comparison',
       field: field.image,
@@ -184,31 +227,33 @@ class AstBuilder extends BaseVisitor {
     return comparison;
   }
 
-  operator(children: Children): OperatorName {
-    if (children.Contains) return 'contains';
-    if (children.Does) return 'does_not_contain';
-    return children.Not ? 'is_not' : 'is';
+  /** The catalog operator whose keyword is the words written (the grammar only accepts those). */
+  operator(children: OperatorCstChildren): OperatorName {
+    const words = tokensIn(children)
+      .map((token) => token.image)
+      .join(' ');
+    return this.operatorsByWords.get(words) as OperatorName;
   }
 
-  value(children: Children): Located<Value> {
-    const symbol = tokensOf(children, 'Identifier')[0];
+  value(children: ValueCstChildren): Located<Value> {
+    const symbol = children.Identifier?.[0];
     if (symbol) return { kind: 'symbol', name: symbol.image, range: rangeOfToken(symbol) };
-    const list = nodesOf(children, 'stringList')[0];
+    const list = children.stringList?.[0];
     if (list) {
-      const listChildren = list.children as Children;
-      const items = nodesOf(listChildren, 'string').map((node) => this.string(node.children as Children));
-      const open = first(tokensOf(listChildren, 'LBracket'));
-      const close = first(tokensOf(listChildren, 'RBracket'));
-      return { kind: 'list', items, range: { start: open.startOffset, end: close.startOffset + 1 } };
+      return this.stringList(list.children);
     }
-    return this.string(first(nodesOf(children, 'string')).children as Children);
+    return this.string(first(children.string).children);
   }
 
-  string(children: Children): Located<StringValue> {
-    const token = first([
-      ...tokensOf(children, 'StringLiteral'),
-      ...tokensOf(children, 'UnterminatedString'),
-    ]);
+  stringList(children: StringListCstChildren): Located<ListValue> {
+    const items = (children.string ?? []).map((node) => this.string(node.children));
+    const open = first(children.LBracket);
+    const close = first(children.RBracket);
+    return { kind: 'list', items, range: { start: open.startOffset, end: close.startOffset + 1 } };
+  }
+
+  string(children: StringCstChildren): Located<StringValue> {
+    const token = first([...(children.StringLiteral ?? []), ...(children.UnterminatedString ?? [])]);
     const range = rangeOfToken(token);
     if (token.tokenType === UnterminatedString) {
       this.diagnostics.push({
@@ -236,8 +281,8 @@ class AstBuilder extends BaseVisitor {
     return { kind: 'string', value: decoded.value, range };
   }
 
-  timing(children: Children, range: SourceRange): Timing {
-    const duration = first(tokensOf(children, 'Duration'));
+  timing(children: TimingCstChildren, range: SourceRange): Timing {
+    const duration = first(children.Duration);
     const [minutesText, secondsText] = duration.image.split(':') as [string, string];
     if (secondsText.length !== 2) {
       const seconds = Number(secondsText);
@@ -256,26 +301,26 @@ class AstBuilder extends BaseVisitor {
     return { kind: 'on_page', minutes: Number(minutesText), seconds: Number(secondsText), range };
   }
 
-  timeOfDay(children: Children, range: SourceRange): TimeOfDay {
-    if (children.Anytime) return { kind: 'anytime', range };
-    const name = nodesOf(children, 'string')[0];
-    return {
-      kind: children.During ? 'during' : 'outside',
-      schedule: name ? this.string(name.children as Children).value : null,
-      range,
-    };
+  /** The catalog entry whose keyword starts with the first word written (`during business_hours`). */
+  timeOfDay(children: TimeOfDayCstChildren, range: SourceRange): TimeOfDay {
+    const { string: schedule, ...words } = children;
+    const written = first(tokensIn(words)).image;
+    const entry = this.catalog.timesOfDay.find((candidate) => candidate.keyword.split(' ')[0] === written);
+    const kind = (entry as TimeOfDayEntry).name;
+    if (kind === 'anytime') return { kind, range };
+    return { kind, schedule: schedule ? this.string(first(schedule).children).value : null, range };
   }
 
-  frequency(children: Children): Frequency {
-    if (children.OncePerCustomer) return 'once_per_customer';
-    return children.EveryTime ? 'every_time' : 'once_per_visit';
+  /** The catalog frequency named by the word written. */
+  frequency(children: FrequencyCstChildren): Frequency {
+    return first(tokensIn(children)).image as Frequency;
   }
 
-  tags(children: Children): { tags: string[]; tagRanges: SourceRange[] } {
+  tags(children: TagsCstChildren): { tags: string[]; tagRanges: SourceRange[] } {
     const tags: string[] = [];
     const tagRanges: SourceRange[] = [];
-    for (const node of nodesOf(children, 'string')) {
-      const value = this.string(node.children as Children);
+    for (const node of children.string) {
+      const value = this.string(node.children);
       const tag = value.value.toLowerCase();
       if (tags.includes(tag)) continue;
       tags.push(tag);
@@ -295,77 +340,84 @@ class AstBuilder extends BaseVisitor {
   }
 }
 
-const astBuilder = new AstBuilder();
-
-const clauseNames: Record<string, string> = {
-  timing: 'when to check (for M:SS)',
-  timeOfDay: 'the time of day',
-  frequency: 'how often',
-  tags: 'its tags',
-};
-
-function unexpectedCharacterMessage(text: string, offset: number, length: number): string {
+function unexpectedCharacterMessage(catalog: Catalog, text: string, offset: number, length: number): string {
   const word = /[A-Za-z0-9_.]*$/.exec(text.slice(0, offset))?.[0] ?? '';
   if (text.charAt(offset) === '.' && /^[A-Za-z_]/.test(word)) {
-    return `The field name \`${word}.\` is incomplete. Finish it, e.g. ${word}.${word === 'device' ? 'language' : 'page_url'}.`;
+    const example =
+      catalog.fields.find((field) => field.object === word) ?? (catalog.fields[0] as FieldEntry);
+    return `The field name \`${word}.\` is incomplete. Finish it, e.g. ${word}.${example.name.split('.')[1]}.`;
   }
   return `Unexpected character \`${text.slice(offset, offset + length)}\`. Strings go in double quotes; comments start with #.`;
 }
 
-/**
- * Parses a rule text into the AST, with every syntax error found.
- *
- * @example parse('when visitor.page_url contains "pricing" for 0:30').rule?.timing // { kind: 'on_page', minutes: 0, seconds: 30, ... }
- */
-export function parse(text: string): ParseResult {
-  const lexed = ruleLexer.tokenize(text);
-  const diagnostics: Diagnostic[] = lexed.errors.map((error) => ({
-    range: { start: error.offset, end: error.offset + Math.max(error.length, 1) },
-    severity: 'error',
-    code: 'syntax',
-    message: unexpectedCharacterMessage(text, error.offset, error.length),
-  }));
-  if (lexed.tokens.length === 0) {
-    diagnostics.push({
-      range: { start: 0, end: text.length },
-      severity: 'error',
-      code: 'empty-rule',
-      message: 'The rule is empty. Start with `when`, e.g. when visitor.page_url contains "pricing".',
-    });
-    return { rule: null, diagnostics };
-  }
-  grammar.input = lexed.tokens;
-  const cst = grammar.rule();
-  const errorLines = new Set<number>();
-  for (const error of grammar.errors) {
-    const token = error.token;
-    // After the first error on a line, recovery often reports follow-on errors there: keep the first.
-    const line = Number.isNaN(token.startOffset) ? Infinity : lineColumnAt(text, token.startOffset).line;
-    if (errorLines.size > 0 && (errorLines.has(line) || line === Infinity)) continue;
-    errorLines.add(line);
-    const atEnd = Number.isNaN(token.startOffset) || token.image === '';
-    const lastToken = lexed.tokens.at(-1) as IToken;
-    const start = atEnd ? lastToken.startOffset + lastToken.image.length : token.startOffset;
-    diagnostics.push({
-      range: { start, end: atEnd ? start : start + token.image.length },
-      severity: 'error',
-      code: 'syntax',
-      message: error.message,
-    });
-  }
-  if (diagnostics.length > 0) return { rule: null, diagnostics };
-
-  const builder = astBuilder.reset(text);
-  const rule = builder.rule(cst.children as Children, first(lexed.tokens).startOffset);
-  attachComments(rule, builder.comparisons, text, lexed.groups.comments as IToken[]);
-  diagnostics.push(...builder.diagnostics);
-  const hasErrors = diagnostics.some((diagnostic) => diagnostic.severity === 'error');
-  return { rule: hasErrors ? null : rule, diagnostics: sortDiagnostics(diagnostics) };
+/** A catalog's parser, and the syntax it is made of (the editor services read it too). */
+export interface Parser {
+  vocabulary: Vocabulary;
+  grammar: RuleGrammar;
+  /**
+   * Parses a rule text into the AST, with every syntax error found.
+   *
+   * @example parse('when visitor.page_url contains "pricing" for 0:30').rule?.timing // { kind: 'on_page', minutes: 0, seconds: 30, ... }
+   */
+  parse(text: string): ParseResult;
 }
 
-/** Diagnostics in text order, the way editors and the CLI list them. */
-export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+/**
+ * The parser of a catalog: its lexer, grammar and AST builder, each built once.
+ *
+ * @example createParser(catalog).parse('when device.language is "fr"').rule?.condition.kind // 'comparison'
+ */
+export function createParser(catalog: Catalog): Parser {
+  const vocabulary = createVocabulary(catalog);
+  const grammar = createGrammar(catalog, vocabulary);
+  const astBuilder = new AstBuilder(catalog);
+  return { vocabulary, grammar, parse };
+
+  function parse(text: string): ParseResult {
+    const lexed = vocabulary.lexer.tokenize(text);
+    const diagnostics: Diagnostic[] = lexed.errors.map((error) => ({
+      range: { start: error.offset, end: error.offset + Math.max(error.length, 1) },
+      severity: 'error',
+      code: 'syntax',
+      message: unexpectedCharacterMessage(catalog, text, error.offset, error.length),
+    }));
+    if (lexed.tokens.length === 0) {
+      diagnostics.push({
+        range: { start: 0, end: text.length },
+        severity: 'error',
+        code: 'empty-rule',
+        message: 'The rule is empty. Start with `when`, e.g. when visitor.page_url contains "pricing".',
+      });
+      return { rule: null, diagnostics };
+    }
+    grammar.input = lexed.tokens;
+    const cst = grammar.rule();
+    const errorLines = new Set<number>();
+    for (const error of grammar.errors) {
+      const token = error.token;
+      // After the first error on a line, recovery often reports follow-on errors there: keep the first.
+      const line = Number.isNaN(token.startOffset) ? Infinity : lineColumnAt(text, token.startOffset).line;
+      if (errorLines.size > 0 && (errorLines.has(line) || line === Infinity)) continue;
+      errorLines.add(line);
+      const atEnd = Number.isNaN(token.startOffset) || token.image === '';
+      const lastToken = lexed.tokens.at(-1) as IToken;
+      const start = atEnd ? lastToken.startOffset + lastToken.image.length : token.startOffset;
+      diagnostics.push({
+        range: { start, end: atEnd ? start : start + token.image.length },
+        severity: 'error',
+        code: 'syntax',
+        message: error.message,
+      });
+    }
+    if (diagnostics.length > 0) return { rule: null, diagnostics };
+
+    const builder = astBuilder.reset(text);
+    const rule = builder.rule(cst.children, first(lexed.tokens).startOffset);
+    attachComments(rule, builder.comparisons, text, lexed.groups.comments as IToken[]);
+    diagnostics.push(...builder.diagnostics);
+    const hasErrors = diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+    return { rule: hasErrors ? null : rule, diagnostics: sortDiagnostics(diagnostics) };
+  }
 }
 
 function commentText(image: string): string {

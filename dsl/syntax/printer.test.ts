@@ -1,9 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rulesEqual, withoutRanges, type Rule } from '../model/ast.ts';
-import { format } from './format.ts';
-import { parse } from './parser.ts';
-import { print } from './printer.ts';
+import { format, parse, print, printClauses, printConditionInline } from '../language.ts';
 import { ruleArbitrary } from '../testing/arbitraries.ts';
 
 const canonical = (text: string) => format(text).text;
@@ -119,5 +117,19 @@ describe('print', () => {
     const result = format('when a.b is');
     expect(result.text).toBe('when a.b is');
     expect(result.diagnostics[0]?.code).toBe('syntax');
+  });
+
+  it('prints the clauses and conditions alone', () => {
+    const rule = parse('when (a.b is "x" or c.d is "y") and not e.f is "z" for 0:30 tag "t"').rule as Rule;
+    expect(printClauses(rule)).toEqual(['for 0:30', 'once_per_visit', 'tag "t"']);
+    expect(printConditionInline(rule.condition)).toBe('(a.b is "x" or c.d is "y") and not e.f is "z"');
+  });
+
+  it('refuses an operator the catalog does not have, naming the ones it has', () => {
+    const rule = parse('when a.b is "x"').rule as Rule;
+    const broken = { ...rule, condition: { ...rule.condition, operator: 'matches' } } as Rule;
+    expect(() => print(broken)).toThrow(
+      'Cannot print the operator "matches": the catalog has is, is_not, contains, does_not_contain.',
+    );
   });
 });

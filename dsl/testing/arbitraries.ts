@@ -5,7 +5,9 @@
 import fc from 'fast-check';
 import type { Comparison, Condition, Rule, StringValue, TimeOfDay, Timing, Value } from '../model/ast.ts';
 import { fields, frequencies, operators } from '../catalog/catalog.ts';
-import { keywords } from '../syntax/lexer.ts';
+import { language } from '../language.ts';
+
+const { keywords } = language.syntax.vocabulary;
 
 const identifierPart = fc.stringMatching(/^[a-z_][a-z0-9_]{0,8}$/).filter((part) => !keywords.includes(part));
 

@@ -4,12 +4,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { check, hasErrors } from '../check/check.ts';
-import { compile } from '../compile/compile.ts';
 import { parseContext } from '../catalog/context-schema.ts';
+import { hasErrors } from '../check/check.ts';
+import { check, compile, format } from '../language.ts';
 import { lineColumnAt, type Diagnostic } from '../model/diagnostic.ts';
 import { createEvaluator } from '../runtime/evaluator.ts';
-import { format } from '../syntax/format.ts';
 
 /** Where the CLI reads and writes; tests swap it for memory. */
 export interface CliIo {

@@ -2,13 +2,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { check, hasErrors } from '../check/check.ts';
-import { compile } from '../compile/compile.ts';
+import { hasErrors } from '../check/check.ts';
+import { check } from '../language.ts';
+import { compile } from '../language.ts';
 import { parseContext } from '../catalog/context-schema.ts';
 import { compactJson, renderDslReference, runDocsScript } from './docs.ts';
 import { createEvaluator } from '../runtime/evaluator.ts';
 import { fields, frequencies } from '../catalog/catalog.ts';
-import { diagnosticCodes } from '../check/validator.ts';
+import { diagnosticCodes } from '../language.ts';
 
 const page = readFileSync(new URL('../../docs/dsl.md', import.meta.url), 'utf8');
 

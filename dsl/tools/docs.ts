@@ -1,30 +1,16 @@
 /**
- * Generates docs/dsl.md, the rule language reference for admins, from the catalog, the validator's
- * diagnostic codes and the CLI's usage text, so the page can never drift from the product.
+ * Generates docs/dsl.md, the rule language reference for admins, from the catalog (its fields, and what
+ * each field's kind says about its values), the diagnostic codes and the CLI's usage text, so the page
+ * can never drift from the product.
  * `npx tsx dsl/tools/docs.ts --write` regenerates it; a test checks the file equals the generated text and
  * runs every example in it.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  defaultFrequency,
-  events,
-  fields,
-  frequencies,
-  objects,
-  onPageSeconds,
-  operatorByName,
-  suggestedLanguages,
-  timesOfDay,
-  type EventEntry,
-  type FieldEntry,
-  type ObjectEntry,
-  type SymbolEntry,
-} from '../catalog/catalog.ts';
-import { usage } from './cli.ts';
 import type { RuleContext } from '../catalog/context.ts';
-import { format } from '../syntax/format.ts';
-import { diagnosticCodes } from '../check/validator.ts';
+import type { EventEntry, FieldEntry, ObjectEntry, OperatorEntry } from '../catalog/types.ts';
+import { language as builtinLanguage, type RuleLanguage } from '../language.ts';
+import { usage } from './cli.ts';
 
 /** A rule example; with a context, the page shows (and the test checks) whether it fires. */
 export interface DocExample {
@@ -90,25 +76,15 @@ export function compactJson(value: unknown, indent = ''): string {
   return `{\n${entries.join(',\n')}\n${indent}}`;
 }
 
-function listNote(field: FieldEntry): string {
-  return field.allowsList ? `, or a list such as [${field.example}, ...]` : '';
-}
-
-function valuesOf(field: FieldEntry): string {
-  if (field.match === 'symbol')
-    return (field.symbols as SymbolEntry[])
-      .map((symbol) => `${code(symbol.name)} (${symbol.label})`)
+function fieldsTable(language: RuleLanguage): string {
+  const { catalog } = language;
+  const rows = catalog.fields.map((field) => {
+    const object = catalog.objects.find((entry) => entry.name === field.object) as ObjectEntry;
+    const operatorsText = field.operators
+      .map((name) => code((catalog.operatorByName(name) as OperatorEntry).keyword))
       .join(', ');
-  if (field.match === 'language')
-    return `a language tag in quotes, e.g. ${code(field.example)}${listNote(field)}`;
-  return `text in quotes, e.g. ${code(field.example)}${listNote(field)}`;
-}
-
-function fieldsTable(): string {
-  const rows = fields.map((field) => {
-    const object = objects.find((entry) => entry.name === field.object) as ObjectEntry;
-    const operatorsText = field.operators.map((name) => code(operatorByName(name).keyword)).join(', ');
-    return `| ${code(field.name)} | ${object.label} › ${field.label} | ${operatorsText} | ${valuesOf(field)} | ${field.doc} |`;
+    const values = catalog.kindOf(field).describeValues(field);
+    return `| ${code(field.name)} | ${object.label} › ${field.label} | ${operatorsText} | ${values} | ${field.doc} |`;
   });
   return [
     '| Field | In the admin app | Operators | Values | Meaning |',
@@ -117,17 +93,30 @@ function fieldsTable(): string {
   ].join('\n');
 }
 
-function operatorsTable(): string {
-  const rows = fields
+function operatorsTable(language: RuleLanguage): string {
+  const { catalog } = language;
+  const rows = catalog.fields
     .flatMap((field) => field.operators)
     .filter((name, index, all) => all.indexOf(name) === index)
-    .map((name) => operatorByName(name))
+    .map((name) => catalog.operatorByName(name) as OperatorEntry)
     .map((operator) => `| ${code(operator.keyword)} | ${operator.label} | ${operator.doc} |`);
   return ['| Operator | In the admin app | Meaning |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
-function diagnosticsTable(): string {
-  const rows = Object.entries(diagnosticCodes).map(
+/** One bullet (or more) per kind the catalog's fields use, in the order fields first use them. */
+function valuesSection(language: RuleLanguage): string {
+  const { catalog } = language;
+  const used = [...new Set(catalog.fields.map((field) => field.match))];
+  return used
+    .map((name) => {
+      const fields: FieldEntry[] = catalog.fields.filter((field) => field.match === name);
+      return catalog.kindOf(fields[0] as FieldEntry).documentValues(fields);
+    })
+    .join('\n');
+}
+
+function diagnosticsTable(language: RuleLanguage): string {
+  const rows = Object.entries(language.diagnosticCodes).map(
     ([name, meaning]) => `| ${code(name)} | ${meaning.replaceAll('|', '\\|')} |`,
   );
   return ['| Code | Meaning |', '| --- | --- |', ...rows].join('\n');
@@ -206,7 +195,6 @@ tag "pricing", "vip"`,
   },
 } satisfies Record<string, DocExample>;
 
-const canonical = format('when visitor.page_url   contains "pricing"').text.trimEnd();
 const issueContext = {
   visitor: { page_url: 'https://acme.test/pricing', page_title: 'Pricing', visit_history: 'returning_user' },
   device: { language: 'fr-CA' },
@@ -222,17 +210,19 @@ const issueContext = {
 };
 
 /**
- * The whole reference page, in Markdown.
+ * The whole reference page of a language (the built-in one by default), in Markdown.
  *
  * @example renderDslReference().startsWith('# The rule language') // true
  */
-export function renderDslReference(): string {
+export function renderDslReference(language: RuleLanguage = builtinLanguage as RuleLanguage): string {
   const e = examples;
+  const { objects, events, timesOfDay, frequencies, defaultFrequency, onPageSeconds } = language.catalog;
+  const canonical = language.format('when visitor.page_url   contains "pricing"').text.trimEnd();
   const onPage = events.find((event) => event.name === 'on_page') as EventEntry;
   const pageLoad = events.find((event) => event.name === 'page_load') as EventEntry;
   return `# The rule language
 
-<!-- Generated by \`npx tsx dsl/tools/docs.ts --write\` from dsl/catalog/, dsl/check/validator.ts and dsl/tools/cli.ts. Do not edit by hand. -->
+<!-- Generated by \`npx tsx dsl/tools/docs.ts --write\` from the catalog (dsl/catalog/catalog.ts) and its kinds (dsl/kinds/), dsl/check/validator.ts and dsl/tools/cli.ts. Do not edit by hand. -->
 
 A proactive message starts a conversation with a visitor of your site when a **rule** says so. A rule
 says which visitors (the *conditions*), when to check them (the *timing*), at which *time of day* the
@@ -289,28 +279,18 @@ ${objects.map((object) => `**${object.label}** (${object.doc.charAt(0).toLowerCa
 
 ### Fields
 
-${fieldsTable()}
+${fieldsTable(language)}
 
 ### Operators
 
-${operatorsTable()}
+${operatorsTable(language)}
 
 Each field allows only the operators listed for it in the table of fields; the editor's completion
 offers exactly those.
 
 ### Values
 
-- **Text** goes in double quotes: \`"pricing"\`. Inside quotes you can write any Unicode text, emoji
-  included, and these escapes: \`\\"\` (a quote), \`\\\\\` (a backslash), \`\\n\` (a new line), \`\\t\`
-  (a tab) and \`\\u{1F44B}\` (any character by its code point).
-- **A list** of texts, in square brackets: \`["pricing", "plans"]\`. With \`contains\` a list means
-  "contains at least one of", with \`does not contain\` "contains none of", with \`is\` "equals one of",
-  and with \`is not\` "equals none of".
-- **A word** without quotes for visit history: ${((fields.find((field) => field.match === 'symbol') as FieldEntry).symbols as SymbolEntry[]).map((symbol) => code(symbol.name)).join(' or ')}.
-- **A language** is a BCP 47 tag in quotes, such as ${suggestedLanguages
-    .slice(0, 4)
-    .map((tag) => code(`"${tag}"`))
-    .join(', ')}.
+${valuesSection(language)}
 
 Page URL and page title comparisons ignore upper and lower case, in every alphabet (\`"PRICING"\`,
 \`"Pricing"\` and \`"pricing"\` are the same, and so are \`"ÉTÉ"\` and \`"été"\`).
@@ -387,7 +367,7 @@ The editor underlines problems as you type, and the admin app will not publish a
 (warnings are fine). Each problem has a stable code, shown by \`proactive check\` too; many come with a
 one-click fix, such as "Did you mean visitor.page_url?".
 
-${diagnosticsTable()}
+${diagnosticsTable(language)}
 
 ## Testing a rule
 

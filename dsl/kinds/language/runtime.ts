@@ -1,15 +1,21 @@
 /**
- * One matcher per catalog match kind: how a context value is prepared before comparing, and what "equals"
- * means for that kind. `contains` is always a substring test on prepared values.
+ * Languages at run time: BCP 47 tags, canonical and lower-case on both sides; a tag matches itself and
+ * its more specific tags (`fr` matches `fr-ca`). Dependency-free: the widget bundles it.
  */
-import type { MatchKind } from '../catalog/catalog.ts';
-import { canonicalLanguage, foldCase } from './text.ts';
+import { readString, standardTest, type RuntimeKind } from '../runtime.ts';
 
-export interface Matcher {
-  /** Turns the raw context string into the form rule values were compiled to. */
-  prepare(actual: string): string;
-  /** Whether a prepared actual value equals one (normalised) rule value. */
-  equals(actual: string, expected: string): boolean;
+/**
+ * The canonical, lower-cased form of a BCP 47 language tag (`pt_br` and `PT-br` give `pt-br`), or null
+ * when the text is not a well-formed tag.
+ *
+ * @example canonicalLanguage('fr_ca') // 'fr-ca'
+ */
+export function canonicalLanguage(tag: string): string | null {
+  try {
+    return (Intl.getCanonicalLocales(tag.replaceAll('_', '-'))[0] as string).toLowerCase();
+  } catch {
+    return null;
+  }
 }
 
 const languageCache = new Map<string, string>();
@@ -45,11 +51,8 @@ export function languageMatches(actual: string, expected: string): boolean {
   );
 }
 
-const same = (actual: string, expected: string): boolean => actual === expected;
-
-/** The matchers, by catalog match kind. */
-export const matchers: Record<MatchKind, Matcher> = {
-  text: { prepare: foldCase, equals: same },
-  symbol: { prepare: (actual) => actual, equals: same },
-  language: { prepare: prepareLanguage, equals: languageMatches },
+export const languageRuntime: RuntimeKind = {
+  read: readString,
+  prepare: prepareLanguage,
+  test: standardTest(languageMatches),
 };

@@ -1,0 +1,113 @@
+/**
+ * The "Test this rule" panel's model: a sample visitor with one value per catalog field (each field's
+ * kind names its input and starting value), the seconds on the page and a date and time; the evaluation
+ * context built from it; and the evaluation, by the same compiler and evaluator as the widget.
+ */
+import {
+  catalog as builtinCatalog,
+  createEvaluator,
+  createLanguage,
+  type Catalog,
+  type Evaluation,
+  type FieldEntry,
+  type RuleContext,
+  type Rule,
+  type SampleControl,
+  type SampleEnvironment,
+  type Schedule,
+} from '@proactive/dsl';
+
+export interface SampleVisitor {
+  /** The sample value of each field, by field name (`visitor.page_url`). */
+  values: Record<string, string>;
+  /** Seconds on the page: 0 is the page-load check. */
+  seconds: number;
+  /** `YYYY-MM-DDTHH:MM` in the admin's local time. */
+  dateTime: string;
+}
+
+/** One input of the sample form. */
+export interface SampleInput {
+  field: FieldEntry;
+  control: SampleControl;
+}
+
+/**
+ * The sample form's field inputs, in catalog order, each with the control its kind names.
+ *
+ * @example sampleInputs().map((input) => input.control.control) // ['text', 'text', 'select', 'text']
+ */
+export function sampleInputs(catalog: Catalog = builtinCatalog): SampleInput[] {
+  return catalog.fields.map((field) => ({ field, control: catalog.kindOf(field).sampleControl(field) }));
+}
+
+function localDateTime(now: Date): string {
+  const local = new Date(now);
+  local.setMinutes(local.getMinutes() - local.getTimezoneOffset());
+  return local.toISOString().slice(0, 16);
+}
+
+/**
+ * The sample the panel starts with: each field's kind gives its starting value (the language of the
+ * admin's browser for languages), 30 seconds on the page, now.
+ *
+ * @example initialSample(catalog, { language: navigator.language }).values['visitor.visit_history'] // 'new_user'
+ */
+export function initialSample(
+  catalog: Catalog = builtinCatalog,
+  environment: SampleEnvironment = {},
+  now: Date = new Date(),
+): SampleVisitor {
+  const values = Object.fromEntries(
+    catalog.fields.map((field) => [field.name, catalog.kindOf(field).sampleDefault(field, environment)]),
+  );
+  return { values, seconds: 30, dateTime: localDateTime(now) };
+}
+
+/**
+ * The evaluation context of a sample visitor: each field's value at its place (`visitor.page_url` is
+ * `context.visitor.page_url`).
+ *
+ * @example sampleContext(initialSample(), {}).visitor.page_url // 'https://example.com/pricing'
+ */
+export function sampleContext(
+  sample: SampleVisitor,
+  schedules: Record<string, Schedule>,
+  catalog: Catalog = builtinCatalog,
+): RuleContext {
+  const objects: Record<string, Record<string, string>> = Object.fromEntries(
+    catalog.objects.map((object) => [object.name, {}]),
+  );
+  for (const field of catalog.fields) {
+    const value = sample.values[field.name];
+    if (value === undefined) continue;
+    (objects[field.object] as Record<string, string>)[field.name.slice(field.object.length + 1)] = value;
+  }
+  const when = new Date(sample.dateTime);
+  return {
+    ...objects,
+    event: sample.seconds > 0 ? { type: 'on_page', seconds: sample.seconds } : { type: 'page_load' },
+    now: Number.isNaN(when.getTime()) ? new Date().toISOString() : when.toISOString(),
+    schedules,
+  } as RuleContext;
+}
+
+/**
+ * Evaluates a rule against a sample visitor; an error string when the rule cannot be compiled.
+ *
+ * @example testRule(rule, initialSample(), {}).evaluation?.fires
+ */
+export function testRule(
+  rule: Rule,
+  sample: SampleVisitor,
+  schedules: Record<string, Schedule>,
+  catalog: Catalog = builtinCatalog,
+): { evaluation?: Evaluation; error?: string } {
+  const language = createLanguage(catalog);
+  try {
+    const evaluate = createEvaluator(language.compile(rule), { kinds: language.runtimeKinds });
+    return { evaluation: evaluate(sampleContext(sample, schedules, catalog)) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The widget-safe half of a match kind, and the operators most kinds share. Dependency-free: the widget
+ * bundles it (dsl/runtime/bundle.test.ts lists every module the evaluator pulls in).
+ */
+
+/** A test of one prepared context value. */
+export type ValueTest = (prepared: string) => boolean;
+
+/** How the evaluator reads, prepares and compares the context values of one kind. */
+export interface RuntimeKind {
+  /** The context value if it has this kind's type, else null (a missing value is false whatever the operator). */
+  read(raw: unknown): string | null;
+  /** The value in the form rule values were compiled to (e.g. case-folded). */
+  prepare(actual: string): string;
+  /** The test of `operator` against the compiled values, or undefined when the kind has no such operator. */
+  test(operator: string, expected: readonly string[]): ValueTest | undefined;
+}
+
+/** Strings only. */
+export const readString = (raw: unknown): string | null => (typeof raw === 'string' ? raw : null);
+
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The tests of `is`, `is not`, `contains` and `does not contain` on prepared values: `equals` says what
+ * "is" means for the kind (exact by default); `contains` is a substring test. Each closure is specialised
+ * (one value or several, negated or not) so that it stays small and monomorphic.
+ *
+ * @example standardTest()('contains', ['pricing'])?.('/pricing/team') // true
+ */
+export function standardTest(equals?: (actual: string, expected: string) => boolean) {
+  return (operator: string, expected: readonly string[]): ValueTest | undefined => {
+    const negate = operator === 'is_not' || operator === 'does_not_contain';
+    const first = expected[0] as string;
+    const single = expected.length === 1;
+    if (operator === 'contains' || operator === 'does_not_contain') {
+      if (single) return (actual) => actual.includes(first) !== negate;
+      // Several needles in one scan: an alternation of escaped literals (a RegExp, not eval: CSP-safe).
+      const anyOf = new RegExp(expected.map(escapeRegExp).join('|'));
+      return (actual) => anyOf.test(actual) !== negate;
+    }
+    if (operator !== 'is' && operator !== 'is_not') return undefined;
+    if (equals) {
+      return (actual) => {
+        for (let index = 0; index < expected.length; index++)
+          if (equals(actual, expected[index] as string)) return !negate;
+        return negate;
+      };
+    }
+    return single
+      ? (actual) => (actual === first) !== negate
+      : (actual) => expected.includes(actual) !== negate;
+  };
+}

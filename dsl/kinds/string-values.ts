@@ -1,0 +1,83 @@
+/**
+ * What kinds whose values are quoted strings share (text, language, and most kinds to come): a value is
+ * a string or, when the field allows it, a list of strings; a bare word is a mistake with an obvious fix.
+ */
+import type { CompletionItem } from '../editor/complete.ts';
+import type { FieldEntry } from '../catalog/types.ts';
+import type { StringValue, Value } from '../model/ast.ts';
+import { replaceFix } from '../model/diagnostic.ts';
+import { encodeString } from '../syntax/strings.ts';
+import type { ValueReport } from './kind.ts';
+
+/**
+ * Checks a string-valued comparison: quotes, lists, duplicates; `checkItem` adds the kind's own checks of
+ * each string.
+ *
+ * @example validateStrings(value, field, report, (item) => checkLanguage(item, report))
+ */
+export function validateStrings(
+  value: Value,
+  field: FieldEntry,
+  report: ValueReport,
+  checkItem: (item: StringValue) => void,
+): void {
+  if (value.kind === 'symbol') {
+    const quoted = encodeString(value.name);
+    report.error(
+      'invalid-value',
+      value.range,
+      `Put the value in double quotes: ${quoted}. ${field.name} compares text, not a word of the language.`,
+      replaceFix(value.range, quoted),
+    );
+    return;
+  }
+  if (value.kind === 'string') {
+    checkItem(value);
+    return;
+  }
+  if (!field.allowsList) {
+    report.error('list-not-allowed', value.range, `${field.name} takes one value, not a list.`);
+    return;
+  }
+  if (value.items.length === 0) {
+    report.error(
+      'empty-list',
+      value.range,
+      `The list is empty. Add at least one value, e.g. [${field.example}].`,
+    );
+  }
+  const seen = new Set<string>();
+  for (const item of value.items) {
+    const key = item.value.toLowerCase();
+    if (seen.has(key))
+      report.warning(
+        'duplicate-value',
+        item.range,
+        `${encodeString(item.value)} is already in the list; remove one.`,
+      );
+    seen.add(key);
+    checkItem(item);
+  }
+}
+
+/**
+ * The completion item that writes a list of the field's example.
+ *
+ * @example listSnippet(fieldByName('visitor.page_url')!).insertText // '["pricing"]'
+ */
+export function listSnippet(field: FieldEntry): CompletionItem {
+  return { label: '[…]', kind: 'snippet', insertText: `[${field.example}]`, detail: 'A list of values' };
+}
+
+/** A string value, or a list of strings where the field allows lists. */
+export function fitsStrings(value: Value, field: FieldEntry): boolean {
+  return value.kind === 'string' || (value.kind === 'list' && field.allowsList);
+}
+
+/** The value a string field starts with: an empty string. */
+export const emptyString = (): Value => ({ kind: 'string', value: '' });
+
+/** ", or a list such as [...]" when the field allows lists (for the docs' Values cell). */
+export function listNote(field: FieldEntry): string {
+  return field.allowsList ? `, or a list such as [${field.example}, ...]` : '';
+}
