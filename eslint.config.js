@@ -15,6 +15,11 @@ const noRelativeEscape = (own) => ({
   message: 'Import another package by its name (e.g. @proactive/dsl), not by a relative path.',
 });
 
+const serverUses = {
+  group: ['@proactive/app', '@proactive/widget'],
+  message: 'The server imports neither the admin app nor the widget.',
+};
+
 /**
  * Import boundaries between the workspaces: which package may use which.
  *
@@ -93,12 +98,20 @@ export default tseslint.config(
       message: 'The contract is shared by server, widget and app: it imports none of them.',
     },
   ]),
-  boundary('server', [
-    {
-      group: ['@proactive/app', '@proactive/widget'],
-      message: 'The server imports neither the admin app nor the widget.',
-    },
-  ]),
+  boundary('server', [serverUses]),
+  // The server's domain raises DomainErrors; only server/http maps them to statuses (http/errors.ts).
+  boundary(
+    'server',
+    [
+      serverUses,
+      {
+        regex: '(^|/)http/|^(hono|@hono/[^/]+)(/.*)?$',
+        message:
+          'The server domain knows no HTTP: throw a DomainError (domain/errors.ts); http/errors.ts maps it to a status.',
+      },
+    ],
+    ['server/domain/**/*.ts'],
+  ),
   boundary('app', [
     { group: ['@proactive/dsl/testing'], message: 'Test helpers stay out of the admin app.' },
     appServerTypesOnly,
@@ -116,6 +129,12 @@ export default tseslint.config(
       {
         group: ['@proactive/contract/admin', '@proactive/server', '@proactive/server/*', '@proactive/app'],
         message: 'The widget uses only the widget contract (@proactive/contract/widget).',
+      },
+      {
+        group: ['@proactive/contract/widget'],
+        allowTypeImports: true,
+        message:
+          'The widget imports the widget contract as types only (`import type`): its zod schemas stay off customer sites.',
       },
     ]),
     ignores: ['widget/**/*.test.ts', 'widget/build.ts'],

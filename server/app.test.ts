@@ -35,7 +35,6 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
 }
 
 async function rules(channelId = 'demo'): Promise<ChannelRules> {
-  await new Promise((resolve) => setTimeout(resolve, 20));
   const response = await proactive.app.request(`/widget/v1/channels/${channelId}/rules`);
   expect(response.status).toBe(200);
   return (await response.json()) as ChannelRules;
@@ -154,6 +153,25 @@ describe('setup resources', () => {
     expect((await call('DELETE', `/api/v1/schedules/${schedule.body.id}`)).status).toBe(409);
     const rulesResponse = await proactive.app.request(`/widget/v1/channels/${channel.body.id}/rules`);
     expect(rulesResponse.status).toBe(200);
+  });
+
+  it("refuses hours the evaluator would refuse, naming the field (the rule language's schedule schema)", async () => {
+    const response = await call('POST', '/api/v1/schedules', {
+      name: 'Late',
+      time_zone: 'UTC',
+      intervals: [{ day: 'mon', open: '24:00', close: '24:00' }],
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('invalid_request');
+    expect(response.body.error.details.issues).toEqual([
+      { path: 'intervals.0.open', message: expect.stringContaining('HH:MM') },
+    ]);
+    const closing = await call('POST', '/api/v1/schedules', {
+      name: 'Until midnight',
+      time_zone: 'UTC',
+      intervals: [{ day: 'mon', open: '18:00', close: '24:00' }],
+    });
+    expect(closing.status).toBe(201);
   });
 
   it('refuses to rename or delete a schedule that a rule names', async () => {
@@ -609,7 +627,7 @@ describe('rule language endpoints', () => {
 });
 
 describe('documentation', () => {
-  it('serves the OpenAPI document and a static docs page without scripts', async () => {
+  it('serves the generated OpenAPI document and renders it with Swagger UI under a strict CSP', async () => {
     const document = await (await proactive.app.request('/api/v1/openapi.json')).json();
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths)).toEqual(
@@ -617,9 +635,20 @@ describe('documentation', () => {
     );
     const page = await proactive.app.request('/api/docs');
     expect(page.headers.get('content-type')).toContain('text/html');
-    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
     const html = await page.text();
-    expect(html).toContain('/api/v1/messages/{id}');
-    expect(html).not.toContain('<script');
+    // Scripts come from this server only, none inline.
+    const scripts = [...html.matchAll(/<script([^>]*)>([^<]*)<\/script>/g)];
+    expect(scripts.map(([, attributes]) => /src="(\/api\/docs\/[^"]+)"/.exec(attributes!)?.[1])).toEqual([
+      '/api/docs/swagger-ui-bundle.js',
+      '/api/docs/init.js',
+    ]);
+    expect(scripts.every(([, , body]) => body === '')).toBe(true);
+    const init = await proactive.app.request('/api/docs/init.js');
+    expect(await init.text()).toContain("url: '/api/v1/openapi.json'");
+    expect((await proactive.app.request('/api/docs/../../package.json')).status).toBe(404);
+    expect((await proactive.app.request('/api/docs/nothing.js')).status).toBe(404);
   });
 });

@@ -2,25 +2,27 @@
  * The Proactive HTTP app: one Hono app from Web APIs only, shared by the Node and Workers entries.
  * Dependencies (storage, bus, assets, secrets) come in; nothing here touches Node or the file system.
  */
-import { Hono, type Context } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Bus } from './domain/bus.ts';
-import { createMessageService } from './domain/messages.ts';
+import { createChanges } from './domain/changes.ts';
+import { createServices } from './domain/services.ts';
 import { SnapshotCache } from './domain/snapshot.ts';
 import { adminAuth, type ZendeskOptions } from './http/auth.ts';
-import { errorBody, HttpError, isStorageUnavailable } from './http/errors.ts';
+import { errorBody, errorResponse } from './http/errors.ts';
+import { openApiApp } from './http/openapi.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
-import { conversationRoutes } from './routes/admin/conversations.ts';
-import { messageRoutes } from './routes/admin/messages.ts';
-import { setupRoutes } from './routes/admin/setup.ts';
-import { dslRoutes } from './routes/dsl.ts';
+import { adminApi } from './routes/admin/index.ts';
 import { healthRoutes } from './routes/health.ts';
-import { openApiRoutes } from './routes/openapi.ts';
+import { docsRoutes } from './routes/openapi.ts';
 import { staticRoutes, type AssetSource } from './routes/static.ts';
-import { rulesHandler, widgetRoutes } from './routes/widget.ts';
+import { rulesHandler, rulesRoute, widgetRoutes } from './routes/widget.ts';
 import type { Repository } from './storage/repository.ts';
+
+export type { AdminApi } from './routes/admin/index.ts';
 
 export interface AppDeps extends ZendeskOptions {
   repository: Repository;
@@ -28,6 +30,8 @@ export interface AppDeps extends ZendeskOptions {
   adminToken: string;
   /** Static files (widget.js, admin app, demo site); without it those routes answer 404. */
   assets?: AssetSource;
+  /** The API docs renderer's files (swagger-ui-dist: `swagger-ui.css`, `swagger-ui-bundle.js`). */
+  docsAssets?: AssetSource;
   /** Rebuild widget snapshots at least this often (Workers: isolates cannot hear invalidations). */
   snapshotMaxAgeMs?: number;
   /** Workers: requests must not share in-flight promises (see SnapshotCache). */
@@ -45,7 +49,7 @@ export interface AppDeps extends ZendeskOptions {
 }
 
 export interface ProactiveApp {
-  app: Hono;
+  app: OpenAPIHono;
   snapshots: SnapshotCache;
   /** Stops listening to the bus (the caller closes the repository). */
   dispose(): void;
@@ -78,7 +82,7 @@ export function createApp(deps: AppDeps): ProactiveApp {
     if (event.type === 'channels_changed') snapshots.invalidate(event.channel_ids);
     else if (event.type === 'all_changed') snapshots.invalidateAll();
   });
-  const messages = createMessageService({ repository, bus: ownBus, onChannelsChanged: invalidate });
+  const services = createServices({ repository, bus: ownBus, changes: createChanges(ownBus, invalidate) });
   const clientKey = deps.clientAddress ? { key: deps.clientAddress } : {};
   const limits = {
     events: { limit: 600, windowMs: 60_000, ...clientKey, ...deps.rateLimits?.events },
@@ -114,27 +118,9 @@ export function createApp(deps: AppDeps): ProactiveApp {
   const widgetLimit = deps.bodyLimits?.widget ?? 32 * 1024;
   const adminLimit = deps.bodyLimits?.admin ?? 512 * 1024;
 
-  const app = new Hono();
+  const app = openApiApp();
 
-  app.onError((error, c) => {
-    if (error instanceof HttpError)
-      return c.json(errorBody(error.code, error.message, error.details), error.status);
-    if (isStorageUnavailable(error)) {
-      c.header('Retry-After', '2');
-      return c.json(
-        errorBody(
-          'database_unavailable',
-          'The database cannot be reached right now; retry in a few seconds.',
-        ),
-        503,
-      );
-    }
-    console.error(`${c.req.method} ${c.req.path} failed:`, error);
-    return c.json(
-      errorBody('internal_error', 'Something went wrong on the server; it has been logged.'),
-      500,
-    );
-  });
+  app.onError(errorResponse);
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
 
   app.use(
@@ -164,7 +150,7 @@ export function createApp(deps: AppDeps): ProactiveApp {
   });
 
   // The hot path, registered before the widget middleware: it sets its own CORS headers.
-  app.get('/widget/v1/channels/:channel_id/rules', rulesHandler(snapshots, deps.rulesMaxAge ?? 30));
+  app.openapi(rulesRoute, rulesHandler(snapshots, deps.rulesMaxAge ?? 30));
   app.use(
     '/widget/v1/*',
     cors({
@@ -191,32 +177,23 @@ export function createApp(deps: AppDeps): ProactiveApp {
   }
   app.use('/api/v1/*', bodyLimit({ maxSize: adminLimit, onError: tooLarge(adminLimit) }));
 
-  app.route('/health', healthRoutes(repository));
-  app.route('/', openApiRoutes());
-
-  const admin = new Hono();
-  admin.use(
-    '*',
-    adminAuth({
-      adminToken: deps.adminToken,
-      ...(deps.zafSecret ? { zafSecret: deps.zafSecret } : {}),
-      ...(deps.zafToken ? { zafToken: deps.zafToken } : {}),
-    }),
-  );
-  admin.route('/', setupRoutes({ repository, bus: ownBus, invalidate }));
-  admin.route('/messages', messageRoutes(messages, repository));
-  admin.route('/conversations', conversationRoutes(repository, ownBus));
-  admin.route('/dsl', dslRoutes(repository));
-  app.route('/api/v1', admin);
-
+  app.route('/', healthRoutes(repository));
+  // Before the admin API: the document is public although it lives under /api/v1.
+  app.route('/', docsRoutes(app, deps.docsAssets));
+  const auth = adminAuth({
+    adminToken: deps.adminToken,
+    ...(deps.zafSecret ? { zafSecret: deps.zafSecret } : {}),
+    ...(deps.zafToken ? { zafToken: deps.zafToken } : {}),
+  });
+  app.route('/api/v1', adminApi(services, repository, auth));
   app.route(
     '/widget/v1',
     widgetRoutes({
       repository,
       bus,
       snapshots,
+      conversations: services.conversations,
       rateLimits: limits,
-      ...(deps.rulesMaxAge !== undefined ? { rulesMaxAge: deps.rulesMaxAge } : {}),
     }),
   );
   if (deps.assets) app.route('/', staticRoutes(deps.assets, { frameOrigins: deps.zendeskOrigins ?? [] }));

@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import { zendeskOptionsFromEnv, type ZendeskOptions } from './http/auth.ts';
 import { clientAddress } from './http/rate-limit.ts';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -22,6 +23,9 @@ import { openNodeStorage, type NodeStorageOptions } from './storage/node-storage
 import type { Repository } from './storage/repository.ts';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The API docs renderer's files, straight from the installed swagger-ui-dist package. */
+const swaggerUiFolder = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
 export interface NodeServerOptions extends ZendeskOptions {
   port?: number;
@@ -73,6 +77,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     ...(options.zafToken ? { zafToken: options.zafToken } : {}),
     ...(options.zendeskOrigins ? { zendeskOrigins: options.zendeskOrigins } : {}),
     assets: fsAssets(options.root ?? projectRoot),
+    docsAssets: fsAssets(swaggerUiFolder),
     clientAddress: (c) =>
       options.trustProxy
         ? clientAddress(c)

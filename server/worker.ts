@@ -4,7 +4,9 @@
  * response's Cache-Control lets Cloudflare's cache absorb the rest.
  *
  * Bindings: DB (D1), PROACTIVE_ADMIN_TOKEN (secret; without it the admin API refuses every request),
- * PROACTIVE_ZAF_SECRET and the other Zendesk app settings (optional, see docs/admin.md), ASSETS (optional static assets: dist/, assets/, widget/demo/).
+ * PROACTIVE_ZAF_SECRET and the other Zendesk app settings (optional, see docs/admin.md), ASSETS (optional
+ * static assets: dist/, assets/, widget/demo/, and the API docs renderer's files from swagger-ui-dist
+ * under api-docs/).
  */
 import type { D1Database, Fetcher } from '@cloudflare/workers-types';
 import { createApp, type ProactiveApp } from './app.ts';
@@ -22,10 +24,10 @@ export interface WorkerEnv extends ZendeskEnv {
   ASSETS?: Fetcher;
 }
 
-function assetsFrom(fetcher: Fetcher): AssetSource {
+function assetsFrom(fetcher: Fetcher, folder = ''): AssetSource {
   return {
     async read(path) {
-      const response = await fetcher.fetch(`https://assets.local/${path}`);
+      const response = await fetcher.fetch(`https://assets.local/${folder}${path}`);
       return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
     },
   };
@@ -47,7 +49,9 @@ async function boot(env: WorkerEnv): Promise<ProactiveApp> {
     bus: createMemoryBus(),
     adminToken: env.PROACTIVE_ADMIN_TOKEN || unguessable(),
     ...zendeskOptionsFromEnv(env),
-    ...(env.ASSETS ? { assets: assetsFrom(env.ASSETS) } : {}),
+    ...(env.ASSETS
+      ? { assets: assetsFrom(env.ASSETS), docsAssets: assetsFrom(env.ASSETS, 'api-docs/') }
+      : {}),
     snapshotMaxAgeMs: 5_000,
     isolatedRequests: true,
   });

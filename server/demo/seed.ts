@@ -4,8 +4,7 @@
  * and live messages that make every behaviour visible at any hour: the user's example rule during
  * business hours and its twin outside them, a bot-response message, and a language rule.
  */
-import { createMemoryBus } from '../domain/bus.ts';
-import { createMessageService } from '../domain/messages.ts';
+import { createMessageService } from '../domain/messages/service.ts';
 import type { MessageResponse, Repository } from '../storage/repository.ts';
 
 /** The demo channel's id, stable so the demo pages can embed it. */
@@ -90,11 +89,9 @@ export async function seedDemo(repository: Repository): Promise<void> {
   for (const answer of answers)
     await repository.answers.insert({ ...answer, bot_id: 'acme-assistant', ...stamp });
 
-  const service = createMessageService({
-    repository,
-    bus: createMemoryBus(),
-    onChannelsChanged: () => undefined,
-  });
+  // Nothing serves widgets yet: there are no snapshots to tell of changes.
+  const quiet = { channels: async () => undefined, all: async () => undefined };
+  const service = createMessageService({ repository, changes: quiet });
   const messages: DemoMessage[] = [
     {
       name: 'Pricing help (business hours)',

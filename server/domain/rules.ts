@@ -9,6 +9,7 @@ import { withoutRanges, type Frequency, type Rule, type TimeOfDay } from '@proac
 import type { Diagnostic } from '@proactive/dsl';
 import type { CompiledRule } from '@proactive/dsl';
 import { compiledRuleSchema } from '@proactive/dsl';
+import type { TimeOfDayView } from '@proactive/contract/admin';
 
 export interface RuleOptions {
   /** Names of the schedules that exist (for `during business_hours "Name"`). */
@@ -16,9 +17,6 @@ export interface RuleOptions {
   /** Whether the message's channel has a business-hours schedule. */
   hasBusinessHours: boolean;
 }
-
-/** The API's view of the rule's time of day. `schedule: null` is the channel's business hours. */
-export type TimeOfDayView = { kind: 'anytime' } | { kind: 'during' | 'outside'; schedule: string | null };
 
 export interface RuleEdit {
   rules?: string;

@@ -2,31 +2,114 @@
  * The public widget API (CORS for any origin): the channel's compiled rules from the in-memory snapshot,
  * interaction events, and the visitor's side of conversations (create, poll, send, SSE stream).
  */
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
+import {
+  channelRules,
+  conversationMessage,
+  conversationMessages,
+  conversationMessagesQuery,
+  conversationStarted,
+  eventsAccepted,
+  startConversation,
+  visitorMessage,
+  widgetEvents,
+} from '@proactive/contract/widget';
 import type { Bus } from '../domain/bus.ts';
-import { newId, isPlausibleId } from '../domain/ids.ts';
+import type { ConversationService } from '../domain/conversations.ts';
+import { notFound } from '../domain/errors.ts';
+import { isPlausibleId } from '../domain/ids.ts';
 import type { SnapshotCache } from '../domain/snapshot.ts';
-import { HttpError, notFound } from '../http/errors.ts';
+import { HttpError } from '../http/errors.ts';
+import { body, errors, json, openApiApp, route } from '../http/openapi.ts';
 import { rateLimit, type RateLimitOptions } from '../http/rate-limit.ts';
-import * as schemas from '@proactive/contract/admin';
-import { readJson } from '../http/validation.ts';
-import type {
-  Conversation,
-  ConversationMessageRecord,
-  Repository,
-  StatsCounter,
-} from '../storage/repository.ts';
-import type { Rule } from '@proactive/dsl';
+import type { Repository, StatsCounter } from '../storage/repository.ts';
 
 export interface WidgetRouteDeps {
   repository: Repository;
   bus: Bus;
   snapshots: SnapshotCache;
+  conversations: ConversationService;
   rateLimits: { events: RateLimitOptions; conversations: RateLimitOptions };
-  /** `Cache-Control` max-age of the rules payload, seconds. */
-  rulesMaxAge?: number;
 }
+
+const tags = ['Widget'];
+const security: [] = [];
+const conversationParam = z.object({ id: z.string() });
+
+/** `GET /widget/v1/channels/{channel_id}/rules`, registered on the app itself (see app.ts). */
+export const rulesRoute = route({
+  method: 'get',
+  path: '/widget/v1/channels/{channel_id}/rules',
+  tags,
+  security,
+  summary:
+    "The channel's live messages, compiled, in order. Strong ETag; If-None-Match -> 304; CDN-cacheable.",
+  request: { params: z.object({ channel_id: z.string() }) },
+  responses: {
+    200: json(channelRules, 'The channel rules.'),
+    304: { description: 'Not modified (If-None-Match matched the ETag).' },
+    ...errors(404, 503),
+  },
+});
+
+const routes = {
+  events: route({
+    method: 'post',
+    path: '/events',
+    tags,
+    security,
+    summary: 'Interaction events, one or {events: [...]} (text/plain accepted for sendBeacon).',
+    request: { body: body(widgetEvents) },
+    responses: { 202: json(eventsAccepted, 'Counted.'), ...errors(400, 413, 415, 429, 503) },
+  }),
+  start: route({
+    method: 'post',
+    path: '/conversations',
+    tags,
+    security,
+    summary: 'Hand the visitor to an agent: a conversation opened by the message.',
+    request: { body: body(startConversation) },
+    responses: { 201: json(conversationStarted, 'Started.'), ...errors(400, 404, 413, 415, 429, 503) },
+  }),
+  messages: route({
+    method: 'get',
+    path: '/conversations/{id}/messages',
+    tags,
+    security,
+    summary: 'Poll messages; ?after=<message id> for the newer ones.',
+    request: { params: conversationParam, query: conversationMessagesQuery },
+    responses: { 200: json(conversationMessages, 'The messages.'), ...errors(400, 404, 503) },
+  }),
+  write: route({
+    method: 'post',
+    path: '/conversations/{id}/messages',
+    tags,
+    security,
+    summary: 'The visitor writes again (403 for another visitor).',
+    request: { params: conversationParam, body: body(visitorMessage) },
+    responses: {
+      201: json(conversationMessage, 'Written.'),
+      ...errors(400, 403, 404, 413, 415, 429, 503),
+    },
+  }),
+  stream: route({
+    method: 'get',
+    path: '/conversations/{id}/stream',
+    tags,
+    security,
+    summary: 'Server-sent events: one "message" event per new message (Last-Event-ID or ?after= resumes).',
+    request: { params: conversationParam, query: conversationMessagesQuery },
+    responses: {
+      200: {
+        description: 'An event stream; each `message` event carries a ConversationMessage as JSON.',
+        content: { 'text/event-stream': { schema: z.string() } },
+      },
+      ...errors(404, 503),
+    },
+  }),
+};
 
 const counters: Record<string, StatsCounter> = {
   shown: 'shown',
@@ -46,7 +129,7 @@ function etagMatches(header: string | undefined, etag: string): boolean {
  * strong ETag; `If-None-Match` -> 304. No query, no hashing, no middleware on the way: it sets its own
  * CORS and cache headers.
  *
- * @example app.get('/widget/v1/channels/:channel_id/rules', rulesHandler(snapshots, 30))
+ * @example app.openapi(rulesRoute, rulesHandler(snapshots, 30))
  */
 export function rulesHandler(snapshots: SnapshotCache, maxAge: number) {
   const cacheControl = `public, max-age=${maxAge}, stale-while-revalidate=${maxAge * 10}, stale-if-error=86400`;
@@ -66,150 +149,121 @@ export function rulesHandler(snapshots: SnapshotCache, maxAge: number) {
 }
 
 /**
+ * Waits for the next bus event about one conversation, at most `ms`; never misses one that arrives
+ * while the caller is busy between waits.
+ */
+function conversationSignal(bus: Bus, conversationId: string) {
+  let pending = false;
+  let wake: (() => void) | null = null;
+  const unsubscribe = bus.subscribe((event) => {
+    if (event.type !== 'conversation_message' || event.conversation_id !== conversationId) return;
+    pending = true;
+    wake?.();
+  });
+  return {
+    wait(ms: number): Promise<void> {
+      if (pending) {
+        pending = false;
+        return Promise.resolve();
+      }
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+          clearTimeout(timer);
+          wake = null;
+          pending = false;
+          resolve();
+        }
+        wake = done;
+      });
+    },
+    /** Ends a wait now (the client went away). */
+    interrupt: () => wake?.(),
+    close: unsubscribe,
+  };
+}
+
+/**
  * The widget routes, mounted at `/widget/v1` (the rules route is {@link rulesHandler}).
  *
- * @example app.route('/widget/v1', widgetRoutes({ repository, bus, snapshots, rateLimits }))
+ * @example app.route('/widget/v1', widgetRoutes({ repository, bus, snapshots, conversations, rateLimits }))
  */
 export function widgetRoutes(deps: WidgetRouteDeps) {
-  const { repository, bus, snapshots } = deps;
-  const app = new Hono();
-
-  app.post('/events', rateLimit(deps.rateLimits.events), async (c) => {
-    const input = await readJson(c, schemas.widgetEvents);
-    const events = 'events' in input ? input.events : [input];
-    const day = new Date().toISOString().slice(0, 10);
-    const accepted: { message_id: string; day: string; counter: StatsCounter }[] = [];
-    for (const event of events) {
-      const snapshot = await snapshots.get(event.channel_id);
-      // Only messages this channel actually serves are counted; the rest is noise (old cache, forged).
-      if (snapshot?.messageIds.has(event.message_id)) {
-        accepted.push({ message_id: event.message_id, day, counter: counters[event.type] as StatsCounter });
-      }
+  const { repository, bus, snapshots, conversations } = deps;
+  const eventLimit = rateLimit(deps.rateLimits.events);
+  const conversationLimit = rateLimit(deps.rateLimits.conversations);
+  const conversation = async (id: string) => {
+    if (!isPlausibleId(id)) throw notFound('conversation', id.slice(0, 100));
+    return conversations.get(id);
+  };
+  const after = (value: string | undefined) => {
+    if (value !== undefined && !isPlausibleId(value)) {
+      throw new HttpError(400, 'invalid_request', '"after" must be a message id.');
     }
-    if (accepted.length > 0) await repository.stats.record(accepted);
-    return c.json({ accepted: accepted.length, ignored: events.length - accepted.length }, 202);
-  });
-
-  app.post('/conversations', rateLimit(deps.rateLimits.conversations), async (c) => {
-    const input = await readJson(c, schemas.startConversation);
-    const [channel, message] = await Promise.all([
-      repository.channels.get(input.channel_id),
-      repository.messages.get(input.message_id),
-    ]);
-    if (!channel) throw new HttpError(404, 'not_found', `No channel with id "${input.channel_id}".`);
-    if (!message || message.channel_id !== channel.id) {
-      throw new HttpError(
-        404,
-        'not_found',
-        `No proactive message "${input.message_id}" on channel "${channel.id}".`,
-      );
-    }
-    const now = new Date();
-    const at = (offset: number) => new Date(now.getTime() + offset).toISOString();
-    const conversation: Conversation = {
-      id: newId('conv'),
-      channel_id: channel.id,
-      message_id: message.id,
-      visitor_id: input.visitor_id,
-      name: input.name || null,
-      email: input.email || null,
-      tags: (message.rule as Rule | null)?.tags ?? [],
-      status: 'open',
-      created_at: at(0),
-      updated_at: at(0),
-    };
-    await repository.conversations.insert(conversation);
-    const opening: ConversationMessageRecord[] = [];
-    const add = (author: ConversationMessageRecord['author'], text: string) => {
-      if (text.trim() !== '')
-        opening.push({
-          id: newId('cm'),
-          conversation_id: conversation.id,
-          author,
-          text,
-          created_at: new Date().toISOString(),
-        });
-    };
-    add('system', message.greeting);
-    if (message.response.type === 'agent') add('system', message.response.follow_up);
-    add('visitor', input.text);
-    for (const entry of opening) await repository.conversationMessages.add(entry);
-    return c.json({ conversation_id: conversation.id, tags: conversation.tags, messages: opening }, 201);
-  });
-
-  const loadConversation = async (c: Context) => {
-    const id = c.req.param('id') ?? '';
-    const conversation = isPlausibleId(id) ? await repository.conversations.get(id) : null;
-    if (!conversation) throw notFound('conversation', id.slice(0, 100));
-    return conversation;
+    return value;
   };
 
-  app.get('/conversations/:id/messages', async (c) => {
-    const conversation = await loadConversation(c);
-    const after = c.req.query('after');
-    if (after !== undefined && !isPlausibleId(after))
-      throw new HttpError(400, 'invalid_request', '"after" must be a message id.');
-    c.header('Cache-Control', 'no-store');
-    return c.json({
-      conversation_id: conversation.id,
-      messages: await repository.conversationMessages.list(conversation.id, after),
-    });
-  });
-
-  app.post('/conversations/:id/messages', rateLimit(deps.rateLimits.conversations), async (c) => {
-    const conversation = await loadConversation(c);
-    const input = await readJson(c, schemas.visitorMessage);
-    if (input.visitor_id !== conversation.visitor_id) {
-      throw new HttpError(403, 'forbidden', 'This conversation belongs to another visitor.');
-    }
-    const now = new Date().toISOString();
-    const message: ConversationMessageRecord = {
-      id: newId('cm'),
-      conversation_id: conversation.id,
-      author: 'visitor',
-      text: input.text,
-      created_at: now,
-    };
-    await repository.conversationMessages.add(message);
-    await repository.conversations.update(conversation.id, { updated_at: now });
-    return c.json(message, 201);
-  });
-
-  app.get('/conversations/:id/stream', async (c) => {
-    const conversation = await loadConversation(c);
-    let last = c.req.header('last-event-id') ?? c.req.query('after') ?? '';
-    if (last !== '' && !isPlausibleId(last)) last = '';
-    return streamSSE(c, async (stream) => {
-      let wake: (() => void) | null = null;
-      const unsubscribe = bus.subscribe((event) => {
-        if (event.type === 'conversation_message' && event.conversation_id === conversation.id) wake?.();
-      });
-      stream.onAbort(() => {
-        unsubscribe();
-        wake?.();
-      });
-      try {
-        while (!stream.aborted && !stream.closed) {
-          const fresh = await repository.conversationMessages.list(conversation.id, last || undefined);
-          for (const message of fresh) {
-            await stream.writeSSE({ id: message.id, event: 'message', data: JSON.stringify(message) });
-            last = message.id;
-          }
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, 15_000);
-            wake = () => {
-              clearTimeout(timer);
-              resolve();
-            };
-          });
-          wake = null;
-          await stream.writeSSE({ event: 'ping', data: '' }).catch(() => undefined);
+  const app = openApiApp();
+  // Rate limits run before the body is read.
+  app.use('/events', eventLimit);
+  app.use('/conversations', conversationLimit);
+  app.use('/conversations/:id/messages', (c, next) =>
+    c.req.method === 'POST' ? conversationLimit(c, next) : next(),
+  );
+  return app
+    .openapi(routes.events, async (c) => {
+      const input = c.req.valid('json');
+      const events = 'events' in input ? input.events : [input];
+      const day = new Date().toISOString().slice(0, 10);
+      const accepted: { message_id: string; day: string; counter: StatsCounter }[] = [];
+      for (const event of events) {
+        const snapshot = await snapshots.get(event.channel_id);
+        // Only messages this channel actually serves are counted; the rest is noise (old cache, forged).
+        if (snapshot?.messageIds.has(event.message_id)) {
+          accepted.push({ message_id: event.message_id, day, counter: counters[event.type] as StatsCounter });
         }
-      } finally {
-        unsubscribe();
       }
+      if (accepted.length > 0) await repository.stats.record(accepted);
+      return c.json({ accepted: accepted.length, ignored: events.length - accepted.length }, 202);
+    })
+    .openapi(routes.start, async (c) => c.json(await conversations.start(c.req.valid('json')), 201))
+    .openapi(routes.messages, async (c) => {
+      const found = await conversation(c.req.valid('param').id);
+      const since = after(c.req.valid('query').after);
+      c.header('Cache-Control', 'no-store');
+      return c.json(
+        { conversation_id: found.id, messages: await conversations.messages(found.id, since) },
+        200,
+      );
+    })
+    .openapi(routes.write, async (c) => {
+      const found = await conversation(c.req.valid('param').id);
+      const input = c.req.valid('json');
+      return c.json(await conversations.visitorWrites(found.id, input.visitor_id, input.text), 201);
+    })
+    .openapi(routes.stream, async (c) => {
+      const found = await conversation(c.req.valid('param').id);
+      let last = c.req.header('last-event-id') ?? c.req.valid('query').after ?? '';
+      if (last !== '' && !isPlausibleId(last)) last = '';
+      return streamSSE(c, async (stream) => {
+        const signal = conversationSignal(bus, found.id);
+        stream.onAbort(() => {
+          signal.close();
+          signal.interrupt();
+        });
+        try {
+          while (!stream.aborted && !stream.closed) {
+            const fresh = await conversations.messages(found.id, last || undefined);
+            for (const message of fresh) {
+              await stream.writeSSE({ id: message.id, event: 'message', data: JSON.stringify(message) });
+              last = message.id;
+            }
+            await signal.wait(15_000);
+            await stream.writeSSE({ event: 'ping', data: '' }).catch(() => undefined);
+          }
+        } finally {
+          signal.close();
+        }
+      });
     });
-  });
-
-  return app;
 }

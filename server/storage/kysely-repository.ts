@@ -3,6 +3,7 @@
  * No transactions are used (D1 has none); the optimistic lock is a conditional UPDATE.
  */
 import { sql, type Kysely } from 'kysely';
+import { referenceColumnNames, referenceColumns } from './message-references.ts';
 import type { Database } from './schema.ts';
 import type {
   Bot,
@@ -30,6 +31,8 @@ type AnyDb = Kysely<any>;
 interface Codec {
   /** Columns stored as JSON text. */
   json: readonly string[];
+  /** Columns only queries use; records do not show them. */
+  hidden?: readonly string[];
 }
 
 function encode(row: Row, codec: Codec): Row {
@@ -47,6 +50,7 @@ function decode<T>(row: Row, codec: Codec): T {
     const value = out[key];
     if (typeof value === 'string') out[key] = JSON.parse(value);
   }
+  for (const key of codec.hidden ?? []) delete out[key];
   for (const key of ['position', 'version']) {
     if (typeof out[key] === 'string' || typeof out[key] === 'bigint') out[key] = Number(out[key]);
   }
@@ -97,7 +101,10 @@ function entityStore<T extends { id: string }>(
   };
 }
 
-const messageCodec: Codec = { json: ['response', 'rule', 'compiled', 'diagnostics'] };
+const messageCodec: Codec = {
+  json: ['response', 'rule', 'compiled', 'diagnostics'],
+  hidden: referenceColumnNames,
+};
 
 function messageStore(db: AnyDb): MessageStore {
   const base = entityStore<MessageRecord>(db, 'messages', messageCodec, [
@@ -105,10 +112,19 @@ function messageStore(db: AnyDb): MessageStore {
     'position',
     'created_at',
   ]);
+  const withReferences = <P extends Partial<MessageRecord>>(patch: P): P => ({
+    ...patch,
+    ...referenceColumns(patch),
+  });
   return {
     ...base,
+    insert: (row) => base.insert(withReferences(row)).then(() => row),
+    update: (id, patch) => base.update(id, withReferences(patch)),
     async updateIfVersion(id, expectedVersion, patch) {
-      const values = encode({ ...(patch as Row), id: undefined, version: expectedVersion + 1 }, messageCodec);
+      const values = encode(
+        { ...(withReferences(patch) as Row), id: undefined, version: expectedVersion + 1 },
+        messageCodec,
+      );
       const result = await db
         .updateTable('messages')
         .set(values)
@@ -129,6 +145,13 @@ function messageStore(db: AnyDb): MessageStore {
         .orderBy('id')
         .execute()) as Row[];
       return rows.map((row) => decode<LiveMessage>(row, messageCodec));
+    },
+    async referencing(reference) {
+      let query = db.selectFrom('messages').select(['id', 'name']);
+      if (reference.schedule !== undefined) query = query.where('schedule_name', '=', reference.schedule);
+      if (reference.bot_id !== undefined) query = query.where('bot_id', '=', reference.bot_id);
+      if (reference.answer_id !== undefined) query = query.where('answer_id', '=', reference.answer_id);
+      return (await query.orderBy('created_at').orderBy('id').execute()) as { id: string; name: string }[];
     },
     async maxPosition(channelId) {
       const row = (await db

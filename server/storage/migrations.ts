@@ -10,6 +10,8 @@ import {
   type MigrationResultSet,
 } from 'kysely';
 
+import { referenceColumnNames, referenceColumns } from './message-references.ts';
+
 const timestamps = ['created_at', 'updated_at'] as const;
 
 export const migrations: Record<string, Migration> = {
@@ -143,6 +145,35 @@ export const migrations: Record<string, Migration> = {
         .on('conversation_messages')
         .columns(['conversation_id', 'id'])
         .execute();
+    },
+  },
+  '0002_message_references': {
+    // Columns derived from each message's rule and response, so that "messages naming this schedule" and
+    // "messages using this bot" are indexed queries instead of reading every message.
+    async up(db: Kysely<unknown>) {
+      for (const column of referenceColumnNames) {
+        await db.schema.alterTable('messages').addColumn(column, 'text').execute();
+        await db.schema
+          .createIndex(`messages_${column}`)
+          .ifNotExists()
+          .on('messages')
+          .column(column)
+          .execute();
+      }
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the schema as it was at 0002
+      const old = db as Kysely<any>;
+      const rows = (await old.selectFrom('messages').select(['id', 'rule', 'response']).execute()) as {
+        id: string;
+        rule: string | null;
+        response: string;
+      }[];
+      for (const row of rows) {
+        const columns = referenceColumns({
+          rule: row.rule === null ? null : JSON.parse(row.rule),
+          response: JSON.parse(row.response),
+        });
+        await old.updateTable('messages').set(columns).where('id', '=', row.id).execute();
+      }
     },
   },
 };

@@ -183,6 +183,41 @@ export function repositoryContract(
       ).toEqual(['m1', 'm3']);
     });
 
+    it('finds the messages naming a schedule or using a bot with a query, and keeps it current', async () => {
+      const during = (schedule: string | null) => ({ kind: 'rule', timeOfDay: { kind: 'during', schedule } });
+      await repository.messages.insert(message({ id: 'ref1', name: 'Names EMEA', rule: during('EMEA') }));
+      await repository.messages.insert(
+        message({
+          id: 'ref2',
+          name: 'Bot',
+          rule: during(null),
+          response: { type: 'bot', bot_id: 'bot9', answer_id: 'ans9' },
+        }),
+      );
+      await repository.messages.insert(message({ id: 'ref3', name: 'Anytime', rule: null }));
+      expect(await repository.messages.referencing({ schedule: 'EMEA' })).toEqual([
+        { id: 'ref1', name: 'Names EMEA' },
+      ]);
+      expect(await repository.messages.referencing({ bot_id: 'bot9' })).toEqual([
+        { id: 'ref2', name: 'Bot' },
+      ]);
+      expect(await repository.messages.referencing({ answer_id: 'ans9' })).toHaveLength(1);
+      expect(await repository.messages.referencing({ bot_id: 'bot9', answer_id: 'other' })).toEqual([]);
+
+      await repository.messages.update('ref1', { rule: { kind: 'rule', timeOfDay: { kind: 'anytime' } } });
+      await repository.messages.updateIfVersion('ref3', 1, { rule: during('EMEA') });
+      await repository.messages.update('ref2', {
+        response: { type: 'agent', follow_up: '', customer_details: [] },
+      });
+      expect(await repository.messages.referencing({ schedule: 'EMEA' })).toEqual([
+        { id: 'ref3', name: 'Anytime' },
+      ]);
+      expect(await repository.messages.referencing({ bot_id: 'bot9' })).toEqual([]);
+      expect(Object.keys((await repository.messages.get('ref3'))!).sort()).toEqual(
+        Object.keys(message()).sort(),
+      );
+    });
+
     it('adds up stats per day and totals', async () => {
       await repository.stats.record([
         { message_id: 'ms', day: '2026-11-26', counter: 'shown' },

@@ -1,75 +1,47 @@
 /**
  * The one storage contract. Every backend (SQLite, PostgreSQL, PGlite, D1) implements it through the one
  * Kysely query layer in `kysely-repository.ts`; `repository.contract.ts` is the test suite they all pass.
- * Records are the API's snake_case shapes with JSON columns already decoded.
+ * Records are the wire contract's shapes (@proactive/contract) with JSON columns already decoded; only
+ * what never leaves the server (a message's compiled rule and position) is added here.
  */
-import type { Diagnostic } from '@proactive/dsl';
-import type { Holiday, ScheduleInterval } from '@proactive/dsl';
-import type { CustomerDetail } from '@proactive/contract/widget';
+import type {
+  Bot,
+  BotAnswer,
+  Brand,
+  Channel,
+  Conversation,
+  Message,
+  Schedule,
+} from '@proactive/contract/admin';
+import type { ConversationMessage } from '@proactive/contract/widget';
+import type { MessageStatsTable } from './schema.ts';
 
-export interface Timestamps {
-  created_at: string;
-  updated_at: string;
-}
+export type { Bot, BotAnswer, Brand, Channel, Conversation };
+export type ScheduleRecord = Schedule;
+export type ConversationMessageRecord = ConversationMessage;
+export type { MessageResponse, MessageStatus } from '@proactive/contract/admin';
 
-export interface Brand extends Timestamps {
-  id: string;
-  name: string;
-}
-
-export interface ScheduleRecord extends Timestamps {
-  id: string;
-  name: string;
-  time_zone: string;
-  intervals: ScheduleInterval[];
-  holidays: Holiday[];
-}
-
-export interface Channel extends Timestamps {
-  id: string;
-  brand_id: string;
-  name: string;
-  /** The channel's business-hours schedule, or null when it has none. */
-  schedule_id: string | null;
-}
-
-export interface Bot extends Timestamps {
-  id: string;
-  brand_id: string;
-  name: string;
-  /** The channels this bot is published to. */
-  channel_ids: string[];
-}
-
-export interface BotAnswer extends Timestamps {
-  id: string;
-  bot_id: string;
-  title: string;
-  body: string;
-}
-
-export type MessageStatus = 'draft' | 'live' | 'paused' | 'contains_errors';
-
-/** How the message responds when the visitor engages. */
-export type MessageResponse =
-  | { type: 'agent'; follow_up: string; customer_details: CustomerDetail[] }
-  | { type: 'bot'; bot_id: string | null; answer_id: string | null };
-
-export interface MessageRecord extends Timestamps {
-  id: string;
-  brand_id: string;
-  channel_id: string;
-  name: string;
-  greeting: string;
-  response: MessageResponse;
-  rules: string;
+export interface MessageRecord extends Pick<
+  Message,
+  | 'id'
+  | 'brand_id'
+  | 'channel_id'
+  | 'name'
+  | 'greeting'
+  | 'response'
+  | 'rules'
+  | 'diagnostics'
+  | 'status'
+  | 'version'
+  | 'created_at'
+  | 'updated_at'
+> {
   /** The rule AST (no ranges) or null. Typed loosely here; the domain layer owns its meaning. */
   rule: unknown;
+  /** The compiled wire form of a rule without errors, else null. */
   compiled: unknown;
-  diagnostics: Diagnostic[];
-  status: MessageStatus;
+  /** Place among the channel's messages (the API's `order`). */
   position: number;
-  version: number;
 }
 
 /** The columns of a live message that go into the widget payload. */
@@ -78,33 +50,19 @@ export type LiveMessage = Pick<
   'id' | 'brand_id' | 'channel_id' | 'name' | 'greeting' | 'response' | 'compiled' | 'position'
 >;
 
-export interface DailyStats {
-  day: string;
-  shown: number;
-  opened: number;
-  dismissed: number;
-  replied: number;
-}
+/** A day of a message's counters as stored. */
+export type DailyStats = Omit<MessageStatsTable, 'message_id'>;
 
 export type StatsCounter = 'shown' | 'opened' | 'dismissed' | 'replied';
 
-export interface Conversation extends Timestamps {
-  id: string;
-  channel_id: string;
-  message_id: string | null;
-  visitor_id: string;
-  name: string | null;
-  email: string | null;
-  tags: string[];
-  status: 'open' | 'solved';
-}
-
-export interface ConversationMessageRecord {
-  id: string;
-  conversation_id: string;
-  author: 'visitor' | 'agent' | 'bot' | 'system';
-  text: string;
-  created_at: string;
+/** What a message's rule or response refers to; see {@link MessageStore.referencing}. */
+export interface MessageReference {
+  /** A schedule named by the rule (`during business_hours "Name"`). */
+  schedule?: string;
+  /** The bot of a bot response. */
+  bot_id?: string;
+  /** The answer of a bot response. */
+  answer_id?: string;
 }
 
 /** Plain create/read/update/delete over one table. `filter` matches scalar columns by equality. */
@@ -131,6 +89,11 @@ export interface MessageStore extends EntityStore<MessageRecord> {
   live(channelId: string): Promise<LiveMessage[]>;
   /** The highest `position` in a channel, or -1 when it has no messages. */
   maxPosition(channelId: string): Promise<number>;
+  /**
+   * Messages whose rule or response refers to all that `reference` names (an indexed query, not a scan),
+   * in creation order, with their id and name.
+   */
+  referencing(reference: MessageReference): Promise<Pick<MessageRecord, 'id' | 'name'>[]>;
 }
 
 export interface StatsStore {

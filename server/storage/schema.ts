@@ -1,75 +1,42 @@
 /**
- * The database tables as Kysely sees them. Every column is portable across SQLite, PostgreSQL and D1:
- * ids and timestamps are text (ISO 8601 instants), structured values are JSON text, counters are integers.
+ * The database tables as Kysely sees them, derived from the records they store. Every column is portable
+ * across SQLite, PostgreSQL and D1: ids and timestamps are text (ISO 8601 instants), structured values
+ * are JSON text, counters are integers.
  */
-export interface BrandsTable {
-  id: string;
-  name: string;
-  created_at: string;
-  updated_at: string;
-}
+import type {
+  Bot,
+  BotAnswer,
+  Brand,
+  Channel,
+  Conversation,
+  ConversationMessage,
+  Schedule,
+} from '@proactive/contract/admin';
+import type { MessageRecord } from './repository.ts';
 
-export interface SchedulesTable {
-  id: string;
-  name: string;
-  time_zone: string;
-  /** JSON `ScheduleInterval[]`. */
-  intervals: string;
-  /** JSON `Holiday[]`. */
-  holidays: string;
-  created_at: string;
-  updated_at: string;
-}
+/** A record with the `K` columns stored as JSON text. */
+type StoredAsJson<T, K extends keyof T> = Omit<T, K> & { [Key in K]: string };
 
-export interface ChannelsTable {
-  id: string;
-  brand_id: string;
-  name: string;
-  schedule_id: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type BrandsTable = Brand;
+export type SchedulesTable = StoredAsJson<Schedule, 'intervals' | 'holidays'>;
+export type ChannelsTable = Channel;
+export type BotsTable = StoredAsJson<Bot, 'channel_ids'>;
+export type BotAnswersTable = BotAnswer;
 
-export interface BotsTable {
-  id: string;
-  brand_id: string;
-  name: string;
-  /** JSON `string[]`: the channels the bot is published to. */
-  channel_ids: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface BotAnswersTable {
-  id: string;
-  bot_id: string;
-  title: string;
-  body: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface MessagesTable {
-  id: string;
-  brand_id: string;
-  channel_id: string;
-  name: string;
-  greeting: string;
-  /** JSON `MessageResponse`. */
-  response: string;
-  /** The rule text: canonical when it parses, exactly as typed when it has syntax errors. */
-  rules: string;
+export interface MessagesTable extends StoredAsJson<
+  Omit<MessageRecord, 'rule' | 'compiled' | 'status'>,
+  'response' | 'diagnostics'
+> {
   /** JSON AST without ranges, or null when there is no rule or it does not parse. */
   rule: string | null;
   /** JSON `CompiledRule` of a rule without errors, else null. */
   compiled: string | null;
-  /** JSON `Diagnostic[]` for `rules`. */
-  diagnostics: string;
   status: string;
-  position: number;
-  version: number;
-  created_at: string;
-  updated_at: string;
+  /** Derived from `rule` for the "messages naming this schedule" query (migration 0002). */
+  schedule_name: string | null;
+  /** Derived from `response` for "messages using this bot / answer" (migration 0002). */
+  bot_id: string | null;
+  answer_id: string | null;
 }
 
 export interface MessageStatsTable {
@@ -82,27 +49,8 @@ export interface MessageStatsTable {
   replied: number;
 }
 
-export interface ConversationsTable {
-  id: string;
-  channel_id: string;
-  message_id: string | null;
-  visitor_id: string;
-  name: string | null;
-  email: string | null;
-  /** JSON `string[]`. */
-  tags: string;
-  status: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface ConversationMessagesTable {
-  id: string;
-  conversation_id: string;
-  author: string;
-  text: string;
-  created_at: string;
-}
+export type ConversationsTable = StoredAsJson<Conversation, 'tags'>;
+export type ConversationMessagesTable = ConversationMessage;
 
 /** All tables. */
 export interface Database {

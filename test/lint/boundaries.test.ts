@@ -43,6 +43,35 @@ describe('import boundaries between the workspaces (eslint.config.js)', () => {
     ).toHaveLength(1);
   });
 
+  it('keeps HTTP out of the server domain', async () => {
+    const httpError = "import { HttpError } from '../http/errors.ts';\nHttpError;\n";
+    expect(await boundaryErrors('server/domain/x.ts', httpError)).toEqual([
+      expect.stringContaining('knows no HTTP'),
+    ]);
+    expect(
+      await boundaryErrors('server/domain/messages/x.ts', "import { Hono } from 'hono';\nHono;\n"),
+    ).toHaveLength(1);
+    expect(
+      await boundaryErrors('server/domain/x.ts', "import { notFound } from './errors.ts';\nnotFound;\n"),
+    ).toEqual([]);
+    expect(await boundaryErrors('server/routes/x.ts', httpError)).toEqual([]);
+  });
+
+  it('lets the widget import the widget contract as types only', async () => {
+    expect(
+      await boundaryErrors(
+        'widget/x.ts',
+        "import { channelRules } from '@proactive/contract/widget';\nchannelRules;\n",
+      ),
+    ).toEqual([expect.stringContaining('as types only')]);
+    expect(
+      await boundaryErrors(
+        'widget/x.ts',
+        "import type { ChannelRules } from '@proactive/contract/widget';\nlet x: ChannelRules;\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('makes root suites use package names', async () => {
     expect(
       await boundaryErrors('test/x.test.ts', "import { x } from '../server/node.ts';\nx;\n"),

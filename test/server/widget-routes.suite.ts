@@ -277,5 +277,25 @@ export function widgetRouteSuite(label: string, start: () => Promise<Target>) {
       const response = await target.fetch('/health');
       expect(await response.json()).toEqual({ status: 'ok' });
     });
+
+    it('serves the generated OpenAPI document and the docs page with its renderer files', async () => {
+      const document = (await (await target.fetch('/api/v1/openapi.json')).json()) as Json;
+      expect(document.openapi).toBe('3.1.0');
+      expect(document.paths['/widget/v1/events'].post.responses['202']).toBeTruthy();
+      const page = await target.fetch('/api/docs');
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+      const html = await page.text();
+      for (const [file, type] of [
+        ['swagger-ui-bundle.js', 'javascript'],
+        ['swagger-ui.css', 'css'],
+        ['init.js', 'javascript'],
+      ] as const) {
+        expect(html).toContain(`/api/docs/${file}`);
+        const response = await target.fetch(`/api/docs/${file}`);
+        expect(response.status, file).toBe(200);
+        expect(response.headers.get('content-type')).toContain(type);
+        expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(file === 'init.js' ? 20 : 10_000);
+      }
+    });
   });
 }

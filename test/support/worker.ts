@@ -5,8 +5,24 @@
  * @example const worker = await startTestWorker(); await worker.fetch('/health'); await worker.close()
  */
 import { build } from 'esbuild';
-import { Miniflare } from 'miniflare';
+import { Miniflare, Response as MiniflareResponse } from 'miniflare';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+const swaggerUi = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+
+/** The ASSETS binding as a deployment would lay it out; here only the API docs renderer's files. */
+async function assets(request: { url: string }) {
+  const name = /^\/api-docs\/([\w.-]+)$/.exec(new URL(request.url).pathname)?.[1];
+  try {
+    if (name) return new MiniflareResponse(await readFile(join(swaggerUi, name)));
+  } catch {
+    // missing: 404 below
+  }
+  return new MiniflareResponse('not found', { status: 404 });
+}
 
 export interface TestWorker {
   fetch(path: string, init?: RequestInit): Promise<Response>;
@@ -49,6 +65,7 @@ export async function startTestWorker(options: { demo?: boolean } = {}): Promise
     script,
     compatibilityDate: '2025-06-01',
     d1Databases: ['DB'],
+    serviceBindings: { ASSETS: assets },
     bindings: { PROACTIVE_ADMIN_TOKEN: adminToken, PROACTIVE_DEMO: options.demo ? '1' : '0' },
   });
   await miniflare.ready;

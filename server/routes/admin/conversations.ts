@@ -2,64 +2,54 @@
  * `/api/v1/conversations`: tickets created from proactive messages, and agent replies (delivered to the
  * visitor's widget through the bus, on whichever server it is connected to).
  */
-import { Hono } from 'hono';
-import type { Bus } from '../../domain/bus.ts';
-import { newId } from '../../domain/ids.ts';
-import { notFound } from '../../http/errors.ts';
-import * as schemas from '@proactive/contract/admin';
-import { readJson } from '../../http/validation.ts';
-import type { ConversationMessageRecord, Repository } from '../../storage/repository.ts';
-import { pathId, stamp } from './crud.ts';
+import { z } from 'zod';
+import { agentReply, conversationListItem, conversationWithMessages } from '@proactive/contract/admin';
+import { conversationMessage } from '@proactive/contract/widget';
+import type { ConversationService } from '../../domain/conversations.ts';
+import { body, errors, idParam, json, openApiApp, route } from '../../http/openapi.ts';
+import { pathId } from './ids.ts';
+
+const tags = ['Conversations'];
+const routes = {
+  list: route({
+    method: 'get',
+    path: '/conversations',
+    tags,
+    summary: 'Conversations (tickets) from proactive messages, newest first.',
+    responses: { 200: json(z.array(conversationListItem), 'The conversations.'), ...errors(401, 503) },
+  }),
+  get: route({
+    method: 'get',
+    path: '/conversations/{id}',
+    tags,
+    summary: 'A conversation with its messages.',
+    request: { params: idParam },
+    responses: { 200: json(conversationWithMessages, 'The conversation.'), ...errors(401, 404, 503) },
+  }),
+  reply: route({
+    method: 'post',
+    path: '/conversations/{id}/messages',
+    tags,
+    summary: "Agent reply (reaches the visitor's widget).",
+    request: { params: idParam, body: body(agentReply) },
+    responses: {
+      201: json(conversationMessage, 'The reply.'),
+      ...errors(400, 401, 404, 413, 415, 503),
+    },
+  }),
+};
 
 /**
  * The conversations routes.
  *
- * @example app.route('/api/v1/conversations', conversationRoutes(repository, bus))
+ * @example admin.route('/', conversationRoutes(conversations))
  */
-export function conversationRoutes(repository: Repository, bus: Bus) {
-  const app = new Hono();
-
-  app.get('/', async (c) => {
-    const conversations = await repository.conversations.list();
-    const messageNames = new Map(
-      (await repository.messages.list()).map((message) => [message.id, message.name]),
+export function conversationRoutes(conversations: ConversationService) {
+  const id = (params: { id: string }) => pathId(params.id, 'conversation');
+  return openApiApp()
+    .openapi(routes.list, async (c) => c.json(await conversations.list(), 200))
+    .openapi(routes.get, async (c) => c.json(await conversations.withMessages(id(c.req.valid('param'))), 200))
+    .openapi(routes.reply, async (c) =>
+      c.json(await conversations.reply(id(c.req.valid('param')), c.req.valid('json').text), 201),
     );
-    return c.json(
-      conversations.reverse().map((conversation) => ({
-        ...conversation,
-        message_name: conversation.message_id ? (messageNames.get(conversation.message_id) ?? null) : null,
-      })),
-    );
-  });
-
-  app.get('/:id', async (c) => {
-    const id = pathId(c, 'id', 'conversation');
-    const conversation = await repository.conversations.get(id);
-    if (!conversation) throw notFound('conversation', id);
-    const messages = await repository.conversationMessages.list(id);
-    return c.json({ ...conversation, messages });
-  });
-
-  app.post('/:id/messages', async (c) => {
-    const id = pathId(c, 'id', 'conversation');
-    const input = await readJson(c, schemas.agentReply);
-    const conversation = await repository.conversations.get(id);
-    if (!conversation) throw notFound('conversation', id);
-    const now = stamp();
-    const message: ConversationMessageRecord = {
-      id: newId('cm'),
-      conversation_id: id,
-      author: 'agent',
-      text: input.text,
-      created_at: now,
-    };
-    await repository.conversationMessages.add(message);
-    await repository.conversations.update(id, { updated_at: now });
-    await bus
-      .publish({ type: 'conversation_message', conversation_id: id, message_id: message.id })
-      .catch((error: unknown) => console.error('could not notify other servers', error));
-    return c.json(message, 201);
-  });
-
-  return app;
 }

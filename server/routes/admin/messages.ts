@@ -1,119 +1,135 @@
 /**
  * `/api/v1/messages`: the proactive messages, their lifecycle (publish, pause, resume, clone) and stats.
  */
-import { Hono } from 'hono';
-import type { MessageService } from '../../domain/messages.ts';
-import { HttpError } from '../../http/errors.ts';
-import * as schemas from '@proactive/contract/admin';
-import { check, readJson, requireIfMatch } from '../../http/validation.ts';
-import type { MessageStatus, Repository } from '../../storage/repository.ts';
-import type { Rule } from '@proactive/dsl';
-import { pathId } from './crud.ts';
+import { z } from 'zod';
+import {
+  message,
+  messageCreate,
+  messageListItem,
+  messagePatch,
+  messagesQuery,
+  messageStats,
+  statsQuery,
+} from '@proactive/contract/admin';
+import type { MessageService } from '../../domain/messages/service.ts';
+import { body, errors, idParam, json, noContent, openApiApp, route } from '../../http/openapi.ts';
+import { requireIfMatch } from '../../http/validation.ts';
+import { pathId } from './ids.ts';
 
-const statuses: MessageStatus[] = ['draft', 'live', 'paused', 'contains_errors'];
-const dayMs = 86_400_000;
+const tags = ['Messages'];
+const common = [401, 503] as const;
 
-function days(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let time = Date.parse(`${from}T00:00:00Z`); time <= Date.parse(`${to}T00:00:00Z`); time += dayMs) {
-    out.push(new Date(time).toISOString().slice(0, 10));
-  }
-  return out;
-}
+const action = <const Name extends string>(name: Name, summary: string) =>
+  route({
+    method: 'post',
+    path: `/messages/{id}/${name}`,
+    tags,
+    summary,
+    request: { params: idParam },
+    responses: { 200: json(message, 'The message.'), ...errors(404, 409, 412, 422, ...common) },
+  });
+
+const routes = {
+  list: route({
+    method: 'get',
+    path: '/messages',
+    tags,
+    summary: 'List messages with status, channel, counts and updated_at; filter by status, channel, brand.',
+    request: { query: messagesQuery },
+    responses: { 200: json(z.array(messageListItem), 'The messages.'), ...errors(400, ...common) },
+  }),
+  create: route({
+    method: 'post',
+    path: '/messages',
+    tags,
+    summary: 'Create a draft.',
+    request: { body: body(messageCreate) },
+    responses: { 201: json(message, 'The draft (version 1).'), ...errors(400, 413, 415, 422, ...common) },
+  }),
+  get: route({
+    method: 'get',
+    path: '/messages/{id}',
+    tags,
+    summary: 'Read a message (the ETag is its version).',
+    request: { params: idParam },
+    responses: { 200: json(message, 'The message.'), ...errors(404, ...common) },
+  }),
+  update: route({
+    method: 'patch',
+    path: '/messages/{id}',
+    tags,
+    summary:
+      'Edit. Requires If-Match: <version> (428 without, 412 when stale). "rules" (text) or "rule" (AST); tags, time_of_day and frequency are views of the rule. Invalid rules are saved with their diagnostics (status contains_errors).',
+    request: {
+      params: idParam,
+      headers: z.object({ 'if-match': z.string().optional().meta({ description: 'The version edited.' }) }),
+      body: body(messagePatch),
+    },
+    responses: {
+      200: json(message, 'The message (version + 1).'),
+      ...errors(400, 404, 409, 412, 413, 415, 422, 428, ...common),
+    },
+  }),
+  remove: route({
+    method: 'delete',
+    path: '/messages/{id}',
+    tags,
+    summary: 'Delete.',
+    request: { params: idParam },
+    responses: { 204: noContent, ...errors(404, ...common) },
+  }),
+  publish: action('publish', 'Go live (422 `cannot_publish` with diagnostics and problems when it cannot).'),
+  pause: action('pause', 'Take a live message off the widget (409 `invalid_status` unless live).'),
+  resume: action('resume', 'Put a paused message back live (409 `invalid_status` unless paused).'),
+  clone: route({
+    method: 'post',
+    path: '/messages/{id}/clone',
+    tags,
+    summary: 'Copy as a new draft.',
+    request: { params: idParam },
+    responses: { 201: json(message, 'The copy.'), ...errors(404, ...common) },
+  }),
+  stats: route({
+    method: 'get',
+    path: '/messages/{id}/stats',
+    tags,
+    summary: 'Totals and a daily series of sent/opened/dismissed/replied (default: the last 30 days).',
+    request: { params: idParam, query: statsQuery },
+    responses: { 200: json(messageStats, 'The stats.'), ...errors(400, 404, ...common) },
+  }),
+};
 
 /**
  * The messages routes.
  *
- * @example app.route('/api/v1/messages', messageRoutes(service, repository))
+ * @example admin.route('/', messageRoutes(messages))
  */
-export function messageRoutes(messages: MessageService, repository: Repository) {
-  const app = new Hono();
-
-  app.get('/', async (c) => {
-    const status = c.req.query('status');
-    if (status !== undefined && !statuses.includes(status as MessageStatus)) {
-      throw new HttpError(400, 'invalid_request', `status must be one of ${statuses.join(', ')}.`);
-    }
-    const channelId = c.req.query('channel_id');
-    const brandId = c.req.query('brand_id');
-    const list = await messages.list({
-      ...(status ? { status: status as MessageStatus } : {}),
-      ...(channelId ? { channel_id: channelId } : {}),
-      ...(brandId ? { brand_id: brandId } : {}),
-    });
-    const channels = new Map((await repository.channels.list()).map((channel) => [channel.id, channel]));
-    return c.json(
-      list.map((message) => ({
-        ...message,
-        channel: { id: message.channel_id, name: channels.get(message.channel_id)?.name ?? '' },
-      })),
+export function messageRoutes(messages: MessageService) {
+  const id = (params: { id: string }) => pathId(params.id, 'message');
+  return openApiApp()
+    .openapi(routes.list, async (c) => c.json(await messages.list(c.req.valid('query')), 200))
+    .openapi(routes.create, async (c) => c.json(await messages.create(c.req.valid('json')), 201))
+    .openapi(routes.get, async (c) => {
+      const found = await messages.get(id(c.req.valid('param')));
+      c.header('ETag', `"${found.version}"`);
+      return c.json(found, 200);
+    })
+    .openapi(routes.update, async (c) => {
+      const messageId = id(c.req.valid('param'));
+      const version = requireIfMatch(c);
+      const updated = await messages.update(messageId, version, c.req.valid('json'));
+      c.header('ETag', `"${updated.version}"`);
+      return c.json(updated, 200);
+    })
+    .openapi(routes.remove, async (c) => {
+      await messages.remove(id(c.req.valid('param')));
+      return c.body(null, 204);
+    })
+    .openapi(routes.publish, async (c) => c.json(await messages.publish(id(c.req.valid('param'))), 200))
+    .openapi(routes.pause, async (c) => c.json(await messages.pause(id(c.req.valid('param'))), 200))
+    .openapi(routes.resume, async (c) => c.json(await messages.resume(id(c.req.valid('param'))), 200))
+    .openapi(routes.clone, async (c) => c.json(await messages.clone(id(c.req.valid('param'))), 201))
+    .openapi(routes.stats, async (c) =>
+      c.json(await messages.stats(id(c.req.valid('param')), c.req.valid('query')), 200),
     );
-  });
-
-  app.post('/', async (c) => c.json(await messages.create(await readJson(c, schemas.messageCreate)), 201));
-
-  app.get('/:id', async (c) => {
-    const message = await messages.get(pathId(c, 'id', 'message'));
-    c.header('ETag', `"${message.version}"`);
-    return c.json(message);
-  });
-
-  app.patch('/:id', async (c) => {
-    const id = pathId(c, 'id', 'message');
-    const version = requireIfMatch(c);
-    const input = await readJson(c, schemas.messagePatch);
-    const { rule, ...rest } = input;
-    const message = await messages.update(id, version, {
-      ...rest,
-      ...(rule !== undefined ? { rule: rule as Rule | null } : {}),
-    });
-    c.header('ETag', `"${message.version}"`);
-    return c.json(message);
-  });
-
-  app.delete('/:id', async (c) => {
-    await messages.remove(pathId(c, 'id', 'message'));
-    return c.body(null, 204);
-  });
-
-  app.post('/:id/publish', async (c) => c.json(await messages.publish(pathId(c, 'id', 'message'))));
-  app.post('/:id/pause', async (c) => c.json(await messages.pause(pathId(c, 'id', 'message'))));
-  app.post('/:id/resume', async (c) => c.json(await messages.resume(pathId(c, 'id', 'message'))));
-  app.post('/:id/clone', async (c) => c.json(await messages.clone(pathId(c, 'id', 'message')), 201));
-
-  app.get('/:id/stats', async (c) => {
-    const id = pathId(c, 'id', 'message');
-    await messages.get(id);
-    const query = check(schemas.statsQuery, c.req.query(), 'query');
-    const to = query.to ?? new Date().toISOString().slice(0, 10);
-    const from =
-      query.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * dayMs).toISOString().slice(0, 10);
-    if (from > to) throw new HttpError(400, 'invalid_request', `"from" (${from}) is after "to" (${to}).`);
-    if (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`) > 366 * dayMs) {
-      throw new HttpError(400, 'invalid_request', 'Ask for at most 366 days at a time.');
-    }
-    const rows = new Map((await repository.stats.daily(id, from, to)).map((row) => [row.day, row]));
-    const series = days(from, to).map((day) => {
-      const row = rows.get(day);
-      return {
-        date: day,
-        sent: row?.shown ?? 0,
-        opened: row?.opened ?? 0,
-        dismissed: row?.dismissed ?? 0,
-        replied: row?.replied ?? 0,
-      };
-    });
-    const totals = series.reduce(
-      (sum, day) => ({
-        sent: sum.sent + day.sent,
-        opened: sum.opened + day.opened,
-        dismissed: sum.dismissed + day.dismissed,
-        replied: sum.replied + day.replied,
-      }),
-      { sent: 0, opened: 0, dismissed: 0, replied: 0 },
-    );
-    return c.json({ message_id: id, from, to, totals, series });
-  });
-
-  return app;
 }

@@ -1,0 +1,246 @@
+/**
+ * Proactive messages: creation, edits under an optimistic lock, publishing, pausing and resuming (see
+ * ./status.ts for the status machine), cloning and deleting. Every change that can alter what a widget
+ * sees is announced (./changes.ts).
+ */
+import type {
+  Message,
+  MessageCreate,
+  MessageListItem,
+  MessagePatch,
+  MessagesQuery,
+  MessageStats,
+} from '@proactive/contract/admin';
+import type { CompiledRule, Diagnostic, Rule } from '@proactive/dsl';
+import type { MessageRecord, Repository } from '../../storage/repository.ts';
+import type { Changes } from '../changes.ts';
+import { stamp, type Clock } from '../clock.ts';
+import { DomainError, invalidReference, notFound } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { applyRuleEdit, isPublishable, revalidate, RuleNotEditable, type RuleState } from '../rules.ts';
+import { makeRoomAt } from './order.ts';
+import { publishProblems } from './publish-checks.ts';
+import { ruleOptionsFor } from './rule-options.ts';
+import { messageStats } from './stats.ts';
+import { nextStatus } from './status.ts';
+import { messageTotals, messageView, noTotals } from './view.ts';
+
+export interface MessageServiceDeps {
+  repository: Repository;
+  changes: Changes;
+  clock?: Clock;
+}
+
+function stateOf(record: MessageRecord): RuleState {
+  return {
+    rules: record.rules,
+    rule: record.rule as Rule | null,
+    diagnostics: record.diagnostics,
+    compiled: record.compiled as CompiledRule | null,
+  };
+}
+
+const hasErrors = (diagnostics: Diagnostic[]) => diagnostics.some((item) => item.severity === 'error');
+
+function statusAfterEdit(status: MessageRecord['status'], state: RuleState) {
+  return nextStatus(status, hasErrors(state.diagnostics) ? 'found_errors' : 'edited_clean');
+}
+
+/**
+ * The messages service used by the admin routes.
+ *
+ * @example const messages = createMessageService({ repository, changes })
+ */
+export function createMessageService({ repository, changes, clock }: MessageServiceDeps) {
+  async function load(id: string): Promise<MessageRecord> {
+    const record = await repository.messages.get(id);
+    if (!record) throw notFound('message', id);
+    return record;
+  }
+
+  async function save(record: MessageRecord, patch: Partial<MessageRecord>): Promise<MessageRecord> {
+    const result = await repository.messages.updateIfVersion(record.id, record.version, {
+      ...patch,
+      updated_at: stamp(clock),
+    });
+    if (result === 'not_found') throw notFound('message', record.id);
+    if (result === 'conflict') {
+      // Someone saved between our read and our write: the same situation as a stale If-Match.
+      throw new DomainError(
+        'version_conflict',
+        'The message changed while this request ran (someone else saved it); reload it and apply your changes again.',
+        { current_version: (await repository.messages.get(record.id))?.version ?? null },
+      );
+    }
+    return result;
+  }
+
+  async function publish(id: string): Promise<Message> {
+    const record = await load(id);
+    const state = revalidate(stateOf(record), await ruleOptionsFor(repository, record.channel_id));
+    const problems = await publishProblems(repository, { ...record, rule: state.rule, rules: state.rules });
+    const ruleErrors = state.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+    if (problems.length > 0 || ruleErrors.length > 0 || !isPublishable(state)) {
+      if (ruleErrors.length > 0 && record.status !== 'contains_errors') {
+        await save(record, {
+          diagnostics: state.diagnostics,
+          compiled: null,
+          status: nextStatus(record.status, 'found_errors'),
+        });
+      }
+      const first = problems[0]?.message ?? ruleErrors[0]?.message ?? 'The message cannot go live.';
+      throw new DomainError('cannot_publish', `The message cannot go live: ${first}`, {
+        diagnostics: state.diagnostics,
+        problems,
+      });
+    }
+    const updated = await save(record, { ...state, status: nextStatus(record.status, 'publish') });
+    await changes.channels([record.channel_id]);
+    return messageView(updated);
+  }
+
+  return {
+    /** Messages with their totals and their channel's name. */
+    async list(filter: MessagesQuery = {}): Promise<MessageListItem[]> {
+      const [records, totals, channels] = await Promise.all([
+        repository.messages.list({
+          ...(filter.status ? { status: filter.status } : {}),
+          ...(filter.channel_id ? { channel_id: filter.channel_id } : {}),
+          ...(filter.brand_id ? { brand_id: filter.brand_id } : {}),
+        }),
+        messageTotals(repository),
+        repository.channels.list(),
+      ]);
+      const channelNames = new Map(channels.map((channel) => [channel.id, channel.name]));
+      return records.map((record) => ({
+        ...messageView(record, totals.get(record.id) ?? noTotals),
+        channel: { id: record.channel_id, name: channelNames.get(record.channel_id) ?? '' },
+      }));
+    },
+
+    async get(id: string): Promise<Message> {
+      const record = await load(id);
+      return messageView(record, (await messageTotals(repository)).get(id) ?? noTotals);
+    },
+
+    async create(input: MessageCreate): Promise<Message> {
+      const [brand, channel] = await Promise.all([
+        repository.brands.get(input.brand_id),
+        repository.channels.get(input.channel_id),
+      ]);
+      if (!brand) throw invalidReference('brand_id', `No brand with id "${input.brand_id}".`);
+      if (!channel) throw invalidReference('channel_id', `No channel with id "${input.channel_id}".`);
+      if (channel.brand_id !== brand.id) {
+        throw new DomainError(
+          'channel_not_in_brand',
+          `Channel "${channel.name}" belongs to another brand; pick one of brand "${brand.name}"'s channels.`,
+          { field: 'channel_id' },
+        );
+      }
+      const state = applyRuleEdit(
+        { rules: '', rule: null, diagnostics: [], compiled: null },
+        { rules: input.rules ?? '' },
+        await ruleOptionsFor(repository, channel.id),
+      );
+      const now = stamp(clock);
+      const record: MessageRecord = {
+        id: newId('msg'),
+        brand_id: brand.id,
+        channel_id: channel.id,
+        name: input.name,
+        greeting: input.greeting ?? '',
+        response: input.response ?? { type: 'agent', follow_up: '', customer_details: ['name', 'email'] },
+        ...state,
+        status: statusAfterEdit('draft', state),
+        position: (await repository.messages.maxPosition(channel.id)) + 1,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      };
+      await repository.messages.insert(record);
+      return messageView(record);
+    },
+
+    /** Applies a PATCH. `expectedVersion` comes from `If-Match`; a stale one is a `version_conflict`. */
+    async update(id: string, expectedVersion: number, patch: MessagePatch): Promise<Message> {
+      const record = await load(id);
+      if (record.version !== expectedVersion) {
+        throw new DomainError(
+          'version_conflict',
+          `The message is at version ${record.version}, not ${expectedVersion}: someone else changed it. Reload it and apply your changes again.`,
+          { current_version: record.version },
+        );
+      }
+      let state: RuleState;
+      try {
+        state = applyRuleEdit(stateOf(record), patch, await ruleOptionsFor(repository, record.channel_id));
+      } catch (error) {
+        if (error instanceof RuleNotEditable) throw new DomainError('rule_not_editable', error.message);
+        throw error;
+      }
+      if (patch.response?.type === 'bot' && patch.response.bot_id) {
+        if (!(await repository.bots.get(patch.response.bot_id))) {
+          throw invalidReference('response.bot_id', `No bot with id "${patch.response.bot_id}".`);
+        }
+      }
+      const moved = patch.order === undefined ? null : await makeRoomAt(repository, record, patch.order);
+      const updated = await save(record, {
+        name: patch.name,
+        greeting: patch.greeting,
+        response: patch.response,
+        position: moved?.position,
+        ...state,
+        status: statusAfterEdit(record.status, state),
+      });
+      if (moved?.movedLive || record.status === 'live' || updated.status === 'live') {
+        await changes.channels([record.channel_id]);
+      }
+      return messageView(updated);
+    },
+
+    publish,
+
+    async pause(id: string): Promise<Message> {
+      const record = await load(id);
+      const updated = await save(record, { status: nextStatus(record.status, 'pause') });
+      await changes.channels([record.channel_id]);
+      return messageView(updated);
+    },
+
+    async resume(id: string): Promise<Message> {
+      const record = await load(id);
+      nextStatus(record.status, 'resume');
+      return publish(id);
+    },
+
+    async clone(id: string): Promise<Message> {
+      const record = await load(id);
+      const now = stamp(clock);
+      const copy: MessageRecord = {
+        ...record,
+        id: newId('msg'),
+        name: `${record.name} (copy)`,
+        status: nextStatus(record.status, 'cloned'),
+        position: (await repository.messages.maxPosition(record.channel_id)) + 1,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      };
+      await repository.messages.insert(copy);
+      return messageView(copy);
+    },
+
+    async remove(id: string): Promise<void> {
+      const record = await load(id);
+      await repository.messages.delete(id);
+      if (record.status === 'live') await changes.channels([record.channel_id]);
+    },
+
+    async stats(id: string, range: { from?: string; to?: string }): Promise<MessageStats> {
+      await load(id);
+      return messageStats(repository, id, range, clock?.() ?? new Date());
+    },
+  };
+}
+
+export type MessageService = ReturnType<typeof createMessageService>;
