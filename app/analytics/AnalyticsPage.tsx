@@ -8,7 +8,7 @@ import { Anchor } from '@zendeskgarden/react-buttons';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { Table } from '@zendeskgarden/react-tables';
 import { Paragraph, XXL, XL, Span } from '@zendeskgarden/react-typography';
-import type { Message, MessageStats } from '../api/types.ts';
+import { call } from '../api/client.ts';
 import { t } from '../i18n.ts';
 import { useApi, useLoad } from '../shell/context.tsx';
 import { Loading } from '../shell/Loading.tsx';
@@ -61,10 +61,8 @@ export default function AnalyticsPage({ id }: { id: string }) {
     const from = new Date(to.getTime() - (days - 1) * 86_400_000);
     const day = (date: Date) => date.toISOString().slice(0, 10);
     const [message, stats] = await Promise.all([
-      api.get<Message>(`/api/v1/messages/${encodeURIComponent(id)}`),
-      api.get<MessageStats>(
-        `/api/v1/messages/${encodeURIComponent(id)}/stats?from=${day(from)}&to=${day(to)}`,
-      ),
+      call(api.messages[':id'].$get({ param: { id } })),
+      call(api.messages[':id'].stats.$get({ param: { id }, query: { from: day(from), to: day(to) } })),
     ]);
     return { message, stats };
   }, [id, days]);

@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { DEFAULT_THEME, ThemeProvider } from '@zendeskgarden/react-theming';
-import { Api } from '../api/client.ts';
-import type { Conversation } from '../api/types.ts';
+import type { ConversationWithMessages } from '@proactive/contract/admin';
+import { createApi } from '../api/client.ts';
 import { ApiContext } from '../shell/context.tsx';
 import ConversationsPage from './ConversationsPage.tsx';
 import { authorLabel } from './Transcript.tsx';
@@ -14,7 +14,7 @@ afterEach(() => {
 });
 
 const at = '2026-11-25T15:00:00.000Z';
-const conversation: Conversation = {
+const conversation: ConversationWithMessages = {
   id: 'cv1',
   channel_id: 'demo',
   message_id: 'm1',
@@ -29,22 +29,33 @@ const conversation: Conversation = {
   messages: [
     {
       id: 'a',
+      conversation_id: 'cv1',
       author: 'system',
       text: 'Hi 👋 Questions about [our plans](https://acme.test/pricing)?',
       created_at: at,
     },
-    { id: 'b', author: 'system', text: 'An agent will be right with you.', created_at: at },
-    { id: 'c', author: 'visitor', text: 'Is there a **free** plan?', created_at: at },
-    { id: 'd', author: 'agent', text: 'Yes: https://acme.test/free', created_at: at },
+    {
+      id: 'b',
+      conversation_id: 'cv1',
+      author: 'system',
+      text: 'An agent will be right with you.',
+      created_at: at,
+    },
+    { id: 'c', conversation_id: 'cv1', author: 'visitor', text: 'Is there a **free** plan?', created_at: at },
+    { id: 'd', conversation_id: 'cv1', author: 'agent', text: 'Yes: https://acme.test/free', created_at: at },
   ],
 };
 
 function renderPage(id?: string) {
-  const send = async (_method: string, path: string) =>
-    path === '/api/v1/conversations' ? [conversation] : conversation;
+  const send = async (input: RequestInfo | URL) =>
+    Response.json(
+      new URL(String(input), 'http://app.test').pathname === '/api/v1/conversations'
+        ? [conversation]
+        : conversation,
+    );
   return render(
     <ThemeProvider theme={DEFAULT_THEME}>
-      <ApiContext.Provider value={new Api(send)}>
+      <ApiContext.Provider value={createApi(send)}>
         <ConversationsPage {...(id ? { id } : {})} />
       </ApiContext.Provider>
     </ThemeProvider>,

@@ -12,7 +12,7 @@ import { Alert } from '@zendeskgarden/react-notifications';
 import { Table } from '@zendeskgarden/react-tables';
 import { Tag } from '@zendeskgarden/react-tags';
 import { Paragraph, XXL, LG } from '@zendeskgarden/react-typography';
-import type { Conversation } from '../api/types.ts';
+import { call } from '../api/client.ts';
 import { t } from '../i18n.ts';
 import { useApi, useLoad } from '../shell/context.tsx';
 import { Loading } from '../shell/Loading.tsx';
@@ -44,7 +44,7 @@ function usePolling(reload: () => void) {
  */
 export default function ConversationsPage({ id }: { id?: string }) {
   const api = useApi();
-  const list = useLoad(() => api.list<Conversation>('/api/v1/conversations'), []);
+  const list = useLoad(() => call(api.conversations.$get()), []);
   usePolling(list.reload);
   return (
     <>
@@ -121,10 +121,7 @@ export default function ConversationsPage({ id }: { id?: string }) {
 
 function ConversationView({ id, onReplied }: { id: string; onReplied: () => void }) {
   const api = useApi();
-  const conversation = useLoad(
-    () => api.get<Conversation>(`/api/v1/conversations/${encodeURIComponent(id)}`),
-    [id],
-  );
+  const conversation = useLoad(() => call(api.conversations[':id'].$get({ param: { id } })), [id]);
   usePolling(conversation.reload);
   const [reply, setReply] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -139,7 +136,7 @@ function ConversationView({ id, onReplied }: { id: string; onReplied: () => void
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/api/v1/conversations/${encodeURIComponent(id)}/messages`, { text: reply.trim() });
+      await call(api.conversations[':id'].messages.$post({ param: { id }, json: { text: reply.trim() } }));
       setReply('');
       conversation.reload();
       onReplied();

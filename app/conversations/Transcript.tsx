@@ -6,7 +6,10 @@
 import { useEffect, useRef } from 'react';
 import styled from 'styled-components';
 import { Span } from '@zendeskgarden/react-typography';
-import type { Conversation, ConversationMessage } from '../api/types.ts';
+import type {
+  ConversationMessage,
+  ConversationWithMessages as Conversation,
+} from '@proactive/contract/admin';
 import { t } from '../i18n.ts';
 import { palette } from '../shell/palette.ts';
 import { RichText } from '../shell/RichText.tsx';

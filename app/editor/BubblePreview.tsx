@@ -6,7 +6,7 @@ import { useState } from 'react';
 import styled from 'styled-components';
 import { Field, Toggle } from '@zendeskgarden/react-forms';
 import { Span } from '@zendeskgarden/react-typography';
-import type { MessageResponse } from '../api/types.ts';
+import type { MessageResponse } from '@proactive/contract/admin';
 import { fillFirstName } from '@proactive/widget/greeting';
 import { t } from '../i18n.ts';
 import { palette } from '../shell/palette.ts';

@@ -9,7 +9,7 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Modal } from '@zendeskgarden/react-modals';
 import { Table } from '@zendeskgarden/react-tables';
 import { Paragraph } from '@zendeskgarden/react-typography';
-import type { Message, MessageResponse } from '../api/types.ts';
+import type { Message, MessageResponse } from '@proactive/contract/admin';
 import { t } from '../i18n.ts';
 
 const Pre = styled.pre`

@@ -17,8 +17,9 @@ import { Modal } from '@zendeskgarden/react-modals';
 import { Alert, Notification, useToast } from '@zendeskgarden/react-notifications';
 import { Paragraph, XXL, Span } from '@zendeskgarden/react-typography';
 import type { Schedule as ContextSchedule } from '@proactive/dsl';
-import { ApiError } from '../api/client.ts';
-import type { BotAnswer, Channel, Message, MessageResponse, Schedule } from '../api/types.ts';
+import { message as messageSchema } from '@proactive/contract/admin';
+import { ApiError, call } from '../api/client.ts';
+import type { Channel, Message, MessageResponse, Schedule } from '@proactive/contract/admin';
 import { t } from '../i18n.ts';
 import { errorDiagnostics } from '../messages/errors.ts';
 import { StatusTag } from '../messages/status.tsx';
@@ -78,10 +79,10 @@ interface Loaded {
 export default function MessageEditor({ id }: { id: string }) {
   const api = useApi();
   const loaded = useLoad<Loaded>(async () => {
-    const message = await api.get<Message>(`/api/v1/messages/${encodeURIComponent(id)}`);
+    const message = await call(api.messages[':id'].$get({ param: { id } }), messageSchema);
     const [channels, schedules] = await Promise.all([
-      api.list<Channel>('/api/v1/channels'),
-      api.list<Schedule>('/api/v1/schedules'),
+      call(api.channels.$get({ query: {} })),
+      call(api.schedules.$get()),
     ]);
     return { message, channel: channels.find((channel) => channel.id === message.channel_id), schedules };
   }, [id]);
@@ -158,8 +159,7 @@ function EditorForm({ message: initial, channel, schedules, onReload }: Loaded &
     const response = draft.response;
     if (response.type !== 'bot' || !response.bot_id || !response.answer_id) return setAnswerBody(undefined);
     let current = true;
-    api
-      .list<BotAnswer>(`/api/v1/bots/${encodeURIComponent(response.bot_id)}/answers`)
+    call(api.bots[':id'].answers.$get({ param: { id: response.bot_id } }))
       .then(
         (answers) =>
           current && setAnswerBody(answers.find((answer) => answer.id === response.answer_id)?.body),
@@ -201,19 +201,23 @@ function EditorForm({ message: initial, channel, schedules, onReload }: Loaded &
     setProblems([]);
     if (fingerprint(draft) === baseline) return message;
     try {
-      const saved = await api.patch<Message>(
-        `/api/v1/messages/${encodeURIComponent(message.id)}`,
-        patchOf(draft),
-        message.version,
+      const saved = await call(
+        api.messages[':id'].$patch({
+          param: { id: message.id },
+          header: { 'if-match': String(message.version) },
+          json: patchOf(draft),
+        }),
+        messageSchema,
       );
       setMessage(saved);
       setBaseline(fingerprint(draft));
       return saved;
     } catch (error) {
       if (error instanceof ApiError && error.status === 412) {
-        const theirs = await api
-          .get<Message>(`/api/v1/messages/${encodeURIComponent(message.id)}`)
-          .catch(() => null);
+        const theirs = await call(
+          api.messages[':id'].$get({ param: { id: message.id } }),
+          messageSchema,
+        ).catch(() => null);
         setConflict(theirs ?? message);
         return null;
       }
@@ -255,7 +259,10 @@ function EditorForm({ message: initial, channel, schedules, onReload }: Loaded &
       const saved = await save({ publish: true });
       if (!saved) return;
       try {
-        const published = await api.post<Message>(`/api/v1/messages/${encodeURIComponent(saved.id)}/publish`);
+        const published = await call(
+          api.messages[':id'].publish.$post({ param: { id: saved.id } }),
+          messageSchema,
+        );
         setMessage((current) => ({ ...current, ...published, status: published?.status ?? 'live' }));
         addToast(({ close }) => (
           <Notification type="success">
@@ -281,7 +288,10 @@ function EditorForm({ message: initial, channel, schedules, onReload }: Loaded &
 
   async function onPauseResume(action: 'pause' | 'resume') {
     try {
-      const updated = await api.post<Message>(`/api/v1/messages/${encodeURIComponent(message.id)}/${action}`);
+      const updated = await call(
+        api.messages[':id'][action].$post({ param: { id: message.id } }),
+        messageSchema,
+      );
       setMessage((current) => ({ ...current, ...updated }));
     } catch (error) {
       setServerProblem({

@@ -11,7 +11,8 @@ import { Field, Input, Textarea, Tiles } from '@zendeskgarden/react-forms';
 import { Modal } from '@zendeskgarden/react-modals';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { Paragraph, Span } from '@zendeskgarden/react-typography';
-import type { Bot, BotAnswer, MessageResponse } from '../api/types.ts';
+import type { Bot, BotAnswer, MessageResponse } from '@proactive/contract/admin';
+import { call } from '../api/client.ts';
 import type { CustomerDetail } from '@proactive/contract/widget';
 import { t } from '../i18n.ts';
 import { useApi, useLoad } from '../shell/context.tsx';
@@ -46,10 +47,7 @@ export interface ResponseEditorProps {
  */
 export function ResponseEditor({ channelId, response, onChange, errors }: ResponseEditorProps) {
   const api = useApi();
-  const bots = useLoad(
-    async () => (await api.list<Bot>('/api/v1/bots')).filter((bot) => bot.channel_ids.includes(channelId)),
-    [channelId],
-  );
+  const bots = useLoad(() => call(api.bots.$get({ query: { channel_id: channelId } })), [channelId]);
   const [agentMemory, setAgentMemory] = useState<MessageResponse>(
     response.type === 'agent'
       ? response
@@ -191,9 +189,7 @@ function BotResponse({
   }, [bots, response, onChange]);
   const answers = useLoad(
     async () =>
-      response.bot_id
-        ? api.list<BotAnswer>(`/api/v1/bots/${encodeURIComponent(response.bot_id)}/answers`)
-        : [],
+      response.bot_id ? call(api.bots[':id'].answers.$get({ param: { id: response.bot_id } })) : [],
     [response.bot_id],
   );
   const answer = answers.data?.find((candidate) => candidate.id === response.answer_id);
@@ -276,10 +272,12 @@ function AnswerModal({
   const [failure, setFailure] = useState<string | null>(null);
   async function save() {
     try {
-      await api.patch(`/api/v1/bots/${encodeURIComponent(botId)}/answers/${encodeURIComponent(answer.id)}`, {
-        title,
-        body,
-      });
+      await call(
+        api.bots[':id'].answers[':answer_id'].$patch({
+          param: { id: botId, answer_id: answer.id },
+          json: { title, body },
+        }),
+      );
       onClose(true);
     } catch (error) {
       setFailure(describeError(error, answer.title));

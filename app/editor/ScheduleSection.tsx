@@ -7,7 +7,7 @@ import styled from 'styled-components';
 import { Field, Fieldset, Radio } from '@zendeskgarden/react-forms';
 import type { Frequency, TimeOfDay } from '@proactive/dsl';
 import { frequencies, timesOfDay } from '@proactive/dsl';
-import type { Schedule } from '../api/types.ts';
+import type { Schedule } from '@proactive/contract/admin';
 import { catalogText, t } from '../i18n.ts';
 import { SelectField } from '../shell/SelectField.tsx';
 

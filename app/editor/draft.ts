@@ -2,7 +2,7 @@
  * The editor's draft of a message and the checks behind Garden's Save pattern: what must be filled in to
  * save, and what else to publish. Pure, so it is unit-tested.
  */
-import type { Message, MessageResponse } from '../api/types.ts';
+import type { Message, MessageResponse } from '@proactive/contract/admin';
 import { toRule, type BuilderProblem } from '../rules/builder-model.ts';
 import { initialRuleState, textToSave, type RuleState } from '../rules/rule-sync.ts';
 

@@ -8,7 +8,7 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Input } from '@zendeskgarden/react-forms';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { XXL, Paragraph } from '@zendeskgarden/react-typography';
-import type { Brand, Channel, Message } from '../api/types.ts';
+import { call } from '../api/client.ts';
 import { t } from '../i18n.ts';
 import { useApi, useLoad } from '../shell/context.tsx';
 import { Loading } from '../shell/Loading.tsx';
@@ -37,8 +37,8 @@ export function CreateMessage() {
   const api = useApi();
   const data = useLoad(
     async () => ({
-      brands: await api.list<Brand>('/api/v1/brands'),
-      channels: await api.list<Channel>('/api/v1/channels'),
+      brands: await call(api.brands.$get()),
+      channels: await call(api.channels.$get({ query: {} })),
     }),
     [],
   );
@@ -69,15 +69,13 @@ export function CreateMessage() {
     if (!brandId) found.brand = t('create.brandRequired');
     if (!channelId) found.channel = t('create.channelRequired');
     setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0 || !brandId || !channelId) return;
     setBusy(true);
     setFailure(null);
     try {
-      const message = await api.post<Message>('/api/v1/messages', {
-        name: name.trim(),
-        brand_id: brandId,
-        channel_id: channelId,
-      });
+      const message = await call(
+        api.messages.$post({ json: { name: name.trim(), brand_id: brandId, channel_id: channelId } }),
+      );
       navigate({ page: 'editor', id: message.id });
     } catch (error) {
       setFailure(describeError(error, name));

@@ -11,7 +11,8 @@ import { Alert } from '@zendeskgarden/react-notifications';
 import { Table } from '@zendeskgarden/react-tables';
 import { Anchor } from '@zendeskgarden/react-buttons';
 import { XXL, Paragraph } from '@zendeskgarden/react-typography';
-import type { Channel, Message } from '../api/types.ts';
+import { messageListItem, type Message } from '@proactive/contract/admin';
+import { call } from '../api/client.ts';
 import { t } from '../i18n.ts';
 import { useApi, useLoad } from '../shell/context.tsx';
 import { OverflowIcon } from '../shell/icons.tsx';
@@ -85,8 +86,8 @@ export function sortMessages(
  */
 export function MessageList() {
   const api = useApi();
-  const messages = useLoad(() => api.list<Message>('/api/v1/messages'), []);
-  const channels = useLoad(() => api.list<Channel>('/api/v1/channels'), []);
+  const messages = useLoad(() => call(api.messages.$get({ query: {} }), messageListItem.array()), []);
+  const channels = useLoad(() => call(api.channels.$get({ query: {} })), []);
   const [sort, setSort] = useState<{ key: SortKey; direction: Direction }>({
     key: 'updated_at',
     direction: 'desc',
@@ -110,10 +111,12 @@ export function MessageList() {
       if (action === 'analytics') return navigate({ page: 'analytics', id: message.id });
       if (action === 'delete') return setConfirmDelete(message);
       if (action === 'clone') {
-        const copy = await api.post<Message>(`/api/v1/messages/${encodeURIComponent(message.id)}/clone`);
+        const copy = await call(api.messages[':id'].clone.$post({ param: { id: message.id } }));
         return navigate({ page: 'editor', id: copy.id });
       }
-      await api.post(`/api/v1/messages/${encodeURIComponent(message.id)}/${action}`);
+      if (action === 'publish' || action === 'pause' || action === 'resume') {
+        await call(api.messages[':id'][action].$post({ param: { id: message.id } }));
+      }
       messages.reload();
     } catch (error) {
       setProblem(describeError(error, message.name));
@@ -123,7 +126,7 @@ export function MessageList() {
   async function remove(message: Message) {
     setConfirmDelete(null);
     try {
-      await api.delete(`/api/v1/messages/${encodeURIComponent(message.id)}`);
+      await call(api.messages[':id'].$delete({ param: { id: message.id } }));
       messages.reload();
     } catch (error) {
       setProblem(describeError(error, message.name));

@@ -2,7 +2,7 @@
  * The status tag of a message (Live, Draft, Paused, Contains errors), coloured as Zendesk does.
  */
 import { Tag } from '@zendeskgarden/react-tags';
-import type { MessageStatus } from '../api/types.ts';
+import type { MessageStatus } from '@proactive/contract/admin';
 import { t } from '../i18n.ts';
 
 const hues: Record<MessageStatus, string> = {

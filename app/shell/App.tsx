@@ -5,8 +5,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import styled from 'styled-components';
 import { Chrome, Nav, Body, Content, Main } from '@zendeskgarden/react-chrome';
 import { Alert } from '@zendeskgarden/react-notifications';
-import { Api, ApiError } from '../api/client.ts';
-import { fetchTransport } from '../api/client.ts';
+import { ApiError, call, createApi, fetchTransport, type Api } from '../api/client.ts';
 import { t } from '../i18n.ts';
 import { ApiContext } from './context.tsx';
 import { ChartIcon, ConversationsIcon, LogoIcon, MessageIcon, SignOutIcon } from './icons.tsx';
@@ -46,7 +45,7 @@ export function App() {
       async ({ api, mode }) => {
         if (mode === 'standalone' && !storedToken()) return setState({ phase: 'sign-in' });
         try {
-          await api.list('/api/v1/brands');
+          await call(api.brands.$get({ query: {} }));
           setState({ phase: 'ready', api, mode });
         } catch (error) {
           if (error instanceof ApiError && error.status === 401 && mode === 'standalone') {
@@ -74,10 +73,9 @@ export function App() {
     return (
       <SignIn
         onSignIn={async (token) => {
-          const api = new Api(fetchTransport('', () => token));
-          await api.list('/api/v1/brands');
+          await call(createApi(fetchTransport(() => token)).brands.$get({ query: {} }));
           storeToken(token);
-          setState({ phase: 'ready', api: new Api(fetchTransport('', storedToken)), mode: 'standalone' });
+          setState({ phase: 'ready', api: createApi(fetchTransport(storedToken)), mode: 'standalone' });
         }}
       />
     );

@@ -9,7 +9,7 @@ export const ApiContext = createContext<Api | null>(null);
 /**
  * The API of the signed-in app.
  *
- * @example const api = useApi(); await api.list('/api/v1/brands');
+ * @example const api = useApi(); const brands = await call(api.brands.$get({ query: {} }));
  */
 export function useApi(): Api {
   const api = useContext(ApiContext);
@@ -28,7 +28,7 @@ export interface Loaded<T> {
 /**
  * Loads data with an async function; reloads when `deps` change or `reload()` is called.
  *
- * @example const { data } = useLoad(() => api.list<Brand>('/api/v1/brands'), []);
+ * @example const { data } = useLoad(() => call(api.brands.$get({ query: {} })), []);
  */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
   const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: true });

@@ -5,7 +5,7 @@
  * `#token=...` in the URL (for convenience) or the sign-in screen, remembered in sessionStorage for the tab.
  */
 import ZAFClient from 'zendesk_app_framework_sdk';
-import { Api, fetchTransport, zafTransport, type ZafClient } from '../api/client.ts';
+import { createApi, fetchTransport, zafTransport, type Api, type ZafClient } from '../api/client.ts';
 
 const tokenKey = 'proactive.admin_token';
 /** Where the token is kept when the browser refuses sessionStorage (e.g. a framed third-party page). */
@@ -95,9 +95,12 @@ export async function connect(): Promise<{ api: Api; mode: 'zendesk' | 'standalo
     const serverUrl = String(settings.server_url ?? '').replace(/\/+$/, '');
     if (!serverUrl)
       throw new Error('The app\'s "Server URL" setting is empty: set it in the app\'s settings.');
-    return { api: new Api(zafTransport(client, serverUrl, zendeskOrigin() ?? '')), mode: 'zendesk' };
+    return {
+      api: createApi(zafTransport(client, serverUrl, zendeskOrigin() ?? ''), serverUrl),
+      mode: 'zendesk',
+    };
   }
-  return { api: new Api(fetchTransport(apiBase(), storedToken)), mode: 'standalone' };
+  return { api: createApi(fetchTransport(storedToken), apiBase()), mode: 'standalone' };
 }
 
 /** Standalone, the API is on the origin that serves the app (`/admin/` -> `/api/v1`). */
