@@ -14,7 +14,7 @@ const info = {
   title: 'Proactive API',
   version: '1',
   description:
-    'Proactive messages for a website chat widget. Admin routes (/api/v1) need "Authorization: Bearer <admin token>" (or a Zendesk app signed JWT). Errors are {"error": {"code", "message", "details"?}} with a stable code.',
+    'Proactive messages for a website chat widget. Admin routes (`/api/v1`) need `Authorization: Bearer <admin token>` (or a Zendesk app signed JWT). Errors are `{"error": {"code", "message", "details"?}}` with a stable code.',
 };
 
 const file = (description: string, type: string) => ({
@@ -64,7 +64,7 @@ const init = `window.ui = SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id:
 
 const page = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${info.title}</title><link rel="stylesheet" href="/api/docs/swagger-ui.css"></head>
+<title>${info.title}</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/api/docs/swagger-ui.css"></head>
 <body><div id="api"><noscript><p>${info.title}: this page renders <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> with JavaScript.</p></noscript></div>
 <script src="/api/docs/swagger-ui-bundle.js"></script><script src="/api/docs/init.js"></script></body></html>`;
 
