@@ -1,0 +1,141 @@
+/**
+ * The admin API's refusals, written once and run against every entry (the Node server on SQLite and the
+ * Workers entry in workerd on D1): each domain error reaches the client as the same status and code.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Target } from './widget-routes.suite.ts';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * Registers the suite for one entry.
+ *
+ * @example adminApiSuite('Node', async () => nodeTarget())
+ */
+export function adminApiSuite(label: string, start: () => Promise<Target>) {
+  describe(`admin API refusals on ${label}`, { timeout: 60_000 }, () => {
+    let target: Target;
+    const call = async (
+      method: string,
+      path: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ) => {
+      const response = await target.fetch(`/api/v1${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${target.adminToken}`,
+          'content-type': 'application/json',
+          ...headers,
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      return { status: response.status, body: (text ? JSON.parse(text) : null) as Json };
+    };
+    const code = (result: { body: Json }) => result.body?.error?.code;
+    let brand: Json;
+    let schedule: Json;
+    let channel: Json;
+
+    beforeAll(async () => {
+      target = await start();
+      brand = (await call('POST', '/brands', { name: 'Acme' })).body;
+      schedule = (
+        await call('POST', '/schedules', {
+          name: 'EMEA support',
+          time_zone: 'Europe/Paris',
+          intervals: [{ day: 'mon', open: '08:00', close: '24:00' }],
+        })
+      ).body;
+      channel = (
+        await call('POST', '/channels', { brand_id: brand.id, name: 'Web', schedule_id: schedule.id })
+      ).body;
+    }, 120_000);
+    afterAll(() => target?.close());
+
+    it('refuses hours the evaluator would refuse, naming the field', async () => {
+      const result = await call('POST', '/schedules', {
+        name: 'Late',
+        time_zone: 'UTC',
+        intervals: [{ day: 'tue', open: '24:00', close: '24:00' }],
+      });
+      expect(result.status).toBe(400);
+      expect(code(result)).toBe('invalid_request');
+      expect(result.body.error.details.issues.map((issue: Json) => issue.path)).toEqual(['intervals.0.open']);
+    });
+
+    it('maps duplicate names, bad references and things in use to 409 and 422', async () => {
+      const duplicate = await call('POST', '/schedules', {
+        name: 'EMEA support',
+        time_zone: 'UTC',
+        intervals: [],
+      });
+      expect([duplicate.status, code(duplicate)]).toEqual([409, 'duplicate_name']);
+      const reference = await call('POST', '/channels', { brand_id: 'nope', name: 'X' });
+      expect([reference.status, code(reference), reference.body.error.details]).toEqual([
+        422,
+        'invalid_reference',
+        { field: 'brand_id' },
+      ]);
+      const brandInUse = await call('DELETE', `/brands/${brand.id}`);
+      expect([brandInUse.status, code(brandInUse)]).toEqual([409, 'in_use']);
+      const scheduleInUse = await call('DELETE', `/schedules/${schedule.id}`);
+      expect([scheduleInUse.status, code(scheduleInUse)]).toEqual([409, 'in_use']);
+      const missing = await call('GET', '/bots/bot_missing');
+      expect([missing.status, code(missing)]).toEqual([404, 'not_found']);
+    });
+
+    it('refuses to rename a schedule that a rule names, by query, until the rule changes', async () => {
+      const other = (await call('POST', '/schedules', { name: 'Weekend', time_zone: 'UTC', intervals: [] }))
+        .body;
+      const message = (
+        await call('POST', '/messages', { name: 'Weekend help', brand_id: brand.id, channel_id: channel.id })
+      ).body;
+      const named = await call(
+        'PATCH',
+        `/messages/${message.id}`,
+        { rules: 'when visitor.page_url contains "x" during business_hours "Weekend"' },
+        { 'if-match': '1' },
+      );
+      expect(named.body.diagnostics).toEqual([]);
+      const rename = await call('PATCH', `/schedules/${other.id}`, { name: 'Weekend team' });
+      expect([rename.status, code(rename)]).toEqual([409, 'in_use']);
+      expect(rename.body.error.message).toContain('"Weekend help"');
+      await call(
+        'PATCH',
+        `/messages/${message.id}`,
+        { time_of_day: { kind: 'anytime' } },
+        { 'if-match': '2' },
+      );
+      expect((await call('PATCH', `/schedules/${other.id}`, { name: 'Weekend team' })).status).toBe(200);
+    });
+
+    it('runs the status machine and the optimistic lock with their codes', async () => {
+      const message = (
+        await call('POST', '/messages', { name: 'Locked', brand_id: brand.id, channel_id: channel.id })
+      ).body;
+      const pause = await call('POST', `/messages/${message.id}/pause`);
+      expect([pause.status, code(pause)]).toEqual([409, 'invalid_status']);
+      const publish = await call('POST', `/messages/${message.id}/publish`);
+      expect([publish.status, code(publish)]).toEqual([422, 'cannot_publish']);
+      expect((await call('PATCH', `/messages/${message.id}`, { name: 'A' })).status).toBe(428);
+      expect(
+        (await call('PATCH', `/messages/${message.id}`, { name: 'A' }, { 'if-match': '1' })).status,
+      ).toBe(200);
+      const stale = await call('PATCH', `/messages/${message.id}`, { name: 'B' }, { 'if-match': '1' });
+      expect([stale.status, code(stale), stale.body.error.details]).toEqual([
+        412,
+        'version_mismatch',
+        { current_version: 2 },
+      ]);
+      const notEditable = await call(
+        'PATCH',
+        `/messages/${message.id}`,
+        { tags: ['x'] },
+        { 'if-match': '2' },
+      );
+      expect([notEditable.status, code(notEditable)]).toEqual([409, 'rule_not_editable']);
+    });
+  });
+}
