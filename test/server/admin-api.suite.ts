@@ -3,7 +3,7 @@
  * Workers entry in workerd on D1): each domain error reaches the client as the same status and code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Target } from './widget-routes.suite.ts';
+import { adminRequest, type Target } from './widget-routes.suite.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -15,24 +15,8 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 export function adminApiSuite(label: string, start: () => Promise<Target>) {
   describe(`admin API refusals on ${label}`, { timeout: 60_000 }, () => {
     let target: Target;
-    const call = async (
-      method: string,
-      path: string,
-      body?: unknown,
-      headers: Record<string, string> = {},
-    ) => {
-      const response = await target.fetch(`/api/v1${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${target.adminToken}`,
-          'content-type': 'application/json',
-          ...headers,
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const text = await response.text();
-      return { status: response.status, body: (text ? JSON.parse(text) : null) as Json };
-    };
+    const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+      adminRequest(target, method, `/api/v1${path}`, body, headers);
     const code = (result: { body: Json }) => result.body?.error?.code;
     let brand: Json;
     let schedule: Json;

@@ -14,6 +14,27 @@ export interface Target {
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
+ * An admin API request to an entry with its token: the status and the parsed JSON body.
+ *
+ * @example const { status, body } = await adminRequest(target, 'POST', '/api/v1/brands', { name: 'Acme' })
+ */
+export async function adminRequest(
+  target: Target,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string; body: Json }> {
+  const response = await target.fetch(path, {
+    method,
+    headers: { authorization: `Bearer ${target.adminToken}`, 'content-type': 'application/json', ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, text, body: (text ? JSON.parse(text) : null) as Json };
+}
+
+/**
  * Registers the suite for one entry.
  *
  * @example widgetRouteSuite('Node', async () => nodeTarget())
@@ -29,18 +50,9 @@ export function widgetRouteSuite(label: string, start: () => Promise<Target>) {
       body?: unknown,
       headers: Record<string, string> = {},
     ) => {
-      const response = await target.fetch(path, {
-        method,
-        headers: {
-          authorization: `Bearer ${target.adminToken}`,
-          'content-type': 'application/json',
-          ...headers,
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const text = await response.text();
-      if (response.status >= 400) throw new Error(`${method} ${path} -> ${response.status} ${text}`);
-      return (text ? JSON.parse(text) : null) as Json;
+      const result = await adminRequest(target, method, path, body, headers);
+      if (result.status >= 400) throw new Error(`${method} ${path} -> ${result.status} ${result.text}`);
+      return result.body;
     };
     const message = async (
       name: string,
