@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runEvaluateBench } from './evaluate.bench.ts';
-import { runFuzz } from './fuzz.ts';
+import { runBigInputs, runFuzz } from './fuzz.ts';
 import { runParseBench } from './parse.bench.ts';
 
 const quick = process.argv.includes('--quick');
@@ -15,6 +15,7 @@ const quick = process.argv.includes('--quick');
 await runEvaluateBench();
 runParseBench();
 runFuzz(quick ? 5_000 : 100_000);
+runBigInputs();
 
 // Benches other owners write (server, widget size, ...) run as their own processes when they exist.
 const mine = new Set(['evaluate.bench.ts', 'parse.bench.ts']);

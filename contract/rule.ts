@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import {
   frequencies,
+  MAX_NESTING,
+  nestingDepth,
   operators,
   timesOfDay,
   type Diagnostic,
@@ -54,6 +56,17 @@ const condition: z.ZodType<unknown> = z
   )
   .meta({ id: 'Condition' });
 
+/** The condition, refused before it is read (recursively) when it nests deeper than rule text may. */
+const shallowCondition = z.preprocess((input, context) => {
+  if (nestingDepth(input) > MAX_NESTING) {
+    context.addIssue({
+      code: 'custom',
+      message: `conditions nest more than ${MAX_NESTING} levels deep (each not and each parenthesised group is a level)`,
+    });
+  }
+  return input;
+}, condition);
+
 /** How often a message may show: `once_per_visit`, ... (the catalog's frequencies). */
 export const frequency = z.enum(frequencies.map((entry) => entry.name) as [Frequency, ...Frequency[]]);
 
@@ -81,7 +94,7 @@ export const timing = z.discriminatedUnion('kind', [
 const astSchema = z
   .looseObject({
     kind: z.literal('rule'),
-    condition,
+    condition: shallowCondition,
     timing,
     timeOfDay: z.looseObject({
       kind: z.enum(timesOfDay.map((entry) => entry.name) as ['anytime', 'during', 'outside']),

@@ -6,7 +6,14 @@
  */
 import type { Catalog, FieldEntry } from '../catalog/types.ts';
 import type { ValueReport } from '../kinds/kind.ts';
-import { comparisonsOf, type Comparison, type Rule, type SourceRange } from '../model/ast.ts';
+import {
+  comparisonsOf,
+  MAX_NESTING,
+  nestingDepth,
+  type Comparison,
+  type Rule,
+  type SourceRange,
+} from '../model/ast.ts';
 import { replaceFix, type Diagnostic, type Fix } from '../model/diagnostic.ts';
 import { encodeString } from '../syntax/strings.ts';
 import { closestMatch } from './suggest.ts';
@@ -26,6 +33,7 @@ export const coreDiagnosticCodes = {
   'invalid-escape': 'A string contains an escape other than \\" \\\\ \\n \\t or \\u{...}.',
   'invalid-duration': 'A duration is not written as minutes:seconds with two-digit seconds.',
   'duplicate-clause': 'A clause (timing, time of day, frequency, tags) is written twice.',
+  'too-deep': `Conditions nest more than ${MAX_NESTING} levels deep (parentheses and \`not\`).`,
   'unknown-field': 'The field is not in the catalog.',
   'operator-not-allowed': 'The field does not support that operator.',
   'invalid-value': 'The value is not of the kind the field takes.',
@@ -212,6 +220,15 @@ export function createValidator(catalog: Catalog): Validate {
 
   return (rule, options = {}) => {
     const out = new Collector();
+    if (nestingDepth(rule.condition) > MAX_NESTING) {
+      // Only ASTs built elsewhere get here: the parser refuses such text before building one.
+      out.error(
+        'too-deep',
+        rule.condition.range ?? rule.range,
+        `Conditions nest more than ${MAX_NESTING} levels deep (each group and each \`not\` is a level). Remove groups that hold a single condition or split the rule into several messages.`,
+      );
+      return out.diagnostics;
+    }
     for (const comparison of comparisonsOf(rule.condition)) checkComparison(comparison, out);
     checkTiming(rule, out);
     checkTimeOfDay(rule, options, out);

@@ -173,3 +173,38 @@ export function comparisonsOf(condition: Condition): Comparison[] {
   if (condition.kind === 'not') return comparisonsOf(condition.operand);
   return condition.operands.flatMap(comparisonsOf);
 }
+
+/**
+ * How deep a condition may nest: parentheses and `not` count one level each, as the rule text writes them.
+ * Deeper rules are refused with a `too-deep` diagnostic (text) or a schema error (AST JSON), so nothing
+ * downstream (validator, printer, compiler, evaluator) can run out of stack.
+ */
+export const MAX_NESTING = 64;
+
+/**
+ * The nesting of a condition as its canonical text writes it: one level per `not` and per parenthesised
+ * group (an `or` inside an `and`, an `and` / `or` after `not`). Reads any JSON safely and stops counting
+ * past `limit`, so a hostile AST 100,000 levels deep costs `limit` steps and no stack.
+ *
+ * @example nestingDepth(parse('when not (a.b is "x" or a.c is "y")').rule!.condition) // 2
+ */
+export function nestingDepth(condition: unknown, limit = MAX_NESTING): number {
+  const node = condition as { kind?: unknown; operand?: unknown; operands?: unknown } | null;
+  if (typeof node !== 'object' || node === null || limit < 0) return 0;
+  const isGroup = (child: unknown, parentKind: 'and' | 'not') => {
+    const kind = (child as { kind?: unknown } | null)?.kind;
+    return kind === 'or' || (parentKind === 'not' && kind === 'and');
+  };
+  if (node.kind === 'not') {
+    const levels = 1 + (isGroup(node.operand, 'not') ? 1 : 0);
+    return levels + nestingDepth(node.operand, limit - levels);
+  }
+  if ((node.kind !== 'and' && node.kind !== 'or') || !Array.isArray(node.operands)) return 0;
+  let deepest = 0;
+  for (const operand of node.operands) {
+    const levels = node.kind === 'and' && isGroup(operand, 'and') ? 1 : 0;
+    deepest = Math.max(deepest, levels + nestingDepth(operand, limit - levels));
+    if (deepest > limit) break;
+  }
+  return deepest;
+}

@@ -69,3 +69,26 @@ export function lineColumnAt(text: string, offset: number): LineColumn {
   }
   return { line, column: end - lineStart + 1 };
 }
+
+/**
+ * Line and column lookups for many offsets of one text: the line starts are found once, then each lookup
+ * is a binary search (use it instead of {@link lineColumnAt} in loops over diagnostics or tokens).
+ *
+ * @example createLineIndex('a\nbc')(3) // { line: 2, column: 2 }
+ */
+export function createLineIndex(text: string): (offset: number) => LineColumn {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1))
+    starts.push(index + 1);
+  return (offset) => {
+    const at = Math.min(Math.max(offset, 0), text.length);
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] as number) <= at) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: at - (starts[low] as number) + 1 };
+  };
+}

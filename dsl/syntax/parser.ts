@@ -19,7 +19,7 @@ import type {
   Timing,
   Value,
 } from '../model/ast.ts';
-import { lineColumnAt, sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
+import { createLineIndex, sortDiagnostics, type Diagnostic, type LineColumn } from '../model/diagnostic.ts';
 import type {
   ClauseCstChildren,
   ComparisonCstChildren,
@@ -43,6 +43,7 @@ import type {
 } from './cst.d.ts';
 import { createGrammar, type RuleGrammar } from './grammar.ts';
 import { createVocabulary, UnterminatedString, type Vocabulary } from './lexer.ts';
+import { nestingProblem } from './nesting.ts';
 import { decodeString } from './strings.ts';
 
 export interface ParseResult {
@@ -100,7 +101,7 @@ class AstBuilder implements Omit<ICstNodeVisitor<unknown, unknown>, 'visit' | 'v
   diagnostics: Diagnostic[] = [];
   /** Every comparison built, in text order (for attaching comments). */
   comparisons: Located<Comparison>[] = [];
-  private text = '';
+  private lineOf: (offset: number) => LineColumn = () => ({ line: 1, column: 1 });
   private readonly operatorsByWords: ReadonlyMap<string, OperatorName>;
 
   constructor(private readonly catalog: Catalog) {
@@ -108,8 +109,8 @@ class AstBuilder implements Omit<ICstNodeVisitor<unknown, unknown>, 'visit' | 'v
   }
 
   /** Prepares the one builder for a new text (validating a visitor is costly, so it is built once). */
-  reset(text: string): this {
-    this.text = text;
+  reset(lineOf: (offset: number) => LineColumn): this {
+    this.lineOf = lineOf;
     this.diagnostics = [];
     this.comparisons = [];
     return this;
@@ -135,7 +136,7 @@ class AstBuilder implements Omit<ICstNodeVisitor<unknown, unknown>, 'visit' | 'v
           range,
           severity: 'error',
           code: 'duplicate-clause',
-          message: `This rule already says ${clauseNames[name]} (line ${lineColumnAt(this.text, earlier.start).line}). Keep one of them.`,
+          message: `This rule already says ${clauseNames[name]} (line ${this.lineOf(earlier.start).line}). Keep one of them.`,
           fix: { title: 'Remove this one', edits: [{ range, text: '' }] },
         });
         continue;
@@ -319,10 +320,12 @@ class AstBuilder implements Omit<ICstNodeVisitor<unknown, unknown>, 'visit' | 'v
   tags(children: TagsCstChildren): { tags: string[]; tagRanges: SourceRange[] } {
     const tags: string[] = [];
     const tagRanges: SourceRange[] = [];
+    const seen = new Set<string>();
     for (const node of children.string) {
       const value = this.string(node.children);
       const tag = value.value.toLowerCase();
-      if (tags.includes(tag)) continue;
+      if (seen.has(tag)) continue;
+      seen.add(tag);
       tags.push(tag);
       tagRanges.push(value.range);
     }
@@ -332,16 +335,20 @@ class AstBuilder implements Omit<ICstNodeVisitor<unknown, unknown>, 'visit' | 'v
   /** From the first to the last token under a CST node (the grammar tracks no node locations: it is faster). */
   private rangeOfNode(node: CstNode): SourceRange {
     const tokens = tokensUnder(node);
-    const last = tokens.reduce((latest, token) => (token.startOffset > latest.startOffset ? token : latest));
-    return {
-      start: Math.min(...tokens.map((token) => token.startOffset)),
-      end: last.startOffset + last.image.length,
-    };
+    let first = tokens[0] as IToken;
+    let last = first;
+    for (const token of tokens) {
+      if (token.startOffset < first.startOffset) first = token;
+      if (token.startOffset > last.startOffset) last = token;
+    }
+    return { start: first.startOffset, end: last.startOffset + last.image.length };
   }
 }
 
 function unexpectedCharacterMessage(catalog: Catalog, text: string, offset: number, length: number): string {
-  const word = /[A-Za-z0-9_.]*$/.exec(text.slice(0, offset))?.[0] ?? '';
+  let wordStart = offset;
+  while (wordStart > 0 && /[A-Za-z0-9_.]/.test(text.charAt(wordStart - 1))) wordStart--;
+  const word = text.slice(wordStart, offset);
   if (text.charAt(offset) === '.' && /^[A-Za-z_]/.test(word)) {
     const example =
       catalog.fields.find((field) => field.object === word) ?? (catalog.fields[0] as FieldEntry);
@@ -390,18 +397,24 @@ export function createParser(catalog: Catalog): Parser {
       });
       return { rule: null, diagnostics };
     }
+    const tooDeep = nestingProblem(lexed.tokens);
+    if (tooDeep) return { rule: null, diagnostics: sortDiagnostics([...diagnostics, tooDeep]) };
     grammar.input = lexed.tokens;
     const cst = grammar.rule();
+    const lineOf = createLineIndex(text);
     const errorLines = new Set<number>();
+    // A character the lexer dropped explains the grammar error right where it was.
+    const lexedAway = new Set(diagnostics.map((diagnostic) => diagnostic.range.start));
     for (const error of grammar.errors) {
       const token = error.token;
       // After the first error on a line, recovery often reports follow-on errors there: keep the first.
-      const line = Number.isNaN(token.startOffset) ? Infinity : lineColumnAt(text, token.startOffset).line;
+      const line = Number.isNaN(token.startOffset) ? Infinity : lineOf(token.startOffset).line;
       if (errorLines.size > 0 && (errorLines.has(line) || line === Infinity)) continue;
       errorLines.add(line);
       const atEnd = Number.isNaN(token.startOffset) || token.image === '';
       const lastToken = lexed.tokens.at(-1) as IToken;
       const start = atEnd ? lastToken.startOffset + lastToken.image.length : token.startOffset;
+      if (lexedAway.has(start)) continue;
       diagnostics.push({
         range: { start, end: atEnd ? start : start + token.image.length },
         severity: 'error',
@@ -409,14 +422,14 @@ export function createParser(catalog: Catalog): Parser {
         message: error.message,
       });
     }
-    if (diagnostics.length > 0) return { rule: null, diagnostics };
+    if (diagnostics.length > 0) return { rule: null, diagnostics: sortDiagnostics(diagnostics) };
 
-    const builder = astBuilder.reset(text);
+    const builder = astBuilder.reset(lineOf);
     const rule = builder.rule(cst.children, first(lexed.tokens).startOffset);
     attachComments(rule, builder.comparisons, text, lexed.groups.comments as IToken[]);
-    diagnostics.push(...builder.diagnostics);
-    const hasErrors = diagnostics.some((diagnostic) => diagnostic.severity === 'error');
-    return { rule: hasErrors ? null : rule, diagnostics: sortDiagnostics(diagnostics) };
+    const all = diagnostics.concat(builder.diagnostics);
+    const hasErrors = all.some((diagnostic) => diagnostic.severity === 'error');
+    return { rule: hasErrors ? null : rule, diagnostics: sortDiagnostics(all) };
   }
 }
 
@@ -448,7 +461,7 @@ function attachComments(
     const offset = comment.startOffset;
     const content = commentText(comment.image);
     if (offset < ruleStart) {
-      (rule.comments ??= {}).before = [...(rule.comments.before ?? []), content];
+      ((rule.comments ??= {}).before ??= []).push(content);
       continue;
     }
     while (
@@ -471,9 +484,9 @@ function attachComments(
     }
     const next = offset < conditionEnd ? comparisons[upcoming] : undefined;
     if (next) {
-      (next.comments ??= {}).before = [...(next.comments.before ?? []), content];
+      ((next.comments ??= {}).before ??= []).push(content);
     } else {
-      (rule.comments ??= {}).end = [...(rule.comments.end ?? []), content];
+      ((rule.comments ??= {}).end ??= []).push(content);
     }
   }
 }

@@ -4,7 +4,16 @@
  * appear only where precedence needs them (`not` binds tighter than `and`, which binds tighter than `or`).
  * `parse(print(rule))` equals `rule` for every rule in normal form (see ast.ts).
  */
-import type { Comparison, Condition, Rule, TimeOfDay, Timing, Value } from '../model/ast.ts';
+import {
+  MAX_NESTING,
+  nestingDepth,
+  type Comparison,
+  type Condition,
+  type Rule,
+  type TimeOfDay,
+  type Timing,
+  type Value,
+} from '../model/ast.ts';
 import type { Catalog } from '../catalog/types.ts';
 import { encodeString } from './strings.ts';
 
@@ -33,13 +42,6 @@ function hasComments(condition: Condition): boolean {
     default:
       return condition.operands.some(hasComments);
   }
-}
-
-/** Lines of a condition: `lines[0]` continues the current line, the rest are whole lines. */
-interface Block {
-  /** Comments that must go on their own lines before the line where the block starts. */
-  leading: string[];
-  lines: string[];
 }
 
 const pad = (indent: number) => ' '.repeat(indent);
@@ -102,48 +104,93 @@ export function createPrinter(catalog: Catalog): Printer {
     return needsParentheses(parentKind, child) ? `(${text})` : text;
   }
 
-  function fitsInline(condition: Condition, indent: number): boolean {
-    return !hasComments(condition) && indent + 4 + printConditionInline(condition).length <= printWidth;
+  /**
+   * The inline width of a condition, or more than `budget` when it is wider or has comments (which force
+   * line breaks). Stops measuring past the budget, so deciding where to break a line is linear overall.
+   */
+  function inlineWidth(condition: Condition, budget: number): number {
+    if (condition.kind === 'comparison') {
+      return condition.comments === undefined ? printComparison(condition).length : Infinity;
+    }
+    if (condition.kind === 'not') {
+      const extra = needsParentheses('not', condition.operand) ? 6 : 4;
+      return extra + inlineWidth(condition.operand, budget - extra);
+    }
+    const separator = condition.kind.length + 2;
+    let width = -separator;
+    for (const operand of condition.operands) {
+      const extra = separator + (needsParentheses(condition.kind, operand) ? 2 : 0);
+      width += extra + inlineWidth(operand, budget - width - extra);
+      if (width > budget) return width;
+    }
+    return width;
   }
 
-  function render(condition: Condition, indent: number): Block {
+  function fitsInline(condition: Condition, indent: number): boolean {
+    const budget = printWidth - indent - 4;
+    return inlineWidth(condition, budget) <= budget;
+  }
+
+  /**
+   * Comments that must go on their own lines before the line where an operand starts: those of its first
+   * comparison, unless the operand is parenthesised (they then go inside, after the `(`).
+   */
+  function leadingComments(parentKind: 'and' | 'or' | 'not', operand: Condition): readonly string[] {
+    let node = operand;
+    let parent = parentKind;
+    while (!needsParentheses(parent, node)) {
+      if (node.kind === 'comparison') return node.comments?.before ?? [];
+      parent = node.kind;
+      node = node.kind === 'not' ? node.operand : (node.operands[0] as Condition);
+    }
+    return [];
+  }
+
+  /**
+   * Writes a condition's lines into `out`, the first one after `prefix`. Its leading comments are the
+   * caller's to write (see {@link leadingComments}).
+   */
+  function render(condition: Condition, indent: number, prefix: string, out: string[]): void {
     if (condition.kind === 'comparison') {
       const after = condition.comments?.after;
-      return {
-        leading: condition.comments?.before ?? [],
-        lines: [printComparison(condition) + (after === undefined ? '' : ` # ${after}`)],
-      };
+      out.push(prefix + printComparison(condition) + (after === undefined ? '' : ` # ${after}`));
+      return;
     }
-    if (fitsInline(condition, indent)) return { leading: [], lines: [printConditionInline(condition)] };
+    if (fitsInline(condition, indent)) {
+      out.push(prefix + printConditionInline(condition));
+      return;
+    }
     if (condition.kind === 'not') {
-      const operand = renderOperand('not', condition.operand, indent);
-      return { leading: operand.leading, lines: [`not ${operand.lines[0]}`, ...operand.lines.slice(1)] };
+      renderOperand('not', condition.operand, indent, `${prefix}not `, out);
+      return;
     }
-    const [head, ...rest] = condition.operands.map((operand) =>
-      renderOperand(condition.kind, operand, indent),
-    );
-    const lines = [...(head as Block).lines];
-    for (const operand of rest) {
-      lines.push(...operand.leading.map((text) => commentLine(indent, text)));
-      lines.push(`${pad(indent)}${condition.kind} ${operand.lines[0]}`, ...operand.lines.slice(1));
-    }
-    return { leading: (head as Block).leading, lines };
+    condition.operands.forEach((operand, index) => {
+      if (index === 0) {
+        renderOperand(condition.kind, operand, indent, prefix, out);
+        return;
+      }
+      for (const text of leadingComments(condition.kind, operand)) out.push(commentLine(indent, text));
+      renderOperand(condition.kind, operand, indent, `${pad(indent)}${condition.kind} `, out);
+    });
   }
 
-  function renderOperand(parentKind: 'and' | 'or' | 'not', operand: Condition, indent: number): Block {
-    if (!needsParentheses(parentKind, operand)) return render(operand, indent);
-    if (fitsInline(operand, indent)) return { leading: [], lines: [`(${printConditionInline(operand)})`] };
-    const body = render(operand, indent + 2);
-    return {
-      leading: [],
-      lines: [
-        '(',
-        ...body.leading.map((text) => commentLine(indent + 2, text)),
-        `${pad(indent + 2)}${body.lines[0]}`,
-        ...body.lines.slice(1),
-        `${pad(indent)})`,
-      ],
-    };
+  function renderOperand(
+    parentKind: 'and' | 'or' | 'not',
+    operand: Condition,
+    indent: number,
+    prefix: string,
+    out: string[],
+  ): void {
+    if (!needsParentheses(parentKind, operand)) {
+      render(operand, indent, prefix, out);
+    } else if (fitsInline(operand, indent)) {
+      out.push(`${prefix}(${printConditionInline(operand)})`);
+    } else {
+      out.push(`${prefix}(`);
+      for (const text of leadingComments('or', operand)) out.push(commentLine(indent + 2, text));
+      render(operand, indent + 2, pad(indent + 2), out);
+      out.push(`${pad(indent)})`);
+    }
   }
 
   function printTiming(timing: Timing): string | null {
@@ -165,21 +212,29 @@ export function createPrinter(catalog: Catalog): Printer {
   }
 
   function print(rule: Rule): string {
+    if (nestingDepth(rule.condition) > MAX_NESTING) {
+      throw new Error(
+        `Cannot print a condition nested more than ${MAX_NESTING} levels deep; validate the rule first (code too-deep).`,
+      );
+    }
     const lines = (rule.comments?.before ?? []).map((text) => commentLine(0, text));
     const clauses = printClauses(rule);
-    const singleLine = ['when', printConditionInline(rule.condition), ...clauses].join(' ');
-    if (!hasComments(rule.condition) && singleLine.length <= printWidth) {
-      lines.push(singleLine);
+    const conditionWidth = hasComments(rule.condition) ? Infinity : inlineWidth(rule.condition, printWidth);
+    const clausesWidth = clauses.reduce((width, clause) => width + 1 + clause.length, 0);
+    if (5 + conditionWidth + clausesWidth <= printWidth) {
+      lines.push(['when', printConditionInline(rule.condition), ...clauses].join(' '));
     } else {
-      const block = render(rule.condition, 2);
-      if (block.leading.length > 0) {
-        lines.push('when', ...block.leading.map((text) => commentLine(2, text)), `  ${block.lines[0]}`);
+      const leading = leadingComments('or', rule.condition);
+      if (leading.length > 0) {
+        lines.push('when');
+        for (const text of leading) lines.push(commentLine(2, text));
+        render(rule.condition, 2, '  ', lines);
       } else {
-        lines.push(`when ${block.lines[0]}`);
+        render(rule.condition, 2, 'when ', lines);
       }
-      lines.push(...block.lines.slice(1), ...clauses);
+      for (const clause of clauses) lines.push(clause);
     }
-    lines.push(...(rule.comments?.end ?? []).map((text) => commentLine(0, text)));
+    for (const text of rule.comments?.end ?? []) lines.push(commentLine(0, text));
     return `${lines.join('\n')}\n`;
   }
 

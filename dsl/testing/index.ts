@@ -6,3 +6,4 @@ export * from './arbitraries.ts';
 export { exampleCatalog, pagePathField, referrerField } from './example-extension.ts';
 export { prefixKind } from './prefix-kind/index.ts';
 export { prefixRuntime } from './prefix-kind/runtime.ts';
+export { bigInputs, nestedText } from './big-inputs.ts';

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { RuleContext } from '../catalog/context.ts';
 import type { EventEntry, FieldEntry, ObjectEntry, OperatorEntry } from '../catalog/types.ts';
 import { language as builtinLanguage, type RuleLanguage } from '../language.ts';
+import { MAX_NESTING } from '../model/ast.ts';
 import { usage } from './cli.ts';
 
 /** A rule example; with a context, the page shows (and the test checks) whether it fires. */
@@ -313,8 +314,9 @@ ${ruleBlock(e.languageRegion)}
 
 Join conditions with \`and\` (all must hold) and \`or\` (at least one must hold); put \`not\` before a
 condition or a group to turn it around. \`and\` binds tighter than \`or\`, so
-\`a or b and c\` means \`a or (b and c)\`; use parentheses, nested as deep as you like, to say otherwise.
-These are the "nested conditions" of the visual builder.
+\`a or b and c\` means \`a or (b and c)\`; use parentheses to say otherwise. These are the "nested
+conditions" of the visual builder. Conditions may nest up to ${MAX_NESTING} levels deep, each \`(\` and each
+\`not\` counting as a level; a deeper rule is refused (\`too-deep\`), in text and in the AST the API accepts.
 
 ${ruleBlock(e.combined)}
 
