@@ -6,7 +6,7 @@
 import type { Catalog, FieldEntry } from '../catalog/types.ts';
 import type { Validate } from '../check/validator.ts';
 import type { Condition, Rule, Value } from '../model/ast.ts';
-import { lineColumnAt, type Diagnostic } from '../model/diagnostic.ts';
+import { createLineIndex, type Diagnostic } from '../model/diagnostic.ts';
 import { COMPILED_VERSION, type CompiledCondition, type CompiledRule } from './compiled.ts';
 
 /** Thrown by {@link compile} for a rule with errors; `diagnostics` holds them. */
@@ -14,11 +14,10 @@ export class CompileError extends Error {
   readonly diagnostics: Diagnostic[];
 
   constructor(diagnostics: Diagnostic[], source?: string) {
+    const lineOf = source === undefined ? undefined : createLineIndex(source);
     const lines = diagnostics.map((diagnostic) => {
-      const where =
-        source === undefined
-          ? `${diagnostic.range.start}-${diagnostic.range.end}`
-          : `${lineColumnAt(source, diagnostic.range.start).line}:${lineColumnAt(source, diagnostic.range.start).column}`;
+      const at = lineOf?.(diagnostic.range.start);
+      const where = at ? `${at.line}:${at.column}` : `${diagnostic.range.start}-${diagnostic.range.end}`;
       return `  ${where} ${diagnostic.code}: ${diagnostic.message}`;
     });
     super(`Cannot compile a rule with errors; fix these first:\n${lines.join('\n')}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonsOf, rulesEqual, withoutRanges } from './ast.ts';
-import { lineColumnAt } from './diagnostic.ts';
+import { createLineIndex, lineColumnAt } from './diagnostic.ts';
 import { parse } from '../language.ts';
 import { sortDiagnostics } from './diagnostic.ts';
 
@@ -49,6 +49,14 @@ describe('positions', () => {
     expect(lineColumnAt('a\nbc', 0)).toEqual({ line: 1, column: 1 });
     expect(lineColumnAt('a\nbc', 3)).toEqual({ line: 2, column: 2 });
     expect(lineColumnAt('a\nbc', 99)).toEqual({ line: 2, column: 3 });
+  });
+
+  it('answers the same through a line index, for every offset', () => {
+    const text = 'when a\n\n  and b\nc';
+    const lineOf = createLineIndex(text);
+    for (let offset = -1; offset <= text.length + 1; offset++) {
+      expect(lineOf(offset)).toEqual(lineColumnAt(text, offset));
+    }
   });
 
   it('sorts diagnostics by start, then end', () => {

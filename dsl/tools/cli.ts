@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { parseContext } from '../catalog/context-schema.ts';
 import { hasErrors } from '../check/check.ts';
 import { check, compile, format } from '../language.ts';
-import { lineColumnAt, type Diagnostic } from '../model/diagnostic.ts';
+import { createLineIndex, type Diagnostic, type LineColumn } from '../model/diagnostic.ts';
 import { createEvaluator } from '../runtime/evaluator.ts';
 
 /** Where the CLI reads and writes; tests swap it for memory. */
@@ -62,8 +62,13 @@ function read(io: CliIo, file: string): string {
  *
  * @example formatDiagnostic('a.rule', 'when x', diagnostic) // 'a.rule:1:6: error unknown-field: Unknown field `x`. ...'
  */
-export function formatDiagnostic(file: string, text: string, diagnostic: Diagnostic): string {
-  const { line, column } = lineColumnAt(text, diagnostic.range.start);
+export function formatDiagnostic(
+  file: string,
+  text: string | ((offset: number) => LineColumn),
+  diagnostic: Diagnostic,
+): string {
+  const lineOf = typeof text === 'string' ? createLineIndex(text) : text;
+  const { line, column } = lineOf(diagnostic.range.start);
   return `${displayName(file)}:${line}:${column}: ${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}`;
 }
 
@@ -74,7 +79,8 @@ function report(
   diagnostics: readonly Diagnostic[],
   to: 'stdout' | 'stderr',
 ) {
-  for (const diagnostic of diagnostics) io[to](`${formatDiagnostic(file, text, diagnostic)}\n`);
+  const lineOf = createLineIndex(text);
+  for (const diagnostic of diagnostics) io[to](`${formatDiagnostic(file, lineOf, diagnostic)}\n`);
 }
 
 function commandCheck(io: CliIo, files: string[], schedules: string[] | undefined): number {
