@@ -15,7 +15,7 @@ import { Field, Input } from '@zendeskgarden/react-forms';
 import { Col, Grid, Row } from '@zendeskgarden/react-grid';
 import { Modal } from '@zendeskgarden/react-modals';
 import { Alert, Notification, useToast } from '@zendeskgarden/react-notifications';
-import { Paragraph, XXL, Span } from '@zendeskgarden/react-typography';
+import { Paragraph, XXL } from '@zendeskgarden/react-typography';
 import type { Schedule as ContextSchedule } from '@proactive/dsl';
 import { message as messageSchema } from '@proactive/contract/admin';
 import { ApiError, call } from '../api/client.ts';
@@ -24,6 +24,7 @@ import { t } from '../i18n.ts';
 import { errorDiagnostics } from '../messages/errors.ts';
 import { StatusTag } from '../messages/status.tsx';
 import { useApi, useLoad } from '../shell/context.tsx';
+import { Muted } from '../shell/Muted.tsx';
 import { Loading } from '../shell/Loading.tsx';
 import { navigate, setLeaveGuard } from '../shell/router.ts';
 import type { BuilderProblem } from '../rules/builder-model.ts';
@@ -301,14 +302,19 @@ function EditorForm({ message: initial, channel, schedules, onReload }: Loaded &
     }
   }
 
+  /** Opens the next section, scrolls it into view and moves focus to its header (for keyboard users). */
   function next(section: number) {
     setExpanded((current) => (current.includes(section) ? current : [...current, section]));
-    requestAnimationFrame(() =>
-      document.getElementById(`section-${sectionIds[section]}`)?.scrollIntoView({
+    requestAnimationFrame(() => {
+      const element = document.getElementById(`section-${sectionIds[section]}`);
+      element?.scrollIntoView({
         behavior: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
         block: 'start',
-      }),
-    );
+      });
+      element?.querySelector<HTMLElement>('[data-garden-id="accordions.button"], button')?.focus({
+        preventScroll: true,
+      });
+    });
   }
 
   const rest = currentRest(draft.rule);
@@ -333,10 +339,10 @@ function EditorForm({ message: initial, channel, schedules, onReload }: Loaded &
           <Paragraph>
             {t('editor.channel', { channel: channel?.name ?? message.channel_id })}
             {dirty && (
-              <Span hue="grey" data-testid="unsaved">
+              <Muted data-testid="unsaved">
                 {' · '}
                 {t('editor.unsaved')}
-              </Span>
+              </Muted>
             )}
           </Paragraph>
         </div>
@@ -380,7 +386,7 @@ function EditorForm({ message: initial, channel, schedules, onReload }: Loaded &
       )}
       <Grid gutters="lg" style={{ padding: 0 }}>
         <Row>
-          <Col md={8}>
+          <Col lg={8}>
             <Field style={{ marginBottom: 16 }}>
               <Field.Label>{t('create.name')}</Field.Label>
               <Input
@@ -476,7 +482,7 @@ function EditorForm({ message: initial, channel, schedules, onReload }: Loaded &
               </Accordion.Section>
             </Accordion>
           </Col>
-          <Col md={4}>
+          <Col lg={4}>
             <Sticky>
               <BubblePreview greeting={draft.greeting} response={draft.response} answerBody={answerBody} />
             </Sticky>

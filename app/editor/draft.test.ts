@@ -77,3 +77,30 @@ describe('the draft of a message', () => {
     expect(validateDraft(broken, { publish: true }).errors.map((error) => error.field)).toEqual(['rules']);
   });
 });
+
+describe('the unsaved-changes fingerprint', () => {
+  it('is the same for two loads of an untouched new draft (no rule yet, fresh builder row ids)', () => {
+    const fresh: Message = {
+      ...message,
+      greeting: '',
+      rules: '',
+      response: { type: 'agent', follow_up: '', customer_details: ['name', 'email'] },
+    };
+    expect(fingerprint(draftOf(fresh))).toBe(fingerprint(draftOf(fresh)));
+  });
+
+  it('changes when an incomplete builder row changes', () => {
+    const fresh = draftOf({ ...message, rules: '' });
+    const root = fresh.rule.builder.root;
+    const [row] = root.items;
+    if (!row || row.type !== 'condition') throw new Error('expected an empty condition row');
+    const edited = {
+      ...fresh,
+      rule: {
+        ...fresh.rule,
+        builder: { ...fresh.rule.builder, root: { ...root, items: [{ ...row, object: 'device' }] } },
+      },
+    };
+    expect(fingerprint(edited)).not.toBe(fingerprint(fresh));
+  });
+});

@@ -50,17 +50,16 @@ export function patchOf(draft: Draft): {
 }
 
 /**
- * A comparable fingerprint of what would be saved (for the unsaved-changes guard).
+ * A comparable fingerprint of what would be saved (for the unsaved-changes guard). An incomplete builder
+ * is compared by its content: its row ids are made up on each load and say nothing about changes.
  *
- * @example fingerprint(a) === fingerprint(b)
+ * @example fingerprint(draftOf(message)) === fingerprint(draftOf(message)) // true
  */
 export function fingerprint(draft: Draft): string {
-  return JSON.stringify([
-    draft.name.trim(),
-    draft.greeting,
-    draft.response,
-    textToSave(draft.rule) ?? draft.rule.builder,
-  ]);
+  return JSON.stringify(
+    [draft.name.trim(), draft.greeting, draft.response, textToSave(draft.rule) ?? draft.rule.builder],
+    (key, value: unknown) => (key === 'id' ? undefined : value),
+  );
 }
 
 /**

@@ -23,23 +23,36 @@ import { describeError } from './errors.ts';
 
 const Heading = styled.div`
   display: flex;
+  flex-wrap: wrap;
   align-items: flex-start;
   justify-content: space-between;
   gap: 16px;
   margin-bottom: 24px;
+  & > button {
+    flex-shrink: 0;
+  }
+`;
+
+/** Lets the table scroll sideways inside the page when the window is narrower than its columns. */
+const TableScroll = styled.div`
+  overflow-x: auto;
+  & > table {
+    min-width: 720px;
+  }
 `;
 
 type SortKey = 'name' | 'status' | 'channel' | 'sent' | 'opened' | 'replied' | 'updated_at';
 type Direction = 'asc' | 'desc';
 
-const columns: { key: SortKey; label: string; numeric?: boolean }[] = [
+/** The columns; `width` fits the content (the name takes what is left). */
+const columns: { key: SortKey; label: string; numeric?: boolean; width?: string }[] = [
   { key: 'name', label: 'list.column.name' },
-  { key: 'status', label: 'list.column.status' },
-  { key: 'channel', label: 'list.column.channel' },
-  { key: 'sent', label: 'list.column.sent', numeric: true },
-  { key: 'opened', label: 'list.column.opened', numeric: true },
-  { key: 'replied', label: 'list.column.replied', numeric: true },
-  { key: 'updated_at', label: 'list.column.updated' },
+  { key: 'status', label: 'list.column.status', width: '140px' },
+  { key: 'channel', label: 'list.column.channel', width: '16%' },
+  { key: 'sent', label: 'list.column.sent', numeric: true, width: '80px' },
+  { key: 'opened', label: 'list.column.opened', numeric: true, width: '88px' },
+  { key: 'replied', label: 'list.column.replied', numeric: true, width: '104px' },
+  { key: 'updated_at', label: 'list.column.updated', width: '176px' },
 ];
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -159,86 +172,89 @@ export function MessageList() {
       ) : rows.length === 0 ? (
         <Paragraph>{t('list.empty')}</Paragraph>
       ) : (
-        <Table aria-label={t('list.title')}>
-          <Table.Head>
-            <Table.HeaderRow>
-              {columns.map((column) => (
-                <Table.SortableCell
-                  key={column.key}
-                  sort={sort.key === column.key ? sort.direction : undefined}
-                  onClick={() =>
-                    setSort((current) => ({
-                      key: column.key,
-                      direction: current.key === column.key && current.direction === 'asc' ? 'desc' : 'asc',
-                    }))
-                  }
-                >
-                  {t(column.label)}
-                </Table.SortableCell>
+        <TableScroll>
+          <Table aria-label={t('list.title')}>
+            <Table.Head>
+              <Table.HeaderRow>
+                {columns.map((column) => (
+                  <Table.SortableCell
+                    key={column.key}
+                    width={column.width}
+                    sort={sort.key === column.key ? sort.direction : undefined}
+                    onClick={() =>
+                      setSort((current) => ({
+                        key: column.key,
+                        direction: current.key === column.key && current.direction === 'asc' ? 'desc' : 'asc',
+                      }))
+                    }
+                  >
+                    {t(column.label)}
+                  </Table.SortableCell>
+                ))}
+                <Table.HeaderCell hasOverflow width="56px">
+                  <span hidden>{t('list.column.actions')}</span>
+                </Table.HeaderCell>
+              </Table.HeaderRow>
+            </Table.Head>
+            <Table.Body>
+              {rows.map((message) => (
+                <Table.Row key={message.id} data-message-id={message.id}>
+                  <Table.Cell>
+                    <Anchor
+                      href={`#/messages/${encodeURIComponent(message.id)}`}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        navigate({ page: 'editor', id: message.id });
+                      }}
+                    >
+                      {message.name}
+                    </Anchor>
+                  </Table.Cell>
+                  <Table.Cell>
+                    <StatusTag status={message.status} />
+                  </Table.Cell>
+                  <Table.Cell>{channelName(message.channel_id)}</Table.Cell>
+                  <Table.Cell>{message.sent ?? 0}</Table.Cell>
+                  <Table.Cell>{message.opened ?? 0}</Table.Cell>
+                  <Table.Cell>{message.replied ?? 0}</Table.Cell>
+                  <Table.Cell>
+                    {message.updated_at ? dateFormat.format(new Date(message.updated_at)) : ''}
+                  </Table.Cell>
+                  <Table.Cell hasOverflow>
+                    <Menu
+                      button={(props) => (
+                        <IconButton
+                          {...props}
+                          aria-label={t('list.rowMenu', { name: message.name })}
+                          size="small"
+                        >
+                          <OverflowIcon />
+                        </IconButton>
+                      )}
+                      placement="bottom-end"
+                      onChange={(change) => {
+                        if (change.type?.includes('click') || change.type?.includes('keyDown'))
+                          if (change.value) void act(message, change.value);
+                      }}
+                    >
+                      <Item value="edit">{t('list.action.edit')}</Item>
+                      <Item value="analytics">{t('list.action.analytics')}</Item>
+                      <Item value="clone">{t('list.action.clone')}</Item>
+                      {(message.status === 'draft' || message.status === 'contains_errors') && (
+                        <Item value="publish">{t('list.action.publish')}</Item>
+                      )}
+                      {message.status === 'live' && <Item value="pause">{t('list.action.pause')}</Item>}
+                      {message.status === 'paused' && <Item value="resume">{t('list.action.resume')}</Item>}
+                      <Item value="delete" type="danger">
+                        {t('list.action.delete')}
+                      </Item>
+                    </Menu>
+                  </Table.Cell>
+                </Table.Row>
               ))}
-              <Table.HeaderCell hasOverflow>
-                <span hidden>{t('list.column.actions')}</span>
-              </Table.HeaderCell>
-            </Table.HeaderRow>
-          </Table.Head>
-          <Table.Body>
-            {rows.map((message) => (
-              <Table.Row key={message.id} data-message-id={message.id}>
-                <Table.Cell>
-                  <Anchor
-                    href={`#/messages/${encodeURIComponent(message.id)}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      navigate({ page: 'editor', id: message.id });
-                    }}
-                  >
-                    {message.name}
-                  </Anchor>
-                </Table.Cell>
-                <Table.Cell>
-                  <StatusTag status={message.status} />
-                </Table.Cell>
-                <Table.Cell>{channelName(message.channel_id)}</Table.Cell>
-                <Table.Cell>{message.sent ?? 0}</Table.Cell>
-                <Table.Cell>{message.opened ?? 0}</Table.Cell>
-                <Table.Cell>{message.replied ?? 0}</Table.Cell>
-                <Table.Cell>
-                  {message.updated_at ? dateFormat.format(new Date(message.updated_at)) : ''}
-                </Table.Cell>
-                <Table.Cell hasOverflow>
-                  <Menu
-                    button={(props) => (
-                      <IconButton
-                        {...props}
-                        aria-label={t('list.rowMenu', { name: message.name })}
-                        size="small"
-                      >
-                        <OverflowIcon />
-                      </IconButton>
-                    )}
-                    placement="bottom-end"
-                    onChange={(change) => {
-                      if (change.type?.includes('click') || change.type?.includes('keyDown'))
-                        if (change.value) void act(message, change.value);
-                    }}
-                  >
-                    <Item value="edit">{t('list.action.edit')}</Item>
-                    <Item value="analytics">{t('list.action.analytics')}</Item>
-                    <Item value="clone">{t('list.action.clone')}</Item>
-                    {(message.status === 'draft' || message.status === 'contains_errors') && (
-                      <Item value="publish">{t('list.action.publish')}</Item>
-                    )}
-                    {message.status === 'live' && <Item value="pause">{t('list.action.pause')}</Item>}
-                    {message.status === 'paused' && <Item value="resume">{t('list.action.resume')}</Item>}
-                    <Item value="delete" type="danger">
-                      {t('list.action.delete')}
-                    </Item>
-                  </Menu>
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Body>
+          </Table>
+        </TableScroll>
       )}
       {confirmDelete && (
         <Modal onClose={() => setConfirmDelete(null)} aria-label={t('list.deleteTitle')}>

@@ -54,14 +54,37 @@ const GroupHeader = styled.div`
   margin-bottom: 8px;
 `;
 
+/**
+ * A condition row: its controls wrap onto more lines when the column is narrow (each keeps the width its
+ * longest option needs), and Move / Remove keep their own column at the right, so nothing is ever pushed
+ * out of the form or clipped, in nested groups too.
+ */
 const Row = styled.div`
   display: grid;
-  grid-template-columns:
-    64px minmax(110px, 1fr) minmax(130px, 1.2fr) minmax(150px, 1.3fr) minmax(200px, 2fr)
-    auto;
-  gap: 8px;
+  grid-template-columns: minmax(0, 1fr) auto;
+  column-gap: 8px;
   align-items: start;
   padding: 8px 0;
+`;
+
+const Controls = styled.div`
+  display: flex;
+  flex-wrap: wrap;
+  gap: 8px;
+  align-items: flex-start;
+  min-width: 0;
+`;
+
+/** One control's slot: grows from `$basis`, never narrower than `$min` (nor than the row). */
+const Slot = styled.div<{ $basis: number; $min: number; $grow?: number }>`
+  flex: ${(p) => p.$grow ?? 1} 1 ${(p) => p.$basis}px;
+  min-width: min(${(p) => p.$min}px, 100%);
+  max-width: 100%;
+`;
+
+const NotSlot = styled.div`
+  flex: 0 0 auto;
+  padding-top: 6px;
 `;
 
 const Joiner = styled(Span)`
@@ -80,7 +103,7 @@ const RowTools = styled.div`
 `;
 
 const Problem = styled.div`
-  grid-column: 2 / -1;
+  grid-column: 1 / -1;
   color: ${palette.red700};
   font-size: ${(p) => p.theme.fontSizes.sm};
 `;
@@ -283,54 +306,66 @@ function ConditionRow({ row, ...props }: ViewProps & { row: ConditionNode }) {
       role="group"
       aria-label={t('rules.conditionLabel', { field: label })}
     >
-      <Field>
-        <Checkbox
-          checked={row.negated}
-          onChange={(event) => onChange(setNegated(root, row.id, event.target.checked))}
-        >
-          <Field.Label isRegular>{t('rules.not')}</Field.Label>
-        </Checkbox>
-      </Field>
-      <SelectField
-        label={t('rules.object')}
-        hideLabel
-        compact
-        value={row.object}
-        options={objects.map((object) => ({ value: object.name, label: catalogText('objects', object) }))}
-        onChange={(object) => onChange(setObject(root, row.id, object))}
-        name="object"
-      />
-      <SelectField
-        label={t('rules.field')}
-        hideLabel
-        compact
-        value={row.field || null}
-        placeholder={t('rules.choose')}
-        options={fieldOptions}
-        onChange={(name) => onChange(setField(root, row.id, name))}
-        error={problem?.code === 'missing-field' || (row.field && !field) ? ' ' : null}
-        name="field"
-      />
-      <SelectField
-        label={t('rules.operator')}
-        hideLabel
-        compact
-        value={row.operator}
-        placeholder={t('rules.choose')}
-        options={operatorOptions}
-        onChange={(operator) =>
-          onChange(setOperator(root, row.id, operator as ConditionNode['operator'] & string))
-        }
-        error={problem?.code === 'missing-operator' ? ' ' : null}
-        name="operator"
-      />
-      <ValueInput
-        field={field}
-        value={row.value}
-        onChange={(value) => onChange(setValue(root, row.id, value))}
-        invalid={problem?.code === 'missing-value' || mismatch || Boolean(rowMessages[row.id])}
-        describedBy={message ? messageId : undefined}
-      />
+      <Controls>
+        <NotSlot>
+          <Field>
+            <Checkbox
+              checked={row.negated}
+              onChange={(event) => onChange(setNegated(root, row.id, event.target.checked))}
+            >
+              <Field.Label isRegular>{t('rules.not')}</Field.Label>
+            </Checkbox>
+          </Field>
+        </NotSlot>
+        <Slot $basis={120} $min={110}>
+          <SelectField
+            label={t('rules.object')}
+            hideLabel
+            compact
+            value={row.object}
+            options={objects.map((object) => ({ value: object.name, label: catalogText('objects', object) }))}
+            onChange={(object) => onChange(setObject(root, row.id, object))}
+            name="object"
+          />
+        </Slot>
+        <Slot $basis={160} $min={150}>
+          <SelectField
+            label={t('rules.field')}
+            hideLabel
+            compact
+            value={row.field || null}
+            placeholder={t('rules.choose')}
+            options={fieldOptions}
+            onChange={(name) => onChange(setField(root, row.id, name))}
+            error={problem?.code === 'missing-field' || (row.field && !field) ? ' ' : null}
+            name="field"
+          />
+        </Slot>
+        <Slot $basis={240} $min={230}>
+          <SelectField
+            label={t('rules.operator')}
+            hideLabel
+            compact
+            value={row.operator}
+            placeholder={t('rules.choose')}
+            options={operatorOptions}
+            onChange={(operator) =>
+              onChange(setOperator(root, row.id, operator as ConditionNode['operator'] & string))
+            }
+            error={problem?.code === 'missing-operator' ? ' ' : null}
+            name="operator"
+          />
+        </Slot>
+        <Slot $basis={240} $min={200} $grow={2}>
+          <ValueInput
+            field={field}
+            value={row.value}
+            onChange={(value) => onChange(setValue(root, row.id, value))}
+            invalid={problem?.code === 'missing-value' || mismatch || Boolean(rowMessages[row.id])}
+            describedBy={message ? messageId : undefined}
+          />
+        </Slot>
+      </Controls>
       <MoveRemove id={row.id} {...props} label={label} />
       {message && (
         <Problem id={messageId} role={problem ? 'alert' : undefined}>

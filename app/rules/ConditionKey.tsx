@@ -1,15 +1,26 @@
 /**
  * The expandable "Condition key": every object, field, operator and value the builder offers, with its
- * documentation, straight from the catalog.
+ * documentation, straight from the catalog, as a table (one row per field), then the events.
  */
 import styled from 'styled-components';
 import { Accordion } from '@zendeskgarden/react-accordions';
+import { Table } from '@zendeskgarden/react-tables';
 import { Code, Paragraph, Span } from '@zendeskgarden/react-typography';
 import { events, fields, objects, operatorByName } from '@proactive/dsl';
 import { catalogText, t } from '../i18n.ts';
 
-const Entry = styled.div`
-  margin-bottom: 12px;
+const Scroll = styled.div`
+  overflow-x: auto;
+  margin-bottom: 16px;
+  & > table {
+    min-width: 720px;
+  }
+  td {
+    vertical-align: top;
+  }
+  code {
+    overflow-wrap: anywhere;
+  }
 `;
 
 /**
@@ -25,44 +36,71 @@ export function ConditionKey() {
           <Accordion.Label>{t('rules.key')}</Accordion.Label>
         </Accordion.Header>
         <Accordion.Panel>
-          {objects.map((object) => (
-            <Entry key={object.name}>
-              <Span isBold>{catalogText('objects', object)}</Span> <Code>{object.name}</Code>
-              <Paragraph size="small">{catalogText('objects', object, 'doc')}</Paragraph>
-              {fields
-                .filter((field) => field.object === object.name)
-                .map((field) => (
-                  <Entry key={field.name} style={{ marginLeft: 16 }}>
-                    <Span isBold>{catalogText('fields', field)}</Span> <Code>{field.name}</Code>
-                    <Paragraph size="small">{catalogText('fields', field, 'doc')}</Paragraph>
-                    <Paragraph size="small">
-                      {t('rules.keyOperators')}{' '}
-                      {field.operators
-                        .map((name) => catalogText('operators', operatorByName(name)))
-                        .join(', ')}
-                    </Paragraph>
-                    {field.symbols && (
-                      <Paragraph size="small">
-                        {t('rules.keyValues')}{' '}
-                        {field.symbols.map((symbol) => catalogText('values', symbol)).join(', ')}
-                      </Paragraph>
-                    )}
-                    <Paragraph size="small">
-                      {t('rules.keyExample')}{' '}
-                      <Code>{`${field.name} ${operatorByName(field.operators[0] ?? 'is').keyword} ${field.example}`}</Code>
-                    </Paragraph>
-                  </Entry>
-                ))}
-            </Entry>
-          ))}
-          <Entry>
-            <Span isBold>{t('rules.when')}</Span>
-            {events.map((event) => (
-              <Paragraph key={event.name} size="small">
-                <Span isBold>{catalogText('events', event)}</Span>: {catalogText('events', event, 'doc')}
-              </Paragraph>
-            ))}
-          </Entry>
+          <Scroll>
+            <Table size="small" aria-label={t('rules.key')} data-testid="condition-key">
+              <Table.Head>
+                <Table.HeaderRow>
+                  <Table.HeaderCell width="18%">{t('rules.keyColumn.object')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('rules.keyColumn.field')}</Table.HeaderCell>
+                  <Table.HeaderCell width="22%">{t('rules.keyColumn.operators')}</Table.HeaderCell>
+                  <Table.HeaderCell width="16%">{t('rules.keyColumn.values')}</Table.HeaderCell>
+                  <Table.HeaderCell width="24%">{t('rules.keyColumn.example')}</Table.HeaderCell>
+                </Table.HeaderRow>
+              </Table.Head>
+              <Table.Body>
+                {objects.flatMap((object) => {
+                  const own = fields.filter((field) => field.object === object.name);
+                  return own.map((field, index) => (
+                    <Table.Row key={field.name}>
+                      {index === 0 && (
+                        <Table.Cell rowSpan={own.length}>
+                          <Span isBold>{catalogText('objects', object)}</Span>
+                          <Paragraph size="small">{catalogText('objects', object, 'doc')}</Paragraph>
+                        </Table.Cell>
+                      )}
+                      <Table.Cell>
+                        <Span isBold>{catalogText('fields', field)}</Span>
+                        <div>
+                          <Code>{field.name}</Code>
+                        </div>
+                        <Paragraph size="small">{catalogText('fields', field, 'doc')}</Paragraph>
+                      </Table.Cell>
+                      <Table.Cell>
+                        {field.operators
+                          .map((name) => catalogText('operators', operatorByName(name)))
+                          .join(', ')}
+                      </Table.Cell>
+                      <Table.Cell>
+                        {field.symbols?.map((symbol) => catalogText('values', symbol)).join(', ') ??
+                          t(field.match === 'language' ? 'rules.keyAnyLanguage' : 'rules.keyAnyText')}
+                      </Table.Cell>
+                      <Table.Cell>
+                        <Code>{`${field.name} ${operatorByName(field.operators[0] ?? 'is').keyword} ${field.example}`}</Code>
+                      </Table.Cell>
+                    </Table.Row>
+                  ));
+                })}
+              </Table.Body>
+            </Table>
+          </Scroll>
+          <Table size="small" aria-label={t('rules.when')}>
+            <Table.Head>
+              <Table.HeaderRow>
+                <Table.HeaderCell width="30%">{t('rules.event')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('rules.keyColumn.meaning')}</Table.HeaderCell>
+              </Table.HeaderRow>
+            </Table.Head>
+            <Table.Body>
+              {events.map((event) => (
+                <Table.Row key={event.name}>
+                  <Table.Cell>
+                    <Span isBold>{catalogText('events', event)}</Span>
+                  </Table.Cell>
+                  <Table.Cell>{catalogText('events', event, 'doc')}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
         </Accordion.Panel>
       </Accordion.Section>
     </Accordion>

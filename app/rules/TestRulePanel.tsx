@@ -22,6 +22,7 @@ import {
 import type { Evaluation, ExplainNode } from '@proactive/dsl/evaluator';
 import { catalogText, t } from '../i18n.ts';
 import { SelectField } from '../shell/SelectField.tsx';
+import { Muted } from '../shell/Muted.tsx';
 import { palette } from '../shell/palette.ts';
 import { languageLabel } from './languages.ts';
 import {
@@ -282,11 +283,11 @@ function ExplainView({ node, shown }: { node: ExplainNode; shown: Shown }) {
         <Result value={node.result} /> <Span isBold>{field ? catalogText('fields', field) : node.field}</Span>{' '}
         {catalogText('operators', operatorByName(node.operator)).toLowerCase()}{' '}
         <Code>{expected.join(', ')}</Code>{' '}
-        <Span hue="grey">
+        <Muted>
           {t('test.actual', {
             value: typedValue(shown.context, node.field) ?? node.actual ?? t('test.missing'),
           })}
-        </Span>
+        </Muted>
       </li>
     );
   }

@@ -1,10 +1,11 @@
 /**
  * The app frame: Garden's Chrome with the side navigation, sign-in when standalone, and the pages.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import styled from 'styled-components';
 import { Chrome, Nav, Body, Content, Main } from '@zendeskgarden/react-chrome';
 import { Alert } from '@zendeskgarden/react-notifications';
+import { Tooltip } from '@zendeskgarden/react-tooltips';
 import { ApiError, call, createApi, fetchTransport, type Api } from '../api/client.ts';
 import { t } from '../i18n.ts';
 import { ApiContext } from './context.tsx';
@@ -92,50 +93,84 @@ export function App() {
   );
 }
 
+/** Whether the viewport is at least `width` px wide, updated on resize. */
+function useWideScreen(width: number): boolean {
+  const query = `(min-width: ${width}px)`;
+  const [wide, setWide] = useState(() => window.matchMedia?.(query).matches ?? true);
+  useEffect(() => {
+    const list = window.matchMedia?.(query);
+    if (!list) return;
+    const update = () => setWide(list.matches);
+    list.addEventListener('change', update);
+    return () => list.removeEventListener('change', update);
+  }, [query]);
+  return wide;
+}
+
+interface NavEntry {
+  label: string;
+  icon: ReactNode;
+  current?: boolean;
+  onClick?: () => void;
+}
+
+/** A sidebar item: its label beside the icon when the nav is expanded, else in a tooltip. */
+function NavEntryItem({ entry, expanded }: { entry: NavEntry; expanded: boolean }) {
+  const item = (
+    <Nav.Item
+      isCurrent={entry.current}
+      onClick={entry.onClick}
+      aria-label={expanded ? undefined : entry.label}
+      aria-current={entry.current ? 'page' : undefined}
+    >
+      <Nav.ItemIcon>{entry.icon}</Nav.ItemIcon>
+      <Nav.ItemText isWrapped>{entry.label}</Nav.ItemText>
+    </Nav.Item>
+  );
+  return expanded ? (
+    item
+  ) : (
+    <Tooltip content={entry.label} placement="end">
+      {item}
+    </Tooltip>
+  );
+}
+
 function Frame({ standalone, onSignOut }: { standalone: boolean; onSignOut: () => void }) {
   const route = useRoute();
+  const expanded = useWideScreen(1200);
   const section = route.page === 'conversations' ? 'conversations' : 'messages';
+  const entries: NavEntry[] = [
+    {
+      label: t('nav.messages'),
+      icon: <MessageIcon />,
+      current: section === 'messages' && route.page !== 'analytics',
+      onClick: () => navigate({ page: 'messages' }),
+    },
+    {
+      label: t('nav.conversations'),
+      icon: <ConversationsIcon />,
+      current: section === 'conversations',
+      onClick: () => navigate({ page: 'conversations' }),
+    },
+    ...(route.page === 'analytics'
+      ? [{ label: t('nav.analytics'), icon: <ChartIcon />, current: true }]
+      : []),
+    ...(standalone ? [{ label: t('nav.signOut'), icon: <SignOutIcon />, onClick: onSignOut }] : []),
+  ];
   return (
     <Chrome isFluid hue="#03363d">
-      <Nav aria-label={t('app.navigation')}>
+      <Nav aria-label={t('app.navigation')} isExpanded={expanded}>
         <Nav.List>
           <Nav.Item hasLogo title={t('app.name')}>
             <Nav.ItemIcon>
               <LogoIcon />
             </Nav.ItemIcon>
-            <Nav.ItemText>{t('app.name')}</Nav.ItemText>
+            <Nav.ItemText isWrapped>{t('app.name')}</Nav.ItemText>
           </Nav.Item>
-          <Nav.Item isCurrent={section === 'messages'} onClick={() => navigate({ page: 'messages' })}>
-            <Nav.ItemIcon>
-              <MessageIcon />
-            </Nav.ItemIcon>
-            <Nav.ItemText>{t('nav.messages')}</Nav.ItemText>
-          </Nav.Item>
-          <Nav.Item
-            isCurrent={section === 'conversations'}
-            onClick={() => navigate({ page: 'conversations' })}
-          >
-            <Nav.ItemIcon>
-              <ConversationsIcon />
-            </Nav.ItemIcon>
-            <Nav.ItemText>{t('nav.conversations')}</Nav.ItemText>
-          </Nav.Item>
-          {route.page === 'analytics' && (
-            <Nav.Item isCurrent>
-              <Nav.ItemIcon>
-                <ChartIcon />
-              </Nav.ItemIcon>
-              <Nav.ItemText>{t('nav.analytics')}</Nav.ItemText>
-            </Nav.Item>
-          )}
-          {standalone && (
-            <Nav.Item onClick={onSignOut} title={t('nav.signOut')}>
-              <Nav.ItemIcon>
-                <SignOutIcon />
-              </Nav.ItemIcon>
-              <Nav.ItemText>{t('nav.signOut')}</Nav.ItemText>
-            </Nav.Item>
-          )}
+          {entries.map((entry) => (
+            <NavEntryItem key={entry.label} entry={entry} expanded={expanded} />
+          ))}
         </Nav.List>
       </Nav>
       <Body>

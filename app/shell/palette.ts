@@ -20,6 +20,7 @@ export const palette = {
   blue400: hue('blue', 400, '#5293c7'),
   blue600: hue('blue', 600, '#2694d6'),
   blue700: hue('blue', 700, '#1f73b7'),
+  blue800: hue('blue', 800, '#13456d'),
   red700: hue('red', 700, '#cd3642'),
   green600: hue('green', 600, '#26a178'),
   green700: hue('green', 700, '#037f52'),

@@ -105,6 +105,9 @@ describe('admin walkthrough', () => {
     admin = await openAdmin(browser, server, '/messages');
     const { page } = admin;
     const id = await createMessage(page, 'agent', 'Returning pricing visitors');
+    // An untouched new draft has nothing to save.
+    await page.getByRole('textbox', { name: 'Proactive message' }).waitFor();
+    expect(await page.getByTestId('unsaved').count()).toBe(0);
 
     await page
       .getByRole('textbox', { name: 'Proactive message' })
@@ -126,6 +129,10 @@ describe('admin walkthrough', () => {
     await details.locator('[aria-label="Remove Email"]').waitFor();
     await shot(page, 'agent', 'compose-agent', page.locator('#section-compose'));
     await page.getByRole('button', { name: 'Next' }).first().click();
+    // Next moves focus to the next section's header, for keyboard users.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('#section-rules') !== null))
+      .toBe(true);
 
     // Set the rules: Page URL contains "pricing" AND (Returning user OR Language is French).
     const rows = page.locator('[data-condition-id]');

@@ -1,12 +1,14 @@
 /**
- * The conversation transcript: a `role="log"` list (screen readers announce new entries politely).
+ * The conversation transcript: a `role="log"` region (screen readers announce new entries politely)
+ * holding an ordered list of messages (the list keeps its list semantics: a role on the `<ol>` itself
+ * would take them away).
  */
 import { renderRichText } from '../greeting.ts';
 
 export type Author = 'business' | 'bot' | 'agent' | 'visitor' | 'system';
 
 export interface Transcript {
-  element: HTMLOListElement;
+  element: HTMLDivElement;
   add(author: Author, text: string, options?: { who?: string; title?: string }): HTMLLIElement;
 }
 
@@ -16,13 +18,16 @@ export interface Transcript {
  * @example createTranscript().add('agent', 'Hello!', { who: 'Support' })
  */
 export function createTranscript(): Transcript {
+  const log = document.createElement('div');
+  log.className = 'pw-log';
+  log.setAttribute('role', 'log');
+  log.setAttribute('aria-live', 'polite');
+  log.setAttribute('aria-label', 'Conversation');
   const list = document.createElement('ol');
-  list.className = 'pw-log';
-  list.setAttribute('role', 'log');
-  list.setAttribute('aria-live', 'polite');
-  list.setAttribute('aria-label', 'Conversation');
+  list.className = 'pw-list';
+  log.appendChild(list);
   return {
-    element: list,
+    element: log,
     add(author, text, options = {}) {
       const item = document.createElement('li');
       item.className = 'pw-msg';
@@ -42,7 +47,7 @@ export function createTranscript(): Transcript {
       renderRichText(body, text);
       item.appendChild(body);
       list.appendChild(item);
-      list.scrollTop = list.scrollHeight;
+      log.scrollTop = log.scrollHeight;
       return item;
     },
   };
