@@ -23,6 +23,10 @@ import { sign } from 'hono/jwt';
 export interface ZendeskHostOptions {
   /** The app's files by path in the zip (`assets/iframe.html`, ...). */
   files: ReadonlyMap<string, Uint8Array>;
+  /** Frame this iframe.html instead of serving `files` (e.g. `zcli apps:server`'s `http://localhost:4567/0/assets/iframe.html`). */
+  appUrl?: string;
+  /** The agent page's port (0: any free one). */
+  agentPort?: number;
   /** The installation's settings, secure ones included (only non-secure ones reach the app); read on use. */
   settings: Record<string, string>;
   /** Names of the secure settings (kept out of the app's metadata). */
@@ -95,10 +99,13 @@ window.addEventListener('message', async (event) => {
 `;
 }
 
-function listen(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<Server> {
+function listen(
+  handler: (request: IncomingMessage, response: ServerResponse) => void,
+  port = 0,
+): Promise<Server> {
   return new Promise((resolve) => {
     const server = createServer(handler);
-    server.listen(0, '127.0.0.1', () => resolve(server));
+    server.listen(port, '127.0.0.1', () => resolve(server));
   });
 }
 
@@ -126,7 +133,10 @@ export async function startZendeskHost(options: ZendeskHostOptions): Promise<Zen
     });
     response.end(bytes);
   });
-  const assetOrigin = `http://127.0.0.1:${(assets.address() as AddressInfo).port}`;
+  const assetOrigin = options.appUrl
+    ? new URL(options.appUrl).origin
+    : `http://127.0.0.1:${(assets.address() as AddressInfo).port}`;
+  const appUrl = options.appUrl ?? `${assetOrigin}/assets/iframe.html`;
 
   const fill = (text: string, token: string | null) =>
     text
@@ -189,7 +199,7 @@ export async function startZendeskHost(options: ZendeskHostOptions): Promise<Zen
     if (path === '/agent.js')
       return response.writeHead(200, { 'Content-Type': types.js }).end(agentScript(assetOrigin, metadata()));
     if (path === '/' || path === '/agent') {
-      const src = `${assetOrigin}/assets/iframe.html?origin=${encodeURIComponent(agentOrigin)}&app_guid=test-app-guid`;
+      const src = `${appUrl}?origin=${encodeURIComponent(agentOrigin)}&app_guid=test-app-guid`;
       return response.writeHead(200, { 'Content-Type': types.html }).end(
         // The host script runs before the frame exists, so it hears the app's first handshake.
         `<!doctype html><title>Zendesk (test host)</title><script src="/agent.js"></script>` +
@@ -198,7 +208,7 @@ export async function startZendeskHost(options: ZendeskHostOptions): Promise<Zen
       );
     }
     response.writeHead(404).end();
-  });
+  }, options.agentPort);
   // "localhost" keeps the agent on another origin than the asset host (127.0.0.1), as Zendesk's are.
   const agentOrigin = `http://localhost:${(agent.address() as AddressInfo).port}`;
 
