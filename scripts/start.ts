@@ -5,6 +5,7 @@
 import { optionsFromEnv, startNodeServer } from '@proactive/server/node';
 import { demoChannelId } from '@proactive/server/demo';
 import { buildAllIfStale } from './builds.ts';
+import { tokenLine } from './token-line.ts';
 
 console.log('Proactive: checking builds');
 if (!buildAllIfStale()) console.log('Continuing: the pages whose build failed will answer 404.');
@@ -23,7 +24,7 @@ Proactive is running (${server.storage}${server.seeded ? ', demo data seeded' : 
   Demo site:   ${base}/demo/   (widget channel "${demoChannelId}")
   API docs:    ${base}/api/docs
   Widget:      <script src="${base}/widget.js" data-channel="${demoChannelId}" async></script>
-  Admin token: ${server.adminToken}${server.generatedToken ? '   (generated; set PROACTIVE_ADMIN_TOKEN to keep one)' : ''}
+  ${tokenLine(server)}
 `);
 const stop = () => {
   void server.close().finally(() => process.exit(0));

@@ -387,9 +387,12 @@ describe('messages', () => {
     expect(after.messages.at(-1)?.id).toBe(message.id);
     expect(after.version).not.toBe(before.version);
 
-    expect((await call('POST', `/api/v1/messages/${message.id}/pause`)).body.status).toBe('paused');
+    const paused = await call('POST', `/api/v1/messages/${message.id}/pause`);
+    expect(paused.body.status).toBe('paused');
     expect((await rules()).messages.map((m) => m.id)).not.toContain(message.id);
-    expect((await call('POST', `/api/v1/messages/${message.id}/pause`)).status).toBe(409);
+    // Pausing again is idempotent (issue 10): 200, nothing changed, same version.
+    const again = await call('POST', `/api/v1/messages/${message.id}/pause`);
+    expect([again.status, again.body.version]).toEqual([200, paused.body.version]);
     expect((await call('POST', `/api/v1/messages/${message.id}/resume`)).body.status).toBe('live');
     expect((await rules()).messages.map((m) => m.id)).toContain(message.id);
 

@@ -14,11 +14,13 @@ import { SnapshotCache } from './domain/snapshot.ts';
 import { adminAuth, type ZendeskOptions } from './http/auth.ts';
 import { errorBody, errorResponse } from './http/errors.ts';
 import { openApiApp } from './http/openapi.ts';
-import type { RateLimitOptions } from './http/rate-limit.ts';
+import { budgetLimiters, type Budget, type BudgetName, type LimiterBackend } from './limits/limiter.ts';
+import { memoryBackend } from './limits/memory.ts';
 import { adminApi } from './routes/admin/index.ts';
 import { healthRoutes } from './routes/health.ts';
 import { docsRoutes } from './routes/openapi.ts';
 import { staticRoutes, type AssetSource } from './routes/static.ts';
+import { defaultStreamLimits, type StreamLimits } from './routes/stream-slots.ts';
 import { rulesHandler, rulesRoute, widgetRoutes } from './routes/widget.ts';
 import type { Repository } from './storage/repository.ts';
 
@@ -36,10 +38,16 @@ export interface AppDeps extends ZendeskOptions {
   snapshotMaxAgeMs?: number;
   /** Workers: requests must not share in-flight promises (see SnapshotCache). */
   isolatedRequests?: boolean;
-  rateLimits?: Partial<{ events: RateLimitOptions; conversations: RateLimitOptions }>;
+  /** Where rate-limit counters live (default: this process's memory). */
+  limiter?: LimiterBackend;
+  /** Budget overrides (defaults: `defaultBudgets` in limits/limiter.ts). */
+  rateLimits?: Partial<Record<BudgetName, Partial<Omit<Budget, 'name'>>>>;
+  /** Caps on open SSE streams (default 5 per conversation, 50 per address). */
+  streamLimits?: Partial<StreamLimits>;
   /**
-   * Who a client is, for rate limits. Defaults to the edge's headers (`cf-connecting-ip`,
-   * `x-forwarded-for`); the Node entry passes the socket address unless it runs behind a trusted proxy.
+   * Who a client is, for rate limits and stream caps: the Node entry passes the socket's peer (or the
+   * right-most untrusted X-Forwarded-For hop behind trusted proxies), Workers `cf-connecting-ip`. Without
+   * it every client counts as one.
    */
   clientAddress?: (c: Context) => string;
   /** Body size limits in bytes. */
@@ -82,12 +90,13 @@ export function createApp(deps: AppDeps): ProactiveApp {
     if (event.type === 'channels_changed') snapshots.invalidate(event.channel_ids);
     else if (event.type === 'all_changed') snapshots.invalidateAll();
   });
-  const services = createServices({ repository, bus: ownBus, changes: createChanges(ownBus, invalidate) });
-  const clientKey = deps.clientAddress ? { key: deps.clientAddress } : {};
-  const limits = {
-    events: { limit: 600, windowMs: 60_000, ...clientKey, ...deps.rateLimits?.events },
-    conversations: { limit: 60, windowMs: 60_000, ...clientKey, ...deps.rateLimits?.conversations },
-  };
+  const services = createServices({
+    repository,
+    bus: ownBus,
+    changes: createChanges(ownBus, invalidate),
+    servedMessages: async (channelId) => (await snapshots.get(channelId))?.messageIds ?? null,
+  });
+  const limits = budgetLimiters(deps.limiter ?? memoryBackend(), deps.rateLimits);
   const tooLarge = (limit: number) => async (c: Context) => {
     // Read (and drop) the rest of the upload before answering: a server that answers mid-upload and
     // hangs up makes the client see a reset connection instead of this JSON error. Past 16 MB, hang up.
@@ -193,7 +202,9 @@ export function createApp(deps: AppDeps): ProactiveApp {
       bus,
       snapshots,
       conversations: services.conversations,
-      rateLimits: limits,
+      limits,
+      clientAddress: deps.clientAddress ?? (() => 'unknown'),
+      streamLimits: { ...defaultStreamLimits, ...deps.streamLimits },
     }),
   );
   if (deps.assets) app.route('/', staticRoutes(deps.assets, { frameOrigins: deps.zendeskOrigins ?? [] }));

@@ -4,14 +4,15 @@
  *
  * Env: PORT (default 8787), HOST (default 127.0.0.1; 0.0.0.0 to listen on all interfaces), DATABASE_URL, PROACTIVE_ADMIN_TOKEN (generated when unset),
  * PROACTIVE_ZAF_SECRET, PROACTIVE_ZAF_ISSUER, PROACTIVE_ZAF_AUDIENCE, PROACTIVE_ZAF_MAX_TOKEN_SECONDS and
- * PROACTIVE_ZENDESK_ORIGINS (the Zendesk app, all optional: see docs/admin.md), PROACTIVE_DEMO=0 (no demo data), PROACTIVE_TRUST_PROXY=1 (rate-limit by
- * X-Forwarded-For instead of the socket address).
+ * PROACTIVE_ZENDESK_ORIGINS (the Zendesk app, all optional: see docs/admin.md), PROACTIVE_DEMO=0 (no demo data),
+ * PROACTIVE_TRUST_PROXY=N (N trusted reverse proxies append to X-Forwarded-For), PROACTIVE_RATE_LIMIT_STORE
+ * and REDIS_URL (where rate-limit counters live; see limits/node-limiter.ts).
  */
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import { zendeskOptionsFromEnv, type ZendeskOptions } from './http/auth.ts';
-import { clientAddress } from './http/rate-limit.ts';
+import { forwardedClient, trustedProxyCount } from './http/client-address.ts';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
@@ -19,6 +20,7 @@ import { randomBytes } from 'node:crypto';
 import { createApp, type AppDeps, type ProactiveApp } from './app.ts';
 import { seedDemo } from './demo/seed.ts';
 import { fsAssets } from './fs-assets.ts';
+import { nodeLimiter, rateLimitStoreFrom, type RateLimitStore } from './limits/node-limiter.ts';
 import { openNodeStorage, type NodeStorageOptions } from './storage/node-storage.ts';
 import type { Repository } from './storage/repository.ts';
 
@@ -37,9 +39,18 @@ export interface NodeServerOptions extends ZendeskOptions {
   /** Seed the demo data when the database is empty. Default true. */
   demo?: boolean;
   root?: string;
-  app?: Partial<Pick<AppDeps, 'rateLimits' | 'bodyLimits' | 'rulesMaxAge' | 'snapshotMaxAgeMs'>>;
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For (else the socket's). */
-  trustProxy?: boolean;
+  app?: Partial<
+    Pick<AppDeps, 'rateLimits' | 'streamLimits' | 'bodyLimits' | 'rulesMaxAge' | 'snapshotMaxAgeMs'>
+  >;
+  /**
+   * How many reverse proxies in front of this server append to X-Forwarded-For (0: none, the socket's
+   * peer is the client). The client is the right-most hop they did not add.
+   */
+  trustProxy?: number;
+  /** Where rate-limit counters live (see limits/node-limiter.ts); default `auto`. */
+  rateLimitStore?: RateLimitStore;
+  /** Redis for `rateLimitStore` `redis` (or `auto`), e.g. `redis://127.0.0.1:6379`. */
+  redisUrl?: string;
 }
 
 export interface NodeServer {
@@ -67,6 +78,14 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     await seedDemo(storage.repository);
     seeded = true;
   }
+  const trustedProxies = options.trustProxy ?? 0;
+  const limiter = await nodeLimiter(storage, {
+    store: options.rateLimitStore ?? 'auto',
+    ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+  }).catch(async (error: unknown) => {
+    await storage.repository.close();
+    throw error;
+  });
   const generatedToken = !options.adminToken;
   const adminToken = options.adminToken || randomBytes(24).toString('base64url');
   const proactive = createApp({
@@ -78,11 +97,13 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     ...(options.zendeskOrigins ? { zendeskOrigins: options.zendeskOrigins } : {}),
     assets: fsAssets(options.root ?? projectRoot),
     docsAssets: fsAssets(swaggerUiFolder),
+    limiter,
     clientAddress: (c) =>
-      options.trustProxy
-        ? clientAddress(c)
-        : ((c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ??
-          'unknown'),
+      forwardedClient(
+        c.req.header('x-forwarded-for'),
+        (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ?? 'unknown',
+        trustedProxies,
+      ),
     ...options.app,
   });
   const port = options.port ?? 8787;
@@ -107,6 +128,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
       if (closed) return;
       closed = true;
       proactive.dispose();
+      await limiter.close();
       await new Promise<void>((resolveClose) => {
         server.close(() => resolveClose());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
@@ -132,7 +154,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): NodeServerOptions {
     ...(env.PROACTIVE_ADMIN_TOKEN ? { adminToken: env.PROACTIVE_ADMIN_TOKEN } : {}),
     ...zendeskOptionsFromEnv(env),
     demo: env.PROACTIVE_DEMO !== '0',
-    trustProxy: env.PROACTIVE_TRUST_PROXY === '1',
+    trustProxy: trustedProxyCount(env.PROACTIVE_TRUST_PROXY),
+    rateLimitStore: rateLimitStoreFrom(env.PROACTIVE_RATE_LIMIT_STORE),
+    ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
   };
 }
 

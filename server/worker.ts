@@ -6,13 +6,16 @@
  * Bindings: DB (D1), PROACTIVE_ADMIN_TOKEN (secret; without it the admin API refuses every request),
  * PROACTIVE_ZAF_SECRET and the other Zendesk app settings (optional, see docs/admin.md), ASSETS (optional
  * static assets: dist/, assets/, widget/demo/, and the API docs renderer's files from swagger-ui-dist
- * under api-docs/).
+ * under api-docs/), and the rate-limit bindings RATE_LIMIT_EVENTS_PER_VISITOR, RATE_LIMIT_EVENTS_PER_ADDRESS,
+ * RATE_LIMIT_CONVERSATIONS_PER_VISITOR and RATE_LIMIT_CONVERSATIONS_PER_ADDRESS (optional; a missing one is
+ * counted in the isolate's memory). The client address is `cf-connecting-ip`, which Cloudflare sets.
  */
 import type { D1Database, Fetcher } from '@cloudflare/workers-types';
 import { createApp, type ProactiveApp } from './app.ts';
 import { zendeskOptionsFromEnv, type ZendeskEnv } from './http/auth.ts';
 import { createMemoryBus } from './domain/bus.ts';
 import { seedDemo } from './demo/seed.ts';
+import { workersBackend } from './limits/workers.ts';
 import { openD1Storage } from './storage/d1-storage.ts';
 import type { AssetSource } from './routes/static.ts';
 
@@ -22,6 +25,7 @@ export interface WorkerEnv extends ZendeskEnv {
   /** "1" seeds the demo data into an empty database. */
   PROACTIVE_DEMO?: string;
   ASSETS?: Fetcher;
+  [binding: string]: unknown;
 }
 
 function assetsFrom(fetcher: Fetcher, folder = ''): AssetSource {
@@ -52,6 +56,8 @@ async function boot(env: WorkerEnv): Promise<ProactiveApp> {
     ...(env.ASSETS
       ? { assets: assetsFrom(env.ASSETS), docsAssets: assetsFrom(env.ASSETS, 'api-docs/') }
       : {}),
+    limiter: workersBackend(env),
+    clientAddress: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
     snapshotMaxAgeMs: 5_000,
     isolatedRequests: true,
   });

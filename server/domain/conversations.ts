@@ -16,14 +16,24 @@ export interface ConversationServiceDeps {
   repository: Repository;
   bus: Bus;
   clock?: Clock;
+  /**
+   * The ids of the messages a channel's widget is served (its snapshot), or null for no such channel:
+   * only those can start a conversation.
+   */
+  servedMessages: (channelId: string) => Promise<ReadonlySet<string> | null>;
 }
 
 /**
  * The conversations service.
  *
- * @example const conversations = createConversationService({ repository, bus })
+ * @example const conversations = createConversationService({ repository, bus, servedMessages })
  */
-export function createConversationService({ repository, bus, clock }: ConversationServiceDeps) {
+export function createConversationService({
+  repository,
+  bus,
+  clock,
+  servedMessages,
+}: ConversationServiceDeps) {
   async function get(id: string): Promise<Conversation> {
     const conversation = await repository.conversations.get(id);
     if (!conversation) throw notFound('conversation', id);
@@ -83,25 +93,26 @@ export function createConversationService({ repository, bus, clock }: Conversati
     },
 
     /**
-     * Starts a conversation from a proactive message: tagged like the message's rule, opened by the
-     * greeting, the follow-up (agent responses) and the visitor's text.
+     * Starts a conversation from a live message of the channel's widget payload (anything else is
+     * `not_found`, as an unknown message): tagged like the message's rule, opened by the greeting, the
+     * follow-up (agent responses) and the visitor's text.
      */
     async start(input: StartConversation) {
-      const [channel, record] = await Promise.all([
-        repository.channels.get(input.channel_id),
-        repository.messages.get(input.message_id),
-      ]);
-      if (!channel) throw new DomainError('not_found', `No channel with id "${input.channel_id}".`);
-      if (!record || record.channel_id !== channel.id) {
-        throw new DomainError(
+      const served = await servedMessages(input.channel_id);
+      if (!served) throw new DomainError('not_found', `No channel with id "${input.channel_id}".`);
+      const unknown = () =>
+        new DomainError(
           'not_found',
-          `No proactive message "${input.message_id}" on channel "${channel.id}".`,
+          `No proactive message "${input.message_id}" on channel "${input.channel_id}".`,
         );
-      }
+      // Drafts and paused messages are not on the widget: their greeting is not public yet.
+      if (!served.has(input.message_id)) throw unknown();
+      const record = await repository.messages.get(input.message_id);
+      if (!record || record.channel_id !== input.channel_id || record.status !== 'live') throw unknown();
       const now = stamp(clock);
       const conversation: Conversation = {
         id: newId('conv'),
-        channel_id: channel.id,
+        channel_id: record.channel_id,
         message_id: record.id,
         visitor_id: input.visitor_id,
         name: input.name || null,

@@ -8,7 +8,7 @@ import type { Bus } from './bus.ts';
 import type { Changes } from './changes.ts';
 import { createChannelService } from './channels.ts';
 import type { Clock } from './clock.ts';
-import { createConversationService } from './conversations.ts';
+import { createConversationService, type ConversationServiceDeps } from './conversations.ts';
 import { createMessageService } from './messages/service.ts';
 import { createScheduleService } from './schedules.ts';
 
@@ -17,12 +17,14 @@ export interface ServiceDeps {
   bus: Bus;
   changes: Changes;
   clock?: Clock;
+  /** What each channel's widget is served (see ConversationServiceDeps). */
+  servedMessages: ConversationServiceDeps['servedMessages'];
 }
 
 /**
  * The services.
  *
- * @example const { messages, brands } = createServices({ repository, bus, changes })
+ * @example const { messages, brands } = createServices({ repository, bus, changes, servedMessages })
  */
 export function createServices(deps: ServiceDeps) {
   return {

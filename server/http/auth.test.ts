@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Hono } from 'hono';
 import { sign } from 'hono/jwt';
 import { createApp } from '../app.ts';
 import { createMemoryBus } from '../domain/bus.ts';
 import type { Repository } from '../storage/repository.ts';
-import { adminAuth, verifyZafToken, zendeskOptionsFromEnv } from './auth.ts';
+import { adminAuth, constantTimeEqual, verifyZafToken, zendeskOptionsFromEnv } from './auth.ts';
 import { errorBody, HttpError } from './errors.ts';
 
 const secret = 'zaf-secret';
@@ -179,5 +179,26 @@ describe('CORS and framing for the Zendesk origins', () => {
     const alone = createApp({ repository, bus: createMemoryBus(), adminToken: 'admin', assets });
     const policy = (await alone.app.request('/admin/')).headers.get('content-security-policy');
     expect(policy).toMatch(/frame-ancestors 'self'$/);
+  });
+});
+
+describe('constantTimeEqual', () => {
+  it('answers equality of any two strings, lengths differing or not', async () => {
+    expect(await constantTimeEqual('secret-token', 'secret-token')).toBe(true);
+    expect(await constantTimeEqual('secret-token', 'secret-tokeN')).toBe(false);
+    expect(await constantTimeEqual('secret', 'secret-token')).toBe(false);
+    expect(await constantTimeEqual('', 'x')).toBe(false);
+    expect(await constantTimeEqual('', '')).toBe(true);
+  });
+
+  it('does not return early on a length difference: both sides are hashed to fixed-size digests first', async () => {
+    const digest = vi.spyOn(crypto.subtle, 'digest');
+    try {
+      expect(await constantTimeEqual('short', 'a much longer admin token')).toBe(false);
+      expect(digest).toHaveBeenCalledTimes(2);
+      expect(digest.mock.calls.map((call) => call[0])).toEqual(['SHA-256', 'SHA-256']);
+    } finally {
+      digest.mockRestore();
+    }
   });
 });

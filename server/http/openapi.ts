@@ -59,7 +59,7 @@ const errorMeanings = {
   415: '`unsupported_media_type`: send JSON.',
   422: '`cannot_publish`, `invalid_reference`, `channel_not_in_brand`, `invalid_rule`, `context_error`.',
   428: '`precondition_required`: send If-Match.',
-  429: '`rate_limited` (Retry-After).',
+  429: '`rate_limited` (Retry-After); `too_many_streams` (SSE).',
   503: '`database_unavailable` (Retry-After): retry shortly.',
 } as const;
 

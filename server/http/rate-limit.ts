@@ -1,57 +1,33 @@
 /**
- * A fixed-window rate limit per client for the public POST routes. In memory, per server: enough to stop
- * one page (or bot) flooding a server; a CDN/WAF does the rest in production.
+ * Spending a rate-limit budget from a route: a refusal is a 429 JSON error with `Retry-After`, naming the
+ * budget. The budgets and their backends are in ../limits/.
  */
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
+import type { Limiter } from '../limits/limiter.ts';
 import { HttpError } from './errors.ts';
 
-export interface RateLimitOptions {
-  /** Requests allowed per window per client. */
-  limit: number;
-  windowMs: number;
-  /** Who the client is; defaults to the forwarded-for / Cloudflare address headers. */
-  key?: (c: Context) => string;
-}
+const whose: Record<string, string> = {
+  events_per_visitor: 'events from this visitor',
+  events_per_address: 'event requests from this address',
+  conversations_per_visitor: 'conversation messages from this visitor',
+  conversations_per_address: 'conversation requests from this address',
+};
 
 /**
- * The client address as the edge reports it, or `unknown`.
+ * Spends `cost` of `key`'s budget, or throws 429 `rate_limited` with `Retry-After` (seconds).
  *
- * @example clientAddress(c) // '203.0.113.7'
+ * @example await spend(c, limits.events_per_visitor, event.visitor_id, 3)
  */
-export function clientAddress(c: Context): string {
-  return (
-    c.req.header('cf-connecting-ip') ??
-    c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ??
-    c.req.header('x-real-ip') ??
-    'unknown'
+export async function spend(c: Context, limiter: Limiter, key: string, cost = 1): Promise<void> {
+  const decision = await limiter.take(key, cost);
+  if (decision.allowed) return;
+  const retryAfter = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+  c.header('Retry-After', String(retryAfter));
+  const { name, limit, windowMs } = limiter.budget;
+  throw new HttpError(
+    429,
+    'rate_limited',
+    `Too many ${whose[name] ?? 'requests'} (at most ${limit} per ${windowMs / 1000} s); retry in ${retryAfter} s.`,
+    { retry_after: retryAfter, budget: name, limit, window_seconds: windowMs / 1000 },
   );
-}
-
-/**
- * Middleware answering 429 JSON with `Retry-After` once a client exceeds `limit` in a window.
- *
- * @example app.post('/widget/v1/events', rateLimit({ limit: 600, windowMs: 60_000 }), handler)
- */
-export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
-  const counts = new Map<string, number>();
-  let windowStart = Date.now();
-  const key = options.key ?? clientAddress;
-  return async (c, next) => {
-    const now = Date.now();
-    if (now - windowStart >= options.windowMs) {
-      counts.clear();
-      windowStart = now;
-    }
-    const client = key(c);
-    const count = (counts.get(client) ?? 0) + 1;
-    counts.set(client, count);
-    if (count > options.limit) {
-      const retryAfter = Math.max(1, Math.ceil((windowStart + options.windowMs - now) / 1000));
-      c.header('Retry-After', String(retryAfter));
-      throw new HttpError(429, 'rate_limited', `Too many requests; retry in ${retryAfter} s.`, {
-        retry_after: retryAfter,
-      });
-    }
-    return next();
-  };
 }

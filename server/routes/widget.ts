@@ -23,15 +23,20 @@ import { isPlausibleId } from '../domain/ids.ts';
 import type { SnapshotCache } from '../domain/snapshot.ts';
 import { HttpError } from '../http/errors.ts';
 import { body, errors, json, openApiApp, route } from '../http/openapi.ts';
-import { rateLimit, type RateLimitOptions } from '../http/rate-limit.ts';
+import { spend } from '../http/rate-limit.ts';
+import type { Limits } from '../limits/limiter.ts';
 import type { Repository, StatsCounter } from '../storage/repository.ts';
+import { streamSlots, type StreamLimits } from './stream-slots.ts';
 
 export interface WidgetRouteDeps {
   repository: Repository;
   bus: Bus;
   snapshots: SnapshotCache;
   conversations: ConversationService;
-  rateLimits: { events: RateLimitOptions; conversations: RateLimitOptions };
+  limits: Limits;
+  /** Who the client is (see http/client-address.ts). */
+  clientAddress: (c: Context) => string;
+  streamLimits: StreamLimits;
 }
 
 const tags = ['Widget'];
@@ -106,7 +111,7 @@ const routes = {
         description: 'An event stream; each `message` event carries a ConversationMessage as JSON.',
         content: { 'text/event-stream': { schema: z.string() } },
       },
-      ...errors(404, 503),
+      ...errors(404, 429, 503),
     },
   }),
 };
@@ -186,12 +191,11 @@ function conversationSignal(bus: Bus, conversationId: string) {
 /**
  * The widget routes, mounted at `/widget/v1` (the rules route is {@link rulesHandler}).
  *
- * @example app.route('/widget/v1', widgetRoutes({ repository, bus, snapshots, conversations, rateLimits }))
+ * @example app.route('/widget/v1', widgetRoutes({ repository, bus, snapshots, conversations, limits, clientAddress, streamLimits }))
  */
 export function widgetRoutes(deps: WidgetRouteDeps) {
-  const { repository, bus, snapshots, conversations } = deps;
-  const eventLimit = rateLimit(deps.rateLimits.events);
-  const conversationLimit = rateLimit(deps.rateLimits.conversations);
+  const { repository, bus, snapshots, conversations, limits, clientAddress } = deps;
+  const slots = streamSlots(deps.streamLimits);
   const conversation = async (id: string) => {
     if (!isPlausibleId(id)) throw notFound('conversation', id.slice(0, 100));
     return conversations.get(id);
@@ -202,31 +206,38 @@ export function widgetRoutes(deps: WidgetRouteDeps) {
     }
     return value;
   };
+  /** A visitor's conversation budget first: a refused visitor does not spend its address's budget. */
+  const conversationBudgets = async (c: Context, visitorId: string) => {
+    await spend(c, limits.conversations_per_visitor, visitorId);
+    await spend(c, limits.conversations_per_address, clientAddress(c));
+  };
 
-  const app = openApiApp();
-  // Rate limits run before the body is read.
-  app.use('/events', eventLimit);
-  app.use('/conversations', conversationLimit);
-  app.use('/conversations/:id/messages', (c, next) =>
-    c.req.method === 'POST' ? conversationLimit(c, next) : next(),
-  );
-  return app
+  return openApiApp()
     .openapi(routes.events, async (c) => {
       const input = c.req.valid('json');
       const events = 'events' in input ? input.events : [input];
       const day = new Date().toISOString().slice(0, 10);
       const accepted: { message_id: string; day: string; counter: StatsCounter }[] = [];
+      const perVisitor = new Map<string, number>();
       for (const event of events) {
         const snapshot = await snapshots.get(event.channel_id);
-        // Only messages this channel actually serves are counted; the rest is noise (old cache, forged).
+        // Only messages this channel actually serves are counted; the rest is noise (old cache, forged),
+        // and spends only the address's request budget, never the visitor's.
         if (snapshot?.messageIds.has(event.message_id)) {
           accepted.push({ message_id: event.message_id, day, counter: counters[event.type] as StatsCounter });
+          perVisitor.set(event.visitor_id, (perVisitor.get(event.visitor_id) ?? 0) + 1);
         }
       }
+      for (const [visitor, count] of perVisitor) await spend(c, limits.events_per_visitor, visitor, count);
+      await spend(c, limits.events_per_address, clientAddress(c));
       if (accepted.length > 0) await repository.stats.record(accepted);
       return c.json({ accepted: accepted.length, ignored: events.length - accepted.length }, 202);
     })
-    .openapi(routes.start, async (c) => c.json(await conversations.start(c.req.valid('json')), 201))
+    .openapi(routes.start, async (c) => {
+      const input = c.req.valid('json');
+      await conversationBudgets(c, input.visitor_id);
+      return c.json(await conversations.start(input), 201);
+    })
     .openapi(routes.messages, async (c) => {
       const found = await conversation(c.req.valid('param').id);
       const since = after(c.req.valid('query').after);
@@ -237,14 +248,16 @@ export function widgetRoutes(deps: WidgetRouteDeps) {
       );
     })
     .openapi(routes.write, async (c) => {
-      const found = await conversation(c.req.valid('param').id);
       const input = c.req.valid('json');
+      await conversationBudgets(c, input.visitor_id);
+      const found = await conversation(c.req.valid('param').id);
       return c.json(await conversations.visitorWrites(found.id, input.visitor_id, input.text), 201);
     })
     .openapi(routes.stream, async (c) => {
       const found = await conversation(c.req.valid('param').id);
       let last = c.req.header('last-event-id') ?? c.req.valid('query').after ?? '';
       if (last !== '' && !isPlausibleId(last)) last = '';
+      const slot = slots.open(found.id, clientAddress(c));
       return streamSSE(c, async (stream) => {
         const signal = conversationSignal(bus, found.id);
         stream.onAbort(() => {
@@ -263,6 +276,7 @@ export function widgetRoutes(deps: WidgetRouteDeps) {
           }
         } finally {
           signal.close();
+          slot.release();
         }
       });
     });

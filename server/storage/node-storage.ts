@@ -18,6 +18,7 @@ import { pglitePool } from './pglite-pool.ts';
 import { createPgliteBus, createPostgresBus } from './postgres-bus.ts';
 import type { Repository } from './repository.ts';
 import type { Database } from './schema.ts';
+import type { PostgresQueryable } from '../limits/node-backends.ts';
 
 export const defaultSqlitePath = './data/proactive.db';
 
@@ -26,6 +27,8 @@ export interface NodeStorage {
   bus: Bus;
   /** What was opened, for the start banner: `sqlite ./data/proactive.db`, `postgres 127.0.0.1:5432/db`. */
   description: string;
+  /** PostgreSQL and PGlite: a connection for the rate-limit counters (limits/node-limiter.ts). */
+  postgres?: { kind: 'postgres' | 'pglite'; queryable: PostgresQueryable };
 }
 
 export interface NodeStorageOptions {
@@ -118,6 +121,7 @@ export async function openNodeStorage(
         await db.destroy();
       }),
       bus,
+      postgres: { kind: 'postgres', queryable: pool },
       description: `postgres ${where.host}${where.pathname}${options.schema ? ` (schema ${options.schema})` : ''}`,
     };
   }
@@ -138,6 +142,10 @@ export async function openNodeStorage(
       if (owned) await (owned as PGlite).close();
     }),
     bus,
+    postgres: {
+      kind: 'pglite',
+      queryable: { query: ({ text, values }) => current().query(text, values) },
+    },
     description: `pglite ${target.dataDir ?? '(in memory)'}`,
   };
 }

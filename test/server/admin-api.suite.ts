@@ -121,5 +121,52 @@ export function adminApiSuite(label: string, start: () => Promise<Target>) {
       );
       expect([notEditable.status, code(notEditable)]).toEqual([409, 'rule_not_editable']);
     });
+
+    it('publishes, pauses and resumes idempotently: 200 with the same version when nothing changes', async () => {
+      const created = (
+        await call('POST', '/messages', {
+          name: 'Idempotent',
+          brand_id: brand.id,
+          channel_id: channel.id,
+          greeting: 'Hi',
+          response: { type: 'agent', follow_up: 'One moment', customer_details: ['name'] },
+          rules: 'when visitor.page_url contains "pricing"',
+        })
+      ).body;
+      const live = await call('POST', `/messages/${created.id}/publish`);
+      expect([live.status, live.body.status]).toEqual([200, 'live']);
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const again = await call('POST', `/messages/${created.id}/publish`);
+        expect([again.status, again.body.status, again.body.version]).toEqual([
+          200,
+          'live',
+          live.body.version,
+        ]);
+        const resumed = await call('POST', `/messages/${created.id}/resume`);
+        expect([resumed.status, resumed.body.version]).toEqual([200, live.body.version]);
+      }
+      const paused = await call('POST', `/messages/${created.id}/pause`);
+      expect([paused.status, paused.body.status, paused.body.version]).toEqual([
+        200,
+        'paused',
+        live.body.version + 1,
+      ]);
+      const pausedAgain = await call('POST', `/messages/${created.id}/pause`);
+      expect([pausedAgain.status, pausedAgain.body.status, pausedAgain.body.version]).toEqual([
+        200,
+        'paused',
+        paused.body.version,
+      ]);
+      const resumed = await call('POST', `/messages/${created.id}/resume`);
+      expect([resumed.body.status, resumed.body.version]).toEqual(['live', paused.body.version + 1]);
+      // An edit meanwhile still goes through If-Match with the unchanged version.
+      const edited = await call(
+        'PATCH',
+        `/messages/${created.id}`,
+        { name: 'Idempotent (renamed)' },
+        { 'if-match': String(resumed.body.version) },
+      );
+      expect(edited.status).toBe(200);
+    });
   });
 }

@@ -220,7 +220,8 @@ describe('bad input gets 4xx JSON, never a 5xx', () => {
         repository: limited.server.repository,
         bus: createMemoryBus(),
         adminToken: 't',
-        rateLimits: { events: { limit: 3, windowMs: 60_000 } },
+        rateLimits: { events_per_address: { limit: 3 } },
+        clientAddress: (c) => c.req.header('x-forwarded-for') ?? 'unknown',
       });
       const statuses: number[] = [];
       for (let index = 0; index < 5; index++) {

@@ -14,8 +14,10 @@ import { startNodeServer, type NodeServer, type NodeServerOptions } from '@proac
 
 export interface TestServerOptions extends Pick<
   NodeServerOptions,
-  'zafSecret' | 'zafToken' | 'zendeskOrigins'
+  'zafSecret' | 'zafToken' | 'zendeskOrigins' | 'trustProxy'
 > {
+  /** Rate limits and stream caps instead of the test server's raised ones. */
+  limits?: Pick<NonNullable<NodeServerOptions['app']>, 'rateLimits' | 'streamLimits'>;
   /** Seed the demo data (brand Acme, channel `demo`, live messages). Default true. */
   seed?: boolean;
   /** Use this DATABASE_URL instead of a fresh temporary SQLite file. */
@@ -48,12 +50,16 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.zafToken ? { zafToken: options.zafToken } : {}),
     ...(options.zendeskOrigins ? { zendeskOrigins: options.zendeskOrigins } : {}),
     demo: options.seed !== false,
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     // Browser suites send many events and conversations from one address.
     app: {
       rateLimits: {
-        events: { limit: 100_000, windowMs: 60_000 },
-        conversations: { limit: 10_000, windowMs: 60_000 },
+        events_per_visitor: { limit: 100_000 },
+        events_per_address: { limit: 100_000 },
+        conversations_per_visitor: { limit: 10_000 },
+        conversations_per_address: { limit: 10_000 },
       },
+      ...options.limits,
     },
   });
   return {

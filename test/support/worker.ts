@@ -57,7 +57,13 @@ export async function bundleWorker(): Promise<string> {
  *
  * @example const worker = await startTestWorker({ demo: true })
  */
-export async function startTestWorker(options: { demo?: boolean } = {}): Promise<TestWorker> {
+export async function startTestWorker(
+  options: {
+    demo?: boolean;
+    /** Workers rate-limit bindings, e.g. `{ RATE_LIMIT_EVENTS_PER_VISITOR: { simple: { limit: 5, period: 60 } } }`. */
+    ratelimits?: Record<string, { simple: { limit: number; period: 10 | 60 } }>;
+  } = {},
+): Promise<TestWorker> {
   const script = await bundleWorker();
   const adminToken = 'worker-admin-token';
   const miniflare = new Miniflare({
@@ -67,6 +73,7 @@ export async function startTestWorker(options: { demo?: boolean } = {}): Promise
     d1Databases: ['DB'],
     serviceBindings: { ASSETS: assets },
     bindings: { PROACTIVE_ADMIN_TOKEN: adminToken, PROACTIVE_DEMO: options.demo ? '1' : '0' },
+    ...(options.ratelimits ? { ratelimits: options.ratelimits } : {}),
   });
   await miniflare.ready;
   return {

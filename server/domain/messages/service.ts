@@ -40,6 +40,10 @@ function stateOf(record: MessageRecord): RuleState {
   };
 }
 
+const sameRule = (a: RuleState, b: RuleState) =>
+  a.rules === b.rules &&
+  JSON.stringify([a.rule, a.diagnostics, a.compiled]) === JSON.stringify([b.rule, b.diagnostics, b.compiled]);
+
 const hasErrors = (diagnostics: Diagnostic[]) => diagnostics.some((item) => item.severity === 'error');
 
 function statusAfterEdit(status: MessageRecord['status'], state: RuleState) {
@@ -94,6 +98,8 @@ export function createMessageService({ repository, changes, clock }: MessageServ
         problems,
       });
     }
+    // Publishing a live message whose rule compiles to the same thing changes nothing: same version.
+    if (record.status === 'live' && sameRule(stateOf(record), state)) return messageView(record);
     const updated = await save(record, { ...state, status: nextStatus(record.status, 'publish') });
     await changes.channels([record.channel_id]);
     return messageView(updated);
@@ -200,16 +206,19 @@ export function createMessageService({ repository, changes, clock }: MessageServ
 
     publish,
 
+    /** Idempotent: pausing a paused message answers it unchanged. */
     async pause(id: string): Promise<Message> {
       const record = await load(id);
+      if (record.status === 'paused') return messageView(record);
       const updated = await save(record, { status: nextStatus(record.status, 'pause') });
       await changes.channels([record.channel_id]);
       return messageView(updated);
     },
 
+    /** Idempotent: resuming a live message is publishing it again, which changes nothing. */
     async resume(id: string): Promise<Message> {
       const record = await load(id);
-      nextStatus(record.status, 'resume');
+      if (record.status !== 'live') nextStatus(record.status, 'resume');
       return publish(id);
     },
 
