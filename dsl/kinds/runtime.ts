@@ -8,8 +8,13 @@ export type ValueTest = (prepared: string) => boolean;
 
 /** How the evaluator reads, prepares and compares the context values of one kind. */
 export interface RuntimeKind {
-  /** The context value if it has this kind's type, else null (a missing value is false whatever the operator). */
+  /** The context value if it has this kind's type, else null: the value is missing. */
   read(raw: unknown): string | null;
+  /**
+   * What a missing value compares as, in prepared form (text: the empty text, so `does not contain` and
+   * `not ... contains` agree). Without it a missing value is false whatever the operator.
+   */
+  readonly missing?: string;
   /** The value in the form rule values were compiled to (e.g. case-folded). */
   prepare(actual: string): string;
   /** The test of `operator` against the compiled values, or undefined when the kind has no such operator. */

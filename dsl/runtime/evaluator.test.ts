@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import type { CompiledCondition, CompiledRule } from '../compile/compiled.ts';
 import type { RuleContext, Schedule } from '../catalog/context.ts';
 import { createEvaluator, evaluate } from './evaluator.ts';
+import { compile, parse } from '../language.ts';
+import type { Rule } from '../model/ast.ts';
 
 const cmp = (field: string, op: 'is' | 'is_not' | 'contains' | 'does_not_contain', values: string[]) =>
   ({
@@ -357,22 +359,37 @@ describe('time of day', () => {
 });
 
 describe('malformed contexts never throw', () => {
-  it('missing or wrongly-typed fields compare false (even negated operators) with actual null', () => {
-    const evaluator = createEvaluator(rule(cmp('visitor.page_url', 'does_not_contain', ['pricing'])));
+  it('missing or wrongly-typed text is the empty text (explained as null); other kinds compare false', () => {
+    const text = createEvaluator(rule(cmp('visitor.page_url', 'does_not_contain', ['pricing'])));
+    const language = createEvaluator(
+      rule({ t: 'cmp', field: 'device.language', match: 'language', op: 'is_not', values: ['fr'] }),
+    );
     for (const ctx of [
       null,
       42,
       'x',
       [],
       {},
-      { visitor: null },
-      { visitor: { page_url: 7 } },
+      { visitor: null, device: null },
+      { visitor: { page_url: 7 }, device: { language: 7 } },
       { visitor: [] },
     ]) {
-      const result = evaluator(ctx as never);
-      expect(result.fires).toBe(false);
-      expect(result.explain.conditions).toMatchObject({ actual: null, result: false });
+      expect(text(ctx as never).fires).toBe(false);
+      expect(text(ctx as never).explain.conditions).toMatchObject({ actual: null, result: true });
+      expect(language(ctx as never).explain.conditions).toMatchObject({ actual: null, result: false });
     }
+  });
+
+  it('a missing text field: `not x contains` and `x does not contain` agree', () => {
+    const page = { visitor: { page_url: 'https://acme.test/' }, device: {}, event: { type: 'page_load' } };
+    const negated = compile(parse('when not visitor.page_title contains "a"').rule as Rule);
+    const notContains = compile(parse('when visitor.page_title does not contain "a"').rule as Rule);
+    const isNot = compile(parse('when visitor.page_title is not "a"').rule as Rule);
+    const is = compile(parse('when visitor.page_title is "a"').rule as Rule);
+    expect(createEvaluator(negated)(page as never).fires).toBe(true);
+    expect(createEvaluator(notContains)(page as never).fires).toBe(true);
+    expect(createEvaluator(isNot)(page as never).fires).toBe(true);
+    expect(createEvaluator(is)(page as never).fires).toBe(false);
   });
 
   it('holds for arbitrary JSON (fast-check, fixed seed)', () => {

@@ -5,7 +5,8 @@
  *
  * The widget bundles this file, so it is dependency-free and small: it imports no parser, no zod and no
  * catalog, and never uses `eval`/`new Function` (customer sites run strict CSPs).
- * It never throws on a malformed context: missing or wrongly-typed values are `null` and compare false.
+ * It never throws on a malformed context: missing or wrongly-typed values are `null` (explained as such)
+ * and compare as the kind's `missing` value (text: the empty text), or false whatever the operator.
  */
 import type { ContextEvent, RuleContext } from '../catalog/context.ts';
 import type { CompiledEvent, CompiledRule } from '../compile/compiled.ts';
@@ -51,13 +52,13 @@ function preparedValue(
   values: Values,
   slot: number,
   read: (context: unknown) => string | null,
-  prepare: (actual: string) => string,
+  kind: RuntimeKind,
 ): string | null {
   const cached = values[slot];
   if (cached !== undefined) return cached as string | null;
   const actual = read(values[0]);
   values[slot - 1] = actual;
-  return (values[slot] = actual === null ? null : prepare(actual));
+  return (values[slot] = actual === null ? (kind.missing ?? null) : kind.prepare(actual));
 }
 
 type Test = (values: Values) => boolean;
@@ -102,15 +103,15 @@ function readerFor(
   };
 }
 
-/** The test of one comparison: false for a missing value whatever the operator, else the kind's test. */
+/** The test of one comparison: the kind's test, and false for a missing value the kind gives no value. */
 function comparisonTest(
   slot: number,
   read: (context: unknown) => string | null,
-  prepare: (actual: string) => string,
+  kind: RuntimeKind,
   match: ValueTest,
 ): Test {
   return (values) => {
-    const actual = preparedValue(values, slot, read, prepare);
+    const actual = preparedValue(values, slot, read, kind);
     return actual !== null && match(actual);
   };
 }
@@ -167,7 +168,7 @@ export function createEvaluator<Context = RuleContext>(
     const test = comparisonTest(
       slot * 2 + 2,
       readers[slot] as (context: unknown) => string | null,
-      kind.prepare,
+      kind,
       valueTest,
     );
     return {

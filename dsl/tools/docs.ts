@@ -399,8 +399,10 @@ ${fence}json
 ${compactJson(issueContext)}
 ${fence}
 
-- \`visitor\` and \`device\` hold the fields of the table above (their names after the dot). A field that
-  is missing compares as false, whatever the operator.
+- \`visitor\` and \`device\` hold the fields of the table above (their names after the dot). A missing
+  page URL or page title is the empty text: \`does not contain\` and \`is not\` are true for it, so
+  \`not visitor.page_title contains "a"\` and \`visitor.page_title does not contain "a"\` agree. Any other
+  missing field compares as false, whatever the operator.
 - \`event\` is \`{"type": "page_load"}\` or \`{"type": "on_page", "seconds": 31}\`. A rule without \`for\`
   fires only on \`page_load\`; a rule with \`for 0:30\` only on an \`on_page\` event of at least 30 seconds.
 - \`now\` is an ISO 8601 instant (the current time when left out).

@@ -17,5 +17,10 @@ export function foldCase(text: string): string {
   return lower.includes(FINAL_SIGMA) ? lower.replaceAll(FINAL_SIGMA, 'σ') : lower;
 }
 
-/** `is` compares whole folded values; `contains` looks for folded substrings. */
-export const textRuntime: RuntimeKind = { read: readString, prepare: foldCase, test: standardTest() };
+/** `is` compares whole folded values; `contains` looks for folded substrings; a missing text is empty. */
+export const textRuntime: RuntimeKind = {
+  read: readString,
+  prepare: foldCase,
+  missing: '',
+  test: standardTest(),
+};
