@@ -40,6 +40,11 @@ describe('validate', () => {
       },
     ]);
     expect(problems('when page_title is "x"')[0]).toMatchObject({ fix: 'visitor.page_title' });
+    expect(problems('when visitor.url is "x"')[0]).toMatchObject({
+      message: 'Unknown field `visitor.url`. Did you mean visitor.page_url?',
+      fix: 'visitor.page_url',
+    });
+    expect(problems('when device.lang is "fr"')[0]).toMatchObject({ fix: 'device.language' });
     expect(problems('when shoe.size is "x"')[0]?.message).toBe(
       'Unknown field `shoe.size`. Fields: visitor.page_url, visitor.page_title, visitor.visit_history, device.language.',
     );

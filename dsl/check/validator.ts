@@ -109,9 +109,19 @@ export function createValidator(catalog: Catalog): Validate {
   const fieldNames = catalog.fields.map((field) => field.name);
   const keywordOf = (name: string) => catalog.operatorByName(name)?.keyword ?? name;
 
+  /**
+   * The field meant: one with the same key under another object (`page_title`), one of the same object
+   * whose key holds the key written (`visitor.url` -> visitor.page_url, `device.lang` ->
+   * device.language), or the closest name.
+   */
   function suggestField(name: string): string | undefined {
-    const byKey = catalog.fields.find((field) => field.name.split('.')[1] === name.split('.').at(-1));
-    return byKey?.name ?? closestMatch(name, fieldNames);
+    const [object, key = object] = name.toLowerCase().split('.') as [string, string?];
+    const keyOf = (field: FieldEntry) => field.name.split('.')[1] as string;
+    const byKey = catalog.fields.find((field) => keyOf(field) === key);
+    const inKey = catalog.fields.filter(
+      (field) => field.object === object && key.length >= 3 && keyOf(field).includes(key),
+    );
+    return byKey?.name ?? (inKey.length === 1 ? inKey[0]?.name : undefined) ?? closestMatch(name, fieldNames);
   }
 
   function checkField(comparison: Comparison, out: Collector): FieldEntry | undefined {

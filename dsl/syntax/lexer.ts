@@ -42,6 +42,11 @@ export const Duration = createToken({
   label: 'a duration such as 0:30',
 });
 
+/** A bare number: never valid, but read as one token so that `for 30` can say "write 0:30". */
+export const Number = createToken({ name: 'Number', pattern: /\d+/, label: 'a number' });
+/** `==`, `!=`, `<>`, ...: never valid, but read as one token so that the error can say "write is". */
+export const Comparator = createToken({ name: 'Comparator', pattern: /[=!<>]+/, label: 'a comparison sign' });
+
 const keywordTokens = new Map<string, TokenType>();
 
 /**
@@ -158,6 +163,8 @@ export function createVocabulary(catalog: Catalog): Vocabulary {
     { token: StringLiteral, category: 'string' as const },
     { token: UnterminatedString, category: 'string' as const },
     { token: Duration, category: 'number' as const },
+    { token: Number, category: 'number' as const },
+    { token: Comparator, category: 'operator' as const },
     ...byLength,
     { token: Identifier, category: 'identifier' as const },
     { token: LParen, category: 'delimiter' as const },

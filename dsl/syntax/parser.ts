@@ -44,6 +44,7 @@ import type {
 import { createGrammar, type RuleGrammar } from './grammar.ts';
 import { createVocabulary, UnterminatedString, type Vocabulary } from './lexer.ts';
 import { nestingProblem } from './nesting.ts';
+import { createTypos } from './typos.ts';
 import { decodeString } from './strings.ts';
 
 export interface ParseResult {
@@ -378,6 +379,7 @@ export function createParser(catalog: Catalog): Parser {
   const vocabulary = createVocabulary(catalog);
   const grammar = createGrammar(catalog, vocabulary);
   const astBuilder = new AstBuilder(catalog);
+  const typoAt = createTypos(catalog);
   return { vocabulary, grammar, parse };
 
   function parse(text: string): ParseResult {
@@ -415,12 +417,19 @@ export function createParser(catalog: Catalog): Parser {
       const lastToken = lexed.tokens.at(-1) as IToken;
       const start = atEnd ? lastToken.startOffset + lastToken.image.length : token.startOffset;
       if (lexedAway.has(start)) continue;
-      diagnostics.push({
-        range: { start, end: atEnd ? start : start + token.image.length },
-        severity: 'error',
-        code: 'syntax',
-        message: error.message,
-      });
+      const typo = atEnd
+        ? undefined
+        : typoAt(lexed.tokens, indexOfToken(lexed.tokens, token), error.context.ruleStack, text);
+      diagnostics.push(
+        typo
+          ? { ...typo, severity: 'error' }
+          : {
+              range: { start, end: atEnd ? start : start + token.image.length },
+              severity: 'error',
+              code: 'syntax',
+              message: error.message,
+            },
+      );
     }
     if (diagnostics.length > 0) return { rule: null, diagnostics: sortDiagnostics(diagnostics) };
 
@@ -431,6 +440,18 @@ export function createParser(catalog: Catalog): Parser {
     const hasErrors = all.some((diagnostic) => diagnostic.severity === 'error');
     return { rule: hasErrors ? null : rule, diagnostics: sortDiagnostics(all) };
   }
+}
+
+/** The index of a token in the lexer's tokens (they are in text order). */
+function indexOfToken(tokens: readonly IToken[], token: IToken): number {
+  let low = 0;
+  let high = tokens.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((tokens[middle] as IToken).startOffset < token.startOffset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function commentText(image: string): string {
