@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { ContextEvent, RuleContext, Schedule } from './context.ts';
-import { parseContext } from './context-schema.ts';
+import { parseContext, scheduleSchema } from './context-schema.ts';
 
 const issueExample = {
   visitor: { page_url: 'https://acme.test/pricing', page_title: 'Pricing', visit_history: 'returning_user' },
@@ -129,6 +129,20 @@ describe('parseContext', () => {
         }),
       ),
     ).toHaveLength(2);
+  });
+
+  it('refuses an interval that opens and closes at the same time, saying how to write 24 hours', () => {
+    const schedule = {
+      event: { type: 'page_load' },
+      schedules: {
+        default: { time_zone: 'UTC', intervals: [{ day: 'mon', open: '09:00', close: '09:00' }] },
+      },
+    };
+    expect(errors(schedule)).toEqual([
+      'context.schedules.default.intervals[0].close: opens and closes at the same time. For a whole day write open "00:00" and close "24:00"; for 24 hours from a time, split it at midnight (e.g. mon 09:00-24:00 and tue 00:00-09:00)',
+    ]);
+    const wholeDay = { day: 'mon', open: '00:00', close: '24:00' };
+    expect(scheduleSchema.safeParse({ time_zone: 'UTC', intervals: [wholeDay] }).success).toBe(true);
   });
 });
 

@@ -38,6 +38,23 @@ describe('isWithinIntervals', () => {
   });
 });
 
+describe('holidays', () => {
+  it("close the whole local date, including the previous night's interval after midnight", () => {
+    const overnight = prepare({
+      time_zone: 'Europe/Paris',
+      intervals: [{ day: 'fri', open: '22:00', close: '02:00' }],
+      holidays: [{ name: 'Saturday off', date: '2026-11-28' }],
+    });
+    // Friday 23:30 in Paris (UTC+1): open; Saturday 01:00: the holiday, although Friday's interval runs to 02:00.
+    expect(service.openAt(overnight, Date.parse('2026-11-27T22:30:00Z')).open).toBe(true);
+    expect(service.openAt(overnight, Date.parse('2026-11-28T00:00:00Z'))).toEqual({
+      open: false,
+      localTime: '2026-11-28 01:00 sat',
+      holiday: 'Saturday off',
+    });
+  });
+});
+
 describe('schedule service', () => {
   it('memoises prepared schedules per object', () => {
     const raw = { time_zone: 'Europe/Paris', intervals: [], holidays: [] };

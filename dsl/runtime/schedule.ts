@@ -3,8 +3,11 @@
  * comes from `Intl.DateTimeFormat` in the schedule's time zone, so daylight-saving changes are handled by
  * the platform. Dependency-free: the widget bundles it.
  *
- * Meaning: an interval runs from `open` to `close` on its weekday; `close` <= `open` runs past midnight into
- * the next day; `close: "24:00"` is the end of the day. A holiday closes its whole local date.
+ * Meaning: an interval runs from `open` to `close` on its weekday; `close` < `open` runs past midnight into
+ * the next day; `close: "24:00"` is the end of the day. A holiday closes its whole local date, including
+ * the hours after midnight of the previous day's overnight interval. Schedules are checked when saved
+ * (`scheduleSchema` refuses `open` equal to `close`); one stored before that check reads it as 24 hours
+ * from `open`, as it always did.
  */
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];

@@ -338,8 +338,13 @@ ${timesOfDay.map((entry) => `- ${code(entry.keyword)}: **${entry.label}**. ${ent
 
 Follow \`business_hours\` with a schedule's name in quotes to use that schedule instead of the channel's:
 \`during business_hours "EMEA support"\`. Schedules are kept in their own time zone (daylight saving
-included); their intervals may run past midnight (\`22:00\` to \`02:00\`), \`24:00\` is the end of the day,
-and holidays are closed all day.
+included); their intervals may run past midnight (\`22:00\` to \`02:00\`) and \`24:00\` is the end of the day.
+An interval that opens and closes at the same time is refused when the schedule is saved (it could mean
+nothing or 24 hours): write a whole day as \`00:00\` to \`24:00\`, and 24 hours from a time as two
+intervals split at midnight (\`mon 09:00-24:00\` and \`tue 00:00-09:00\`). A holiday closes its whole local
+date, midnight to midnight in the schedule's time zone: that includes the hours after midnight of the
+previous day's overnight interval (with Friday \`22:00\` to \`02:00\` and a holiday on Saturday, Friday
+23:30 is open and Saturday 01:00 is closed).
 
 ${ruleBlock(e.outside)}
 
