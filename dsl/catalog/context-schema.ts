@@ -48,7 +48,7 @@ function buildScheduleSchema(strict: boolean) {
             (text) => text === '24:00' || TIME.test(text),
             'expected a time "HH:MM" from 00:00 to 24:00',
           ),
-      }).refine((interval) => interval.open !== interval.close, {
+      }).refine((interval) => interval.open !== interval.close || !TIME.test(interval.open), {
         path: ['close'],
         message:
           'opens and closes at the same time. For a whole day write open "00:00" and close "24:00"; for 24 hours from a time, split it at midnight (e.g. mon 09:00-24:00 and tue 00:00-09:00)',
