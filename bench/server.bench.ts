@@ -46,6 +46,8 @@ async function serve(databasePath: string): Promise<void> {
     'when visitor.page_url contains ["pricing", "plans"] and not visitor.page_title contains "careers" for 0:20 once_per_visit tag "bench"';
   const rule = withoutRanges(parse(text).rule!);
   const compiled = compile(rule);
+  const { generateNKeysBetween } = await import('fractional-indexing');
+  const ranks = generateNKeysBetween(null, null, bigCount);
   for (let index = 0; index < bigCount; index++) {
     await repository.messages.insert({
       id: `bench_${String(index).padStart(5, '0')}`,
@@ -63,7 +65,7 @@ async function serve(databasePath: string): Promise<void> {
       compiled,
       diagnostics: [],
       status: index === bigCount - 1 ? 'draft' : 'live',
-      position: index,
+      rank: ranks[index]!,
       version: 1,
       created_at: now,
       updated_at: now,

@@ -93,11 +93,52 @@ export const messageListItem = message
   .extend({ channel: z.object({ id: z.string(), name: z.string() }) })
   .meta({ id: 'MessageListItem' });
 
+/** What the admin list can be sorted by; `order` is the channel, then the message's place in it. */
+export const messageSort = z.enum([
+  'order',
+  'name',
+  'status',
+  'channel',
+  'sent',
+  'opened',
+  'replied',
+  'updated_at',
+  'created_at',
+]);
+
+const wholeNumber = (max: number) =>
+  z
+    .string()
+    .regex(/^[1-9]\d*$/, 'must be a whole number from 1')
+    .refine((value) => Number(value) <= max, `must be at most ${max}`);
+
+/**
+ * `GET /messages` filters, sort and paging. Without `page` and `per_page` the answer is the whole list
+ * (an array, as it always was); with either, one page `{items, total, page, per_page}`.
+ */
 export const messagesQuery = z.object({
   status: messageStatus.optional(),
   channel_id: z.string().optional(),
   brand_id: z.string().optional(),
+  q: z.string().max(200).optional().meta({ description: 'Part of the name (case-insensitive).' }),
+  sort: messageSort.optional().meta({ description: 'Default `order` (channel, then place).' }),
+  direction: z.enum(['asc', 'desc']).optional(),
+  page: wholeNumber(1_000_000).optional().meta({ description: 'Page number from 1 (default 1).' }),
+  per_page: wholeNumber(200).optional().meta({ description: 'Rows per page, at most 200 (default 50).' }),
 });
+
+/** One page of the admin list. */
+export const messagePage = z
+  .object({
+    items: z.array(messageListItem),
+    total: z.number().int().meta({ description: 'How many messages match the filters.' }),
+    page: z.number().int(),
+    per_page: z.number().int(),
+  })
+  .meta({ id: 'MessagePage' });
+
+/** `GET /messages`: the whole list (no paging asked) or one page. */
+export const messagesResponse = z.union([z.array(messageListItem), messagePage]);
 
 export const statsQuery = z.strictObject({ from: isoDate.optional(), to: isoDate.optional() });
 export const dailyStats = z.object({ date: isoDate, ...messageTotals.shape });
@@ -122,6 +163,8 @@ export type MessageTotals = z.infer<typeof messageTotals>;
 export type Message = z.infer<typeof message>;
 export type MessageListItem = z.infer<typeof messageListItem>;
 export type MessagesQuery = z.output<typeof messagesQuery>;
+export type MessageSort = z.infer<typeof messageSort>;
+export type MessagePage = z.infer<typeof messagePage>;
 export type DailyStats = z.infer<typeof dailyStats>;
 export type MessageStats = z.infer<typeof messageStats>;
 export type PublishProblem = z.infer<typeof publishProblem>;

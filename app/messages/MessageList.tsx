@@ -1,17 +1,19 @@
 /**
- * Screen 1, "Proactive messages": every message with its status, channel and figures; sortable; a row
- * menu with Edit, Clone, Publish, Pause, Resume and Delete (confirmed); "Create proactive message".
+ * Screen 1, "Proactive messages": the messages with their status, channel and figures, one page at a time
+ * (paged and sorted by the server: `GET /messages?page=&per_page=&sort=&direction=`, Garden Pagination); a
+ * row menu with Edit, Clone, Publish, Pause, Resume and Delete (confirmed); "Create proactive message".
  */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import styled from 'styled-components';
 import { Button, IconButton } from '@zendeskgarden/react-buttons';
 import { Menu, Item } from '@zendeskgarden/react-dropdowns';
 import { Modal } from '@zendeskgarden/react-modals';
 import { Alert } from '@zendeskgarden/react-notifications';
+import { OffsetPagination } from '@zendeskgarden/react-pagination';
 import { Table } from '@zendeskgarden/react-tables';
 import { Anchor } from '@zendeskgarden/react-buttons';
 import { XXL, Paragraph } from '@zendeskgarden/react-typography';
-import { messageListItem, type Message } from '@proactive/contract/admin';
+import { messagesResponse, type Message, type MessageSort } from '@proactive/contract/admin';
 import { call } from '../api/client.ts';
 import { t } from '../i18n.ts';
 import { useApi, useLoad } from '../shell/context.tsx';
@@ -41,7 +43,10 @@ const TableScroll = styled.div`
   }
 `;
 
-type SortKey = 'name' | 'status' | 'channel' | 'sent' | 'opened' | 'replied' | 'updated_at';
+type SortKey = Extract<
+  MessageSort,
+  'name' | 'status' | 'channel' | 'sent' | 'opened' | 'replied' | 'updated_at'
+>;
 type Direction = 'asc' | 'desc';
 
 /** The columns; `width` fits the content (the name takes what is left). */
@@ -57,40 +62,8 @@ const columns: { key: SortKey; label: string; numeric?: boolean; width?: string 
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/**
- * Sorts messages by a column, text with `localeCompare`, numbers numerically.
- *
- * @example sortMessages(messages, 'sent', 'desc', channelName)
- */
-export function sortMessages(
-  messages: Message[],
-  key: SortKey,
-  direction: Direction,
-  channelName: (id: string) => string,
-): Message[] {
-  const value = (message: Message): string | number => {
-    switch (key) {
-      case 'channel':
-        return channelName(message.channel_id);
-      case 'status':
-        return t(`status.${message.status}`);
-      case 'sent':
-      case 'opened':
-      case 'replied':
-        return message[key] ?? 0;
-      default:
-        return message[key] ?? '';
-    }
-  };
-  const sorted = [...messages].sort((a, b) => {
-    const left = value(a);
-    const right = value(b);
-    return typeof left === 'number' && typeof right === 'number'
-      ? left - right
-      : String(left).localeCompare(String(right));
-  });
-  return direction === 'asc' ? sorted : sorted.reverse();
-}
+/** Rows per page. */
+export const pageSize = 25;
 
 /**
  * The list page.
@@ -99,23 +72,27 @@ export function sortMessages(
  */
 export function MessageList() {
   const api = useApi();
-  const messages = useLoad(() => call(api.messages.$get({ query: {} }), messageListItem.array()), []);
-  const channels = useLoad(() => call(api.channels.$get({ query: {} })), []);
   const [sort, setSort] = useState<{ key: SortKey; direction: Direction }>({
     key: 'updated_at',
     direction: 'desc',
   });
+  const [page, setPage] = useState(1);
+  const messages = useLoad(async () => {
+    const query = {
+      page: String(page),
+      per_page: String(pageSize),
+      sort: sort.key,
+      direction: sort.direction,
+    };
+    const body = await call(api.messages.$get({ query }), messagesResponse);
+    if (Array.isArray(body)) throw new Error('The server answered the whole list instead of a page.');
+    return body;
+  }, [page, sort.key, sort.direction]);
   const [confirmDelete, setConfirmDelete] = useState<Message | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const channelName = useMemo(() => {
-    const names = new Map((channels.data ?? []).map((channel) => [channel.id, channel.name]));
-    return (id: string) => names.get(id) ?? id;
-  }, [channels.data]);
-  const rows = useMemo(
-    () => sortMessages(messages.data ?? [], sort.key, sort.direction, channelName),
-    [messages.data, sort, channelName],
-  );
+  const rows = messages.data?.items ?? [];
+  const totalPages = Math.max(1, Math.ceil((messages.data?.total ?? 0) / pageSize));
 
   async function act(message: Message, action: string) {
     setProblem(null);
@@ -169,7 +146,7 @@ export function MessageList() {
       {messages.error && <Alert type="error">{messages.error.message}</Alert>}
       {messages.loading && !messages.data ? (
         <Loading />
-      ) : rows.length === 0 ? (
+      ) : rows.length === 0 && page === 1 ? (
         <Paragraph>{t('list.empty')}</Paragraph>
       ) : (
         <TableScroll>
@@ -181,12 +158,13 @@ export function MessageList() {
                     key={column.key}
                     width={column.width}
                     sort={sort.key === column.key ? sort.direction : undefined}
-                    onClick={() =>
+                    onClick={() => {
+                      setPage(1);
                       setSort((current) => ({
                         key: column.key,
                         direction: current.key === column.key && current.direction === 'asc' ? 'desc' : 'asc',
-                      }))
-                    }
+                      }));
+                    }}
                   >
                     {t(column.label)}
                   </Table.SortableCell>
@@ -213,7 +191,7 @@ export function MessageList() {
                   <Table.Cell>
                     <StatusTag status={message.status} />
                   </Table.Cell>
-                  <Table.Cell>{channelName(message.channel_id)}</Table.Cell>
+                  <Table.Cell>{message.channel.name || message.channel_id}</Table.Cell>
                   <Table.Cell>{message.sent ?? 0}</Table.Cell>
                   <Table.Cell>{message.opened ?? 0}</Table.Cell>
                   <Table.Cell>{message.replied ?? 0}</Table.Cell>
@@ -255,6 +233,14 @@ export function MessageList() {
             </Table.Body>
           </Table>
         </TableScroll>
+      )}
+      {totalPages > 1 && (
+        <OffsetPagination
+          aria-label={t('list.pages')}
+          totalPages={totalPages}
+          currentPage={Math.min(page, totalPages)}
+          onChange={setPage}
+        />
       )}
       {confirmDelete && (
         <Modal onClose={() => setConfirmDelete(null)} aria-label={t('list.deleteTitle')}>

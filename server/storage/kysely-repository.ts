@@ -51,7 +51,7 @@ function decode<T>(row: Row, codec: Codec): T {
     if (typeof value === 'string') out[key] = JSON.parse(value);
   }
   for (const key of codec.hidden ?? []) delete out[key];
-  for (const key of ['position', 'version']) {
+  for (const key of ['version']) {
     if (typeof out[key] === 'string' || typeof out[key] === 'bigint') out[key] = Number(out[key]);
   }
   return out as T;
@@ -107,11 +107,7 @@ const messageCodec: Codec = {
 };
 
 function messageStore(db: AnyDb): MessageStore {
-  const base = entityStore<MessageRecord>(db, 'messages', messageCodec, [
-    'channel_id',
-    'position',
-    'created_at',
-  ]);
+  const base = entityStore<MessageRecord>(db, 'messages', messageCodec, ['channel_id', 'rank', 'id']);
   const withReferences = <P extends Partial<MessageRecord>>(patch: P): P => ({
     ...patch,
     ...referenceColumns(patch),
@@ -137,11 +133,10 @@ function messageStore(db: AnyDb): MessageStore {
     async live(channelId) {
       const rows = (await db
         .selectFrom('messages')
-        .select(['id', 'brand_id', 'channel_id', 'name', 'greeting', 'response', 'compiled', 'position'])
+        .select(['id', 'brand_id', 'channel_id', 'name', 'greeting', 'response', 'compiled', 'rank'])
         .where('channel_id', '=', channelId)
         .where('status', '=', 'live')
-        .orderBy('position')
-        .orderBy('created_at')
+        .orderBy('rank')
         .orderBy('id')
         .execute()) as Row[];
       return rows.map((row) => decode<LiveMessage>(row, messageCodec));
@@ -153,13 +148,143 @@ function messageStore(db: AnyDb): MessageStore {
       if (reference.answer_id !== undefined) query = query.where('answer_id', '=', reference.answer_id);
       return (await query.orderBy('created_at').orderBy('id').execute()) as { id: string; name: string }[];
     },
-    async maxPosition(channelId) {
+    async lastRank(channelId) {
       const row = (await db
         .selectFrom('messages')
-        .select((eb) => eb.fn.max('position').as('max'))
+        .select((eb) => eb.fn.max('rank').as('max'))
         .where('channel_id', '=', channelId)
-        .executeTakeFirst()) as { max: unknown } | undefined;
-      return row?.max === null || row?.max === undefined ? -1 : Number(row.max);
+        .executeTakeFirst()) as { max: string | null } | undefined;
+      return row?.max ?? null;
+    },
+    async ranksAround(channelId, index, excludeId) {
+      const rows = (await db
+        .selectFrom('messages')
+        .select('rank')
+        .where('channel_id', '=', channelId)
+        .where('id', '<>', excludeId)
+        .orderBy('rank')
+        .orderBy('id')
+        .limit(index === 0 ? 1 : 2)
+        .offset(Math.max(0, index - 1))
+        .execute()) as { rank: string }[];
+      if (index === 0) return { before: null, after: rows[0]?.rank ?? null };
+      if (rows.length > 0) return { before: rows[0]!.rank, after: rows[1]?.rank ?? null };
+      // Past the end: after the last of the others.
+      const last = (await db
+        .selectFrom('messages')
+        .select((eb) => eb.fn.max('rank').as('max'))
+        .where('channel_id', '=', channelId)
+        .where('id', '<>', excludeId)
+        .executeTakeFirst()) as { max: string | null } | undefined;
+      return { before: last?.max ?? null, after: null };
+    },
+    async indexOf(record) {
+      const row = (await db
+        .selectFrom('messages')
+        .select((eb) => eb.fn.countAll().as('count'))
+        .where('channel_id', '=', record.channel_id)
+        .where((eb) =>
+          eb.or([
+            eb('rank', '<', record.rank),
+            eb.and([eb('rank', '=', record.rank), eb('id', '<', record.id)]),
+          ]),
+        )
+        .executeTakeFirst()) as { count: unknown } | undefined;
+      return Number(row?.count ?? 0);
+    },
+    async page(query) {
+      // The same filters on the rows query and the count query, whose Kysely types differ.
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const where = (builder: any) => {
+        let q = builder;
+        if (query.status) q = q.where('m.status', '=', query.status);
+        if (query.channel_id) q = q.where('m.channel_id', '=', query.channel_id);
+        if (query.brand_id) q = q.where('m.brand_id', '=', query.brand_id);
+        if (query.name_contains) {
+          const pattern = `%${query.name_contains.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+          q = q.where(sql`lower(m.name) like ${pattern} escape '\\'`);
+        }
+        return q;
+      };
+      const totals = db
+        .selectFrom('message_stats')
+        .select((eb) => [
+          'message_id',
+          eb.fn.sum('shown').as('shown'),
+          eb.fn.sum('opened').as('opened'),
+          eb.fn.sum('dismissed').as('dismissed'),
+          eb.fn.sum('replied').as('replied'),
+        ])
+        .groupBy('message_id')
+        .as('t');
+      const ordered = db
+        .selectFrom('messages')
+        .select([
+          'id',
+          sql<number>`row_number() over (partition by channel_id order by rank, id) - 1`.as('ord'),
+        ])
+        .as('o');
+      let rows = where(
+        db
+          .selectFrom('messages as m')
+          .innerJoin(ordered, 'o.id', 'm.id')
+          .leftJoin('channels as c', 'c.id', 'm.channel_id')
+          .leftJoin(totals, 't.message_id', 'm.id')
+          .selectAll('m')
+          .select([
+            'c.name as channel_name',
+            'o.ord as page_order',
+            't.shown as total_shown',
+            't.opened as total_opened',
+            't.dismissed as total_dismissed',
+            't.replied as total_replied',
+          ]),
+      );
+      const direction = query.direction;
+      const sortColumns: Record<string, unknown[]> = {
+        order: ['m.channel_id', 'm.rank'],
+        name: [sql`lower(m.name)`],
+        status: ['m.status'],
+        channel: [sql`lower(c.name)`, 'm.channel_id'],
+        sent: [sql`coalesce(t.shown, 0)`],
+        opened: [sql`coalesce(t.opened, 0)`],
+        replied: [sql`coalesce(t.replied, 0)`],
+        updated_at: ['m.updated_at'],
+        created_at: ['m.created_at'],
+      };
+      for (const column of sortColumns[query.sort] ?? []) rows = rows.orderBy(column, direction);
+      rows = rows.orderBy('m.id', direction);
+      if (query.limit !== undefined) rows = rows.limit(query.limit).offset(query.offset ?? 0);
+      const counted = where(db.selectFrom('messages as m').select((eb) => eb.fn.countAll().as('count')));
+      const [found, count] = await Promise.all([
+        rows.execute() as Promise<Row[]>,
+        counted.executeTakeFirst() as Promise<{ count: unknown } | undefined>,
+      ]);
+      return {
+        total: Number(count?.count ?? 0),
+        rows: found.map((row) => {
+          const {
+            channel_name,
+            page_order,
+            total_shown,
+            total_opened,
+            total_dismissed,
+            total_replied,
+            ...rest
+          } = row;
+          return {
+            record: decode<MessageRecord>(rest, messageCodec),
+            channel_name: typeof channel_name === 'string' ? channel_name : '',
+            order: Number(page_order),
+            totals: {
+              shown: Number(total_shown ?? 0),
+              opened: Number(total_opened ?? 0),
+              dismissed: Number(total_dismissed ?? 0),
+              replied: Number(total_replied ?? 0),
+            },
+          };
+        }),
+      };
     },
   };
 }

@@ -2,8 +2,11 @@
  * Versioned schema migrations, kept in code (no file system) so the same list runs on Node and Workers.
  * Add a migration by appending an entry; never edit one that has shipped.
  */
+import { generateNKeysBetween } from 'fractional-indexing';
 import {
   Migrator,
+  PostgresAdapter,
+  sql,
   type Kysely,
   type Migration,
   type MigrationProvider,
@@ -174,6 +177,43 @@ export const migrations: Record<string, Migration> = {
         });
         await old.updateTable('messages').set(columns).where('id', '=', row.id).execute();
       }
+    },
+  },
+  '0003_message_ranks': {
+    // Fractional ranks instead of integer positions: moving a message writes that message only. Ranks
+    // compare bytewise, so PostgreSQL gets the "C" collation (SQLite compares bytes already).
+    async up(db: Kysely<unknown>) {
+      const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+      await db.schema
+        .alterTable('messages')
+        .addColumn('rank', 'text', (column) => (postgres ? column.modifyEnd(sql`collate "C"`) : column))
+        .execute();
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the schema as it was at 0003
+      const old = db as Kysely<any>;
+      const rows = (await old
+        .selectFrom('messages')
+        .select(['id', 'channel_id'])
+        .orderBy('channel_id')
+        .orderBy('position')
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute()) as { id: string; channel_id: string }[];
+      const byChannel = new Map<string, string[]>();
+      for (const row of rows)
+        byChannel.set(row.channel_id, [...(byChannel.get(row.channel_id) ?? []), row.id]);
+      for (const ids of byChannel.values()) {
+        const ranks = generateNKeysBetween(null, null, ids.length);
+        for (const [index, id] of ids.entries()) {
+          await old.updateTable('messages').set({ rank: ranks[index] }).where('id', '=', id).execute();
+        }
+      }
+      await db.schema
+        .createIndex('messages_channel_rank')
+        .ifNotExists()
+        .on('messages')
+        .columns(['channel_id', 'rank'])
+        .execute();
+      await db.schema.alterTable('messages').dropColumn('position').execute();
     },
   },
 };

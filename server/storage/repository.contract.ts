@@ -21,7 +21,7 @@ function message(overrides: Partial<MessageRecord> = {}): MessageRecord {
     compiled: { v: 1 },
     diagnostics: [],
     status: 'draft',
-    position: 0,
+    rank: 'a0',
     version: 1,
     created_at: at(0),
     updated_at: at(0),
@@ -161,26 +161,88 @@ export function repositoryContract(
       expect(results.filter((result) => result === 'conflict')).toHaveLength(1);
     });
 
-    it('lists live messages of a channel in order and knows the highest position', async () => {
+    it('lists live messages of a channel in rank order (bytewise) and knows the ranks around a place', async () => {
       const channel = 'c-order';
-      expect(await repository.messages.maxPosition(channel)).toBe(-1);
+      expect(await repository.messages.lastRank(channel)).toBeNull();
+      // fractional-indexing ranks: digits < upper case < lower case, compared byte by byte.
       await repository.messages.insert(
-        message({ id: 'm3', channel_id: channel, status: 'live', position: 3 }),
+        message({ id: 'm3', channel_id: channel, status: 'live', rank: 'a1' }),
       );
       await repository.messages.insert(
-        message({ id: 'm1', channel_id: channel, status: 'live', position: 1 }),
+        message({ id: 'm1', channel_id: channel, status: 'live', rank: 'Zz' }),
       );
       await repository.messages.insert(
-        message({ id: 'm2', channel_id: channel, status: 'paused', position: 2 }),
+        message({ id: 'm2', channel_id: channel, status: 'paused', rank: 'a0V' }),
       );
       await repository.messages.insert(
-        message({ id: 'm0', channel_id: 'other', status: 'live', position: 0 }),
+        message({ id: 'm0', channel_id: 'other', status: 'live', rank: 'a0' }),
       );
       expect((await repository.messages.live(channel)).map((m) => m.id)).toEqual(['m1', 'm3']);
-      expect(await repository.messages.maxPosition(channel)).toBe(3);
-      expect(
-        (await repository.messages.list({ channel_id: channel, status: 'live' })).map((m) => m.id),
-      ).toEqual(['m1', 'm3']);
+      expect(await repository.messages.lastRank(channel)).toBe('a1');
+      expect((await repository.messages.list({ channel_id: channel })).map((m) => m.id)).toEqual([
+        'm1',
+        'm2',
+        'm3',
+      ]);
+      expect(await repository.messages.ranksAround(channel, 0, 'm3')).toEqual({ before: null, after: 'Zz' });
+      expect(await repository.messages.ranksAround(channel, 1, 'm3')).toEqual({ before: 'Zz', after: 'a0V' });
+      expect(await repository.messages.ranksAround(channel, 5, 'm1')).toEqual({ before: 'a1', after: null });
+      expect(await repository.messages.indexOf({ id: 'm3', channel_id: channel, rank: 'a1' })).toBe(2);
+    });
+
+    it('pages messages with filters, sorting, totals, channel names and orders from the database', async () => {
+      await repository.channels.insert({
+        id: 'c-page',
+        brand_id: 'b1',
+        name: 'Paged',
+        schedule_id: null,
+        created_at: at(0),
+        updated_at: at(0),
+      });
+      const names = ['delta', 'Alpha', 'charlie', 'Bravo', 'echo'];
+      for (const [index, name] of names.entries()) {
+        await repository.messages.insert(
+          message({
+            id: `p${index}`,
+            channel_id: 'c-page',
+            name,
+            status: index % 2 === 0 ? 'live' : 'draft',
+            rank: `a${index}`,
+            updated_at: at(index),
+          }),
+        );
+      }
+      await repository.stats.record([
+        { message_id: 'p2', day: '2026-11-27', counter: 'shown' },
+        { message_id: 'p2', day: '2026-11-28', counter: 'shown' },
+        { message_id: 'p4', day: '2026-11-27', counter: 'shown' },
+      ]);
+      const byName = await repository.messages.page({
+        channel_id: 'c-page',
+        sort: 'name',
+        direction: 'asc',
+        limit: 2,
+        offset: 1,
+      });
+      expect(byName.total).toBe(5);
+      expect(byName.rows.map((row) => row.record.name)).toEqual(['Bravo', 'charlie']);
+      expect(byName.rows[1]).toMatchObject({ channel_name: 'Paged', order: 2, totals: { shown: 2 } });
+      const bySent = await repository.messages.page({
+        channel_id: 'c-page',
+        sort: 'sent',
+        direction: 'desc',
+      });
+      expect(bySent.rows.map((row) => row.record.id).slice(0, 2)).toEqual(['p2', 'p4']);
+      const live = await repository.messages.page({
+        channel_id: 'c-page',
+        status: 'live',
+        name_contains: 'HA',
+        sort: 'order',
+        direction: 'asc',
+      });
+      expect(live.rows.map((row) => [row.record.name, row.order])).toEqual([['charlie', 2]]);
+      const literal = await repository.messages.page({ name_contains: '%', sort: 'order', direction: 'asc' });
+      expect(literal.total).toBe(0);
     });
 
     it('finds the messages naming a schedule or using a bot with a query, and keeps it current', async () => {

@@ -2,7 +2,7 @@
  * The one storage contract. Every backend (SQLite, PostgreSQL, PGlite, D1) implements it through the one
  * Kysely query layer in `kysely-repository.ts`; `repository.contract.ts` is the test suite they all pass.
  * Records are the wire contract's shapes (@proactive/contract) with JSON columns already decoded; only
- * what never leaves the server (a message's compiled rule and position) is added here.
+ * what never leaves the server (a message's compiled rule and rank) is added here.
  */
 import type {
   Bot,
@@ -40,15 +40,44 @@ export interface MessageRecord extends Pick<
   rule: unknown;
   /** The compiled wire form of a rule without errors, else null. */
   compiled: unknown;
-  /** Place among the channel's messages (the API's `order`). */
-  position: number;
+  /**
+   * Place among the channel's messages: a fractional-indexing key (`a0`, `a0V`, …), compared bytewise.
+   * The API's integer `order` is the index of this rank in its channel.
+   */
+  rank: string;
 }
 
 /** The columns of a live message that go into the widget payload. */
 export type LiveMessage = Pick<
   MessageRecord,
-  'id' | 'brand_id' | 'channel_id' | 'name' | 'greeting' | 'response' | 'compiled' | 'position'
+  'id' | 'brand_id' | 'channel_id' | 'name' | 'greeting' | 'response' | 'compiled' | 'rank'
 >;
+
+/** How the admin list sorts (see {@link MessageStore.page}); `order` is channel, then rank. */
+export type MessageSort =
+  'order' | 'name' | 'status' | 'channel' | 'sent' | 'opened' | 'replied' | 'updated_at' | 'created_at';
+
+export interface MessagePageQuery {
+  status?: MessageRecord['status'];
+  channel_id?: string;
+  brand_id?: string;
+  /** Case-insensitive part of the name. */
+  name_contains?: string;
+  sort: MessageSort;
+  direction: 'asc' | 'desc';
+  /** Rows to return; all when absent. */
+  limit?: number;
+  offset?: number;
+}
+
+/** A row of the admin list: the message with its channel's name, its totals and its order. */
+export interface MessagePageRow {
+  record: MessageRecord;
+  channel_name: string;
+  totals: { shown: number; opened: number; dismissed: number; replied: number };
+  /** Index among its channel's messages by rank (the API's `order`). */
+  order: number;
+}
 
 /** A day of a message's counters as stored. */
 export type DailyStats = Omit<MessageStatsTable, 'message_id'>;
@@ -85,10 +114,26 @@ export interface MessageStore extends EntityStore<MessageRecord> {
     expectedVersion: number,
     patch: Partial<MessageRecord>,
   ): Promise<MessageRecord | 'not_found' | 'conflict'>;
-  /** Live messages of a channel in order (position, then creation), with only what widgets need. */
+  /** Live messages of a channel in order (rank, then id), with only what widgets need. */
   live(channelId: string): Promise<LiveMessage[]>;
-  /** The highest `position` in a channel, or -1 when it has no messages. */
-  maxPosition(channelId: string): Promise<number>;
+  /** The highest rank in a channel, or null when it has no messages. */
+  lastRank(channelId: string): Promise<string | null>;
+  /**
+   * The ranks either side of index `index` among a channel's messages other than `excludeId` (null past
+   * either end): a message moved to `index` takes a rank between them.
+   */
+  ranksAround(
+    channelId: string,
+    index: number,
+    excludeId: string,
+  ): Promise<{ before: string | null; after: string | null }>;
+  /** The index of a message among its channel's messages by rank (the API's `order`). */
+  indexOf(record: Pick<MessageRecord, 'id' | 'channel_id' | 'rank'>): Promise<number>;
+  /**
+   * Filtered, sorted, optionally paged messages with their channel name, totals and order, plus how
+   * many match: one query for the rows (indexed filters, totals joined) and one count.
+   */
+  page(query: MessagePageQuery): Promise<{ rows: MessagePageRow[]; total: number }>;
   /**
    * Messages whose rule or response refers to all that `reference` names (an indexed query, not a scan),
    * in creation order, with their id and name.

@@ -168,5 +168,34 @@ export function adminApiSuite(label: string, start: () => Promise<Target>) {
       );
       expect(edited.status).toBe(200);
     });
+
+    it('lists messages whole (an array, as before) or one page sorted and filtered by the server', async () => {
+      const pagedChannel = (
+        await call('POST', '/channels', { brand_id: brand.id, name: 'Paged', schedule_id: null })
+      ).body;
+      for (const name of ['Charlie', 'alpha', 'Bravo']) {
+        await call('POST', '/messages', { name, brand_id: brand.id, channel_id: pagedChannel.id });
+      }
+      const whole = await call('GET', `/messages?channel_id=${pagedChannel.id}`);
+      expect(whole.body.map((row: Json) => [row.name, row.order])).toEqual([
+        ['Charlie', 0],
+        ['alpha', 1],
+        ['Bravo', 2],
+      ]);
+      const page = await call('GET', `/messages?channel_id=${pagedChannel.id}&sort=name&page=2&per_page=2`);
+      expect(page.status).toBe(200);
+      expect({ ...page.body, items: page.body.items.map((row: Json) => row.name) }).toEqual({
+        items: ['Charlie'],
+        total: 3,
+        page: 2,
+        per_page: 2,
+      });
+      const found = await call('GET', `/messages?channel_id=${pagedChannel.id}&q=RAV&per_page=10`);
+      expect(found.body.items.map((row: Json) => row.channel.name)).toEqual(['Paged']);
+      for (const bad of ['per_page=0', 'per_page=201', 'page=x', 'sort=nope', 'direction=up']) {
+        const refused = await call('GET', `/messages?${bad}`);
+        expect([bad, refused.status, code(refused)]).toEqual([bad, 400, 'invalid_request']);
+      }
+    });
   });
 }

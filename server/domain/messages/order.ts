@@ -1,31 +1,44 @@
 /**
- * A message's place among its channel's messages: "order" is an index in the list, not a raw number
- * that can tie.
+ * A message's place among its channel's messages. Places are fractional ranks (fractional-indexing):
+ * moving a message gives it a rank between its new neighbours' and writes that message only. The API's
+ * integer `order` is an index: `order: 0` is first; the service maps it to a rank here.
  */
+import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import type { MessageRecord, Repository } from '../../storage/repository.ts';
 
 /**
- * Moves a message to index `order` among its channel's messages (0 = first) and renumbers the others.
- * Returns the message's new position and whether a live message moved (the widget payload changed).
+ * The rank for the end of a channel's list (a new or cloned message).
  *
- * @example const { position } = await makeRoomAt(repository, record, 0)
+ * @example const rank = await rankAtEnd(repository, 'demo')
  */
-export async function makeRoomAt(
+export async function rankAtEnd(repository: Repository, channelId: string): Promise<string> {
+  return generateKeyBetween(await repository.messages.lastRank(channelId), null);
+}
+
+/**
+ * The rank that puts `record` at index `order` among its channel's other messages (past the end: last).
+ * Reads the two neighbours; writes nothing unless two neighbours share a rank (messages created at the
+ * same instant on two servers), in which case the channel's ranks are spread out once.
+ *
+ * @example const rank = await rankForOrder(repository, record, 0)
+ */
+export async function rankForOrder(
   repository: Repository,
   record: MessageRecord,
   order: number,
-): Promise<{ position: number; movedLive: boolean }> {
-  const others = (await repository.messages.list({ channel_id: record.channel_id }))
-    .filter((message) => message.id !== record.id)
-    .sort((a, b) => a.position - b.position || a.created_at.localeCompare(b.created_at));
-  const position = Math.min(order, others.length);
-  let movedLive = false;
-  for (const [at, message] of others.entries()) {
-    const wanted = at < position ? at : at + 1;
-    if (message.position !== wanted) {
-      await repository.messages.update(message.id, { position: wanted });
-      movedLive ||= message.status === 'live';
-    }
+): Promise<string> {
+  let { before, after } = await repository.messages.ranksAround(record.channel_id, order, record.id);
+  if (before !== null && after !== null && before >= after) {
+    await spreadRanks(repository, record.channel_id);
+    ({ before, after } = await repository.messages.ranksAround(record.channel_id, order, record.id));
   }
-  return { position, movedLive };
+  return generateKeyBetween(before, after);
+}
+
+async function spreadRanks(repository: Repository, channelId: string): Promise<void> {
+  const messages = await repository.messages.list({ channel_id: channelId });
+  const ranks = generateNKeysBetween(null, null, messages.length);
+  for (const [index, message] of messages.entries()) {
+    await repository.messages.update(message.id, { rank: ranks[index]! });
+  }
 }

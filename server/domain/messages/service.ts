@@ -7,18 +7,25 @@ import type {
   Message,
   MessageCreate,
   MessageListItem,
+  MessagePage,
   MessagePatch,
+  MessageTotals,
   MessagesQuery,
   MessageStats,
 } from '@proactive/contract/admin';
 import type { CompiledRule, Diagnostic, Rule } from '@proactive/dsl';
-import type { MessageRecord, Repository } from '../../storage/repository.ts';
+import type {
+  MessagePageQuery,
+  MessagePageRow,
+  MessageRecord,
+  Repository,
+} from '../../storage/repository.ts';
 import type { Changes } from '../changes.ts';
 import { stamp, type Clock } from '../clock.ts';
 import { DomainError, invalidReference, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { applyRuleEdit, isPublishable, revalidate, RuleNotEditable, type RuleState } from '../rules.ts';
-import { makeRoomAt } from './order.ts';
+import { rankAtEnd, rankForOrder } from './order.ts';
 import { publishProblems } from './publish-checks.ts';
 import { ruleOptionsFor } from './rule-options.ts';
 import { messageStats } from './stats.ts';
@@ -37,6 +44,25 @@ function stateOf(record: MessageRecord): RuleState {
     rule: record.rule as Rule | null,
     diagnostics: record.diagnostics,
     compiled: record.compiled as CompiledRule | null,
+  };
+}
+
+function pageQuery(filter: Omit<MessagesQuery, 'page' | 'per_page'>): MessagePageQuery {
+  return {
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.channel_id ? { channel_id: filter.channel_id } : {}),
+    ...(filter.brand_id ? { brand_id: filter.brand_id } : {}),
+    ...(filter.q ? { name_contains: filter.q } : {}),
+    sort: filter.sort ?? 'order',
+    direction: filter.direction ?? 'asc',
+  };
+}
+
+function listItem(row: MessagePageRow): MessageListItem {
+  const { shown, opened, dismissed, replied } = row.totals;
+  return {
+    ...messageView(row.record, { sent: shown, opened, dismissed, replied }, row.order),
+    channel: { id: row.record.channel_id, name: row.channel_name },
   };
 }
 
@@ -60,6 +86,11 @@ export function createMessageService({ repository, changes, clock }: MessageServ
     const record = await repository.messages.get(id);
     if (!record) throw notFound('message', id);
     return record;
+  }
+
+  /** The API view, with the message's `order` (its index among its channel's messages). */
+  async function present(record: MessageRecord, totals: MessageTotals = noTotals): Promise<Message> {
+    return messageView(record, totals, await repository.messages.indexOf(record));
   }
 
   async function save(record: MessageRecord, patch: Partial<MessageRecord>): Promise<MessageRecord> {
@@ -99,34 +130,34 @@ export function createMessageService({ repository, changes, clock }: MessageServ
       });
     }
     // Publishing a live message whose rule compiles to the same thing changes nothing: same version.
-    if (record.status === 'live' && sameRule(stateOf(record), state)) return messageView(record);
+    if (record.status === 'live' && sameRule(stateOf(record), state)) return present(record);
     const updated = await save(record, { ...state, status: nextStatus(record.status, 'publish') });
     await changes.channels([record.channel_id]);
-    return messageView(updated);
+    return present(updated);
   }
 
   return {
-    /** Messages with their totals and their channel's name. */
-    async list(filter: MessagesQuery = {}): Promise<MessageListItem[]> {
-      const [records, totals, channels] = await Promise.all([
-        repository.messages.list({
-          ...(filter.status ? { status: filter.status } : {}),
-          ...(filter.channel_id ? { channel_id: filter.channel_id } : {}),
-          ...(filter.brand_id ? { brand_id: filter.brand_id } : {}),
-        }),
-        messageTotals(repository),
-        repository.channels.list(),
-      ]);
-      const channelNames = new Map(channels.map((channel) => [channel.id, channel.name]));
-      return records.map((record) => ({
-        ...messageView(record, totals.get(record.id) ?? noTotals),
-        channel: { id: record.channel_id, name: channelNames.get(record.channel_id) ?? '' },
-      }));
+    /** Messages with their totals and their channel's name, all of them (in channel order by default). */
+    async list(filter: Omit<MessagesQuery, 'page' | 'per_page'> = {}): Promise<MessageListItem[]> {
+      const { rows } = await repository.messages.page(pageQuery(filter));
+      return rows.map(listItem);
+    },
+
+    /** One page of messages, filtered and sorted by the database, with how many match. */
+    async page(
+      filter: Omit<MessagesQuery, 'page' | 'per_page'> & { page: number; per_page: number },
+    ): Promise<MessagePage> {
+      const { rows, total } = await repository.messages.page({
+        ...pageQuery(filter),
+        limit: filter.per_page,
+        offset: (filter.page - 1) * filter.per_page,
+      });
+      return { items: rows.map(listItem), total, page: filter.page, per_page: filter.per_page };
     },
 
     async get(id: string): Promise<Message> {
       const record = await load(id);
-      return messageView(record, (await messageTotals(repository)).get(id) ?? noTotals);
+      return present(record, (await messageTotals(repository)).get(id) ?? noTotals);
     },
 
     async create(input: MessageCreate): Promise<Message> {
@@ -158,13 +189,13 @@ export function createMessageService({ repository, changes, clock }: MessageServ
         response: input.response ?? { type: 'agent', follow_up: '', customer_details: ['name', 'email'] },
         ...state,
         status: statusAfterEdit('draft', state),
-        position: (await repository.messages.maxPosition(channel.id)) + 1,
+        rank: await rankAtEnd(repository, channel.id),
         version: 1,
         created_at: now,
         updated_at: now,
       };
       await repository.messages.insert(record);
-      return messageView(record);
+      return present(record);
     },
 
     /** Applies a PATCH. `expectedVersion` comes from `If-Match`; a stale one is a `version_conflict`. */
@@ -189,19 +220,20 @@ export function createMessageService({ repository, changes, clock }: MessageServ
           throw invalidReference('response.bot_id', `No bot with id "${patch.response.bot_id}".`);
         }
       }
-      const moved = patch.order === undefined ? null : await makeRoomAt(repository, record, patch.order);
+      const rank =
+        patch.order === undefined ? undefined : await rankForOrder(repository, record, patch.order);
       const updated = await save(record, {
         name: patch.name,
         greeting: patch.greeting,
         response: patch.response,
-        position: moved?.position,
+        rank,
         ...state,
         status: statusAfterEdit(record.status, state),
       });
-      if (moved?.movedLive || record.status === 'live' || updated.status === 'live') {
+      if (record.status === 'live' || updated.status === 'live') {
         await changes.channels([record.channel_id]);
       }
-      return messageView(updated);
+      return present(updated);
     },
 
     publish,
@@ -209,10 +241,10 @@ export function createMessageService({ repository, changes, clock }: MessageServ
     /** Idempotent: pausing a paused message answers it unchanged. */
     async pause(id: string): Promise<Message> {
       const record = await load(id);
-      if (record.status === 'paused') return messageView(record);
+      if (record.status === 'paused') return present(record);
       const updated = await save(record, { status: nextStatus(record.status, 'pause') });
       await changes.channels([record.channel_id]);
-      return messageView(updated);
+      return present(updated);
     },
 
     /** Idempotent: resuming a live message is publishing it again, which changes nothing. */
@@ -230,13 +262,13 @@ export function createMessageService({ repository, changes, clock }: MessageServ
         id: newId('msg'),
         name: `${record.name} (copy)`,
         status: nextStatus(record.status, 'cloned'),
-        position: (await repository.messages.maxPosition(record.channel_id)) + 1,
+        rank: await rankAtEnd(repository, record.channel_id),
         version: 1,
         created_at: now,
         updated_at: now,
       };
       await repository.messages.insert(copy);
-      return messageView(copy);
+      return present(copy);
     },
 
     async remove(id: string): Promise<void> {

@@ -10,11 +10,11 @@ import { timeOfDayView } from '../rules.ts';
 export const noTotals: MessageTotals = { sent: 0, opened: 0, dismissed: 0, replied: 0 };
 
 /**
- * The view of a record.
+ * The view of a record; `order` is its index among its channel's messages.
  *
- * @example messageView(record)
+ * @example messageView(record, noTotals, 0)
  */
-export function messageView(record: MessageRecord, totals: MessageTotals = noTotals): Message {
+export function messageView(record: MessageRecord, totals: MessageTotals, order: number): Message {
   const rule = record.rule as Rule | null;
   return {
     id: record.id,
@@ -31,7 +31,7 @@ export function messageView(record: MessageRecord, totals: MessageTotals = noTot
     time_of_day: rule ? timeOfDayView(rule.timeOfDay) : { kind: 'anytime' },
     frequency: rule?.frequency ?? 'once_per_visit',
     timing: rule ? rule.timing : { kind: 'page_load' },
-    order: record.position,
+    order,
     version: record.version,
     ...totals,
     created_at: record.created_at,

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import {
   message,
   messageCreate,
-  messageListItem,
   messagePatch,
+  messagesResponse,
   messagesQuery,
   messageStats,
   statsQuery,
@@ -34,9 +34,13 @@ const routes = {
     method: 'get',
     path: '/messages',
     tags,
-    summary: 'List messages with status, channel, counts and updated_at; filter by status, channel, brand.',
+    summary:
+      'List messages with status, channel, counts and updated_at; filter by status, channel, brand and name (q), sort (sort, direction). Without page/per_page: every match, as an array. With either: one page {items, total, page, per_page}, paged by the database.',
     request: { query: messagesQuery },
-    responses: { 200: json(z.array(messageListItem), 'The messages.'), ...errors(400, ...common) },
+    responses: {
+      200: json(messagesResponse, 'The messages, or one page of them.'),
+      ...errors(400, ...common),
+    },
   }),
   create: route({
     method: 'post',
@@ -107,7 +111,14 @@ const routes = {
 export function messageRoutes(messages: MessageService) {
   const id = (params: { id: string }) => pathId(params.id, 'message');
   return openApiApp()
-    .openapi(routes.list, async (c) => c.json(await messages.list(c.req.valid('query')), 200))
+    .openapi(routes.list, async (c) => {
+      const { page, per_page: perPage, ...filter } = c.req.valid('query');
+      if (page === undefined && perPage === undefined) return c.json(await messages.list(filter), 200);
+      return c.json(
+        await messages.page({ ...filter, page: Number(page ?? 1), per_page: Number(perPage ?? 50) }),
+        200,
+      );
+    })
     .openapi(routes.create, async (c) => c.json(await messages.create(c.req.valid('json')), 201))
     .openapi(routes.get, async (c) => {
       const found = await messages.get(id(c.req.valid('param')));
