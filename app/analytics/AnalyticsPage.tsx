@@ -3,6 +3,7 @@
  * series over a chosen period, as a chart and a table.
  */
 import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import styled from 'styled-components';
 import { Anchor } from '@zendeskgarden/react-buttons';
 import { Alert } from '@zendeskgarden/react-notifications';
@@ -10,7 +11,8 @@ import { Table } from '@zendeskgarden/react-tables';
 import { Paragraph, XXL, XL, Span } from '@zendeskgarden/react-typography';
 import { call } from '../api/client.ts';
 import { t } from '../i18n.ts';
-import { useApi, useLoad } from '../shell/context.tsx';
+import { useApi } from '../shell/context.tsx';
+import { queryKeys } from '../shell/queries.ts';
 import { Loading } from '../shell/Loading.tsx';
 import { palette } from '../shell/palette.ts';
 import { navigate } from '../shell/router.ts';
@@ -56,16 +58,20 @@ const periods = [7, 30, 90];
 export default function AnalyticsPage({ id }: { id: string }) {
   const api = useApi();
   const [days, setDays] = useState(30);
-  const data = useLoad(async () => {
-    const to = new Date();
-    const from = new Date(to.getTime() - (days - 1) * 86_400_000);
-    const day = (date: Date) => date.toISOString().slice(0, 10);
-    const [message, stats] = await Promise.all([
-      call(api.messages[':id'].$get({ param: { id } })),
-      call(api.messages[':id'].stats.$get({ param: { id }, query: { from: day(from), to: day(to) } })),
-    ]);
-    return { message, stats };
-  }, [id, days]);
+  const data = useQuery({
+    queryKey: queryKeys.messageStats(id, days),
+    placeholderData: keepPreviousData,
+    queryFn: async () => {
+      const to = new Date();
+      const from = new Date(to.getTime() - (days - 1) * 86_400_000);
+      const day = (date: Date) => date.toISOString().slice(0, 10);
+      const [message, stats] = await Promise.all([
+        call(api.messages[':id'].$get({ param: { id } })),
+        call(api.messages[':id'].stats.$get({ param: { id }, query: { from: day(from), to: day(to) } })),
+      ]);
+      return { message, stats };
+    },
+  });
   if (data.error) return <Alert type="error">{data.error.message}</Alert>;
   if (!data.data) return <Loading />;
   const { message, stats } = data.data;

@@ -4,7 +4,9 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { DEFAULT_THEME, ThemeProvider } from '@zendeskgarden/react-theming';
 import type { ConversationWithMessages } from '@proactive/contract/admin';
 import { createApi } from '../api/client.ts';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { ApiContext } from '../shell/context.tsx';
+import { createQueryClient } from '../shell/queries.ts';
 import ConversationsPage from './ConversationsPage.tsx';
 import { authorLabel } from './Transcript.tsx';
 
@@ -55,9 +57,11 @@ function renderPage(id?: string) {
     );
   return render(
     <ThemeProvider theme={DEFAULT_THEME}>
-      <ApiContext.Provider value={createApi(send)}>
-        <ConversationsPage {...(id ? { id } : {})} />
-      </ApiContext.Provider>
+      <QueryClientProvider client={createQueryClient()}>
+        <ApiContext.Provider value={createApi(send)}>
+          <ConversationsPage {...(id ? { id } : {})} />
+        </ApiContext.Provider>
+      </QueryClientProvider>
     </ThemeProvider>,
   );
 }

@@ -3,7 +3,8 @@
  * message that started them and their tags; opening one shows the messages and lets an agent reply (the
  * reply reaches the visitor's widget). Refreshes every few seconds so new visitor messages show up.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import styled from 'styled-components';
 import { Anchor, Button } from '@zendeskgarden/react-buttons';
 import { Field, Textarea } from '@zendeskgarden/react-forms';
@@ -14,7 +15,8 @@ import { Tag } from '@zendeskgarden/react-tags';
 import { Paragraph, XXL, LG } from '@zendeskgarden/react-typography';
 import { call } from '../api/client.ts';
 import { t } from '../i18n.ts';
-import { useApi, useLoad } from '../shell/context.tsx';
+import { useApi } from '../shell/context.tsx';
+import { queryKeys } from '../shell/queries.ts';
 import { Loading } from '../shell/Loading.tsx';
 import { palette } from '../shell/palette.ts';
 import { navigate } from '../shell/router.ts';
@@ -32,16 +34,8 @@ const Tags = styled.div`
 `;
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** Conversations refresh this often (TanStack Query pauses polling while the tab is hidden). */
 const refreshMs = 5000;
-
-function usePolling(reload: () => void) {
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') reload();
-    }, refreshMs);
-    return () => clearInterval(timer);
-  }, [reload]);
-}
 
 /**
  * The conversations page; `id` opens one conversation.
@@ -50,8 +44,11 @@ function usePolling(reload: () => void) {
  */
 export default function ConversationsPage({ id }: { id?: string }) {
   const api = useApi();
-  const list = useLoad(() => call(api.conversations.$get()), []);
-  usePolling(list.reload);
+  const list = useQuery({
+    queryKey: queryKeys.conversations,
+    queryFn: () => call(api.conversations.$get()),
+    refetchInterval: refreshMs,
+  });
   return (
     <>
       <XXL tag="h1" isBold>
@@ -117,7 +114,7 @@ export default function ConversationsPage({ id }: { id?: string }) {
           </Col>
           {id && (
             <Col lg={6}>
-              <ConversationView key={id} id={id} onReplied={list.reload} />
+              <ConversationView key={id} id={id} />
             </Col>
           )}
         </Row>
@@ -126,10 +123,14 @@ export default function ConversationsPage({ id }: { id?: string }) {
   );
 }
 
-function ConversationView({ id, onReplied }: { id: string; onReplied: () => void }) {
+function ConversationView({ id }: { id: string }) {
   const api = useApi();
-  const conversation = useLoad(() => call(api.conversations[':id'].$get({ param: { id } })), [id]);
-  usePolling(conversation.reload);
+  const queryClient = useQueryClient();
+  const conversation = useQuery({
+    queryKey: queryKeys.conversation(id),
+    queryFn: () => call(api.conversations[':id'].$get({ param: { id } })),
+    refetchInterval: refreshMs,
+  });
   const [reply, setReply] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -145,8 +146,7 @@ function ConversationView({ id, onReplied }: { id: string; onReplied: () => void
     try {
       await call(api.conversations[':id'].messages.$post({ param: { id }, json: { text: reply.trim() } }));
       setReply('');
-      conversation.reload();
-      onReplied();
+      await queryClient.invalidateQueries({ queryKey: queryKeys.conversations });
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {

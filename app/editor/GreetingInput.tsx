@@ -81,7 +81,8 @@ export function GreetingInput({ value, onChange, error, label, hint }: GreetingI
   const [linkUrl, setLinkUrl] = useState('https://');
   const [linkError, setLinkError] = useState<string | null>(null);
 
-  const emojiButton = useRef<HTMLButtonElement>(null);
+  /** The emoji button, as state: the picker is placed against it while rendering. */
+  const [emojiButton, setEmojiButton] = useState<HTMLButtonElement | null>(null);
   const [emojiOpen, setEmojiOpen] = useState(false);
 
   /** Inserts at the caret (over the selection); `asWord` keeps it apart from the words around it. */
@@ -142,7 +143,7 @@ export function GreetingInput({ value, onChange, error, label, hint }: GreetingI
       {error && <Field.Message validation="error">{error}</Field.Message>}
       <Toolbar>
         <IconButton
-          ref={emojiButton}
+          ref={setEmojiButton}
           size="small"
           aria-label={t('compose.emoji')}
           aria-haspopup="dialog"
@@ -153,7 +154,7 @@ export function GreetingInput({ value, onChange, error, label, hint }: GreetingI
         </IconButton>
         {emojiOpen && (
           <TooltipDialog
-            referenceElement={emojiButton.current}
+            referenceElement={emojiButton}
             placement="bottom-start"
             onClose={() => setEmojiOpen(false)}
             aria-label={t('compose.emoji')}

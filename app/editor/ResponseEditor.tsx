@@ -15,7 +15,8 @@ import type { Bot, BotAnswer, MessageResponse } from '@proactive/contract/admin'
 import { call } from '../api/client.ts';
 import type { CustomerDetail } from '@proactive/contract/widget';
 import { t } from '../i18n.ts';
-import { useApi, useLoad } from '../shell/context.tsx';
+import { useApi } from '../shell/context.tsx';
+import { useBotAnswers, useBots } from './queries.ts';
 import { SelectField } from '../shell/SelectField.tsx';
 import { describeError } from '../messages/errors.ts';
 
@@ -46,8 +47,7 @@ export interface ResponseEditorProps {
  * @example <ResponseEditor channelId="demo" response={response} onChange={setResponse} errors={{}} />
  */
 export function ResponseEditor({ channelId, response, onChange, errors }: ResponseEditorProps) {
-  const api = useApi();
-  const bots = useLoad(() => call(api.bots.$get({ query: { channel_id: channelId } })), [channelId]);
+  const bots = useBots(channelId);
   const [agentMemory, setAgentMemory] = useState<MessageResponse>(
     response.type === 'agent'
       ? response
@@ -102,7 +102,7 @@ export function ResponseEditor({ channelId, response, onChange, errors }: Respon
           onChange={onChange}
           errors={errors}
           bots={bots.data ?? []}
-          loading={bots.loading}
+          loading={bots.isPending}
         />
       )}
     </Stack>
@@ -180,18 +180,13 @@ function BotResponse({
   bots: Bot[];
   loading: boolean;
 }) {
-  const api = useApi();
   const [pickingBot, setPickingBot] = useState(false);
   const [editing, setEditing] = useState<BotAnswer | null>(null);
   const bot = bots.find((candidate) => candidate.id === response.bot_id);
   useEffect(() => {
     if (!response.bot_id && bots[0]) onChange({ ...response, bot_id: bots[0].id });
   }, [bots, response, onChange]);
-  const answers = useLoad(
-    async () =>
-      response.bot_id ? call(api.bots[':id'].answers.$get({ param: { id: response.bot_id } })) : [],
-    [response.bot_id],
-  );
+  const answers = useBotAnswers(response.bot_id);
   const answer = answers.data?.find((candidate) => candidate.id === response.answer_id);
 
   if (!loading && bots.length === 0)
@@ -249,7 +244,7 @@ function BotResponse({
           answer={editing}
           onClose={(saved) => {
             setEditing(null);
-            if (saved) answers.reload();
+            if (saved) void answers.refetch();
           }}
         />
       )}

@@ -2,7 +2,8 @@
  * Screen 2, "Create proactive message": Name, Brand (only when there are several) and Channel (only the
  * chosen brand's web widgets), then Next creates the draft and opens its configuration page.
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import styled from 'styled-components';
 import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Input } from '@zendeskgarden/react-forms';
@@ -10,7 +11,8 @@ import { Alert } from '@zendeskgarden/react-notifications';
 import { XXL, Paragraph } from '@zendeskgarden/react-typography';
 import { call } from '../api/client.ts';
 import { t } from '../i18n.ts';
-import { useApi, useLoad } from '../shell/context.tsx';
+import { useApi } from '../shell/context.tsx';
+import { queryKeys } from '../shell/queries.ts';
 import { Loading } from '../shell/Loading.tsx';
 import { navigate } from '../shell/router.ts';
 import { SelectField } from '../shell/SelectField.tsx';
@@ -35,32 +37,32 @@ const Actions = styled.div`
  */
 export function CreateMessage() {
   const api = useApi();
-  const data = useLoad(
-    async () => ({
-      brands: await call(api.brands.$get()),
-      channels: await call(api.channels.$get({ query: {} })),
-    }),
-    [],
-  );
+  const brandsQuery = useQuery({ queryKey: queryKeys.brands, queryFn: () => call(api.brands.$get()) });
+  const channelsQuery = useQuery({
+    queryKey: queryKeys.channels,
+    queryFn: () => call(api.channels.$get({ query: {} })),
+  });
   const [name, setName] = useState('');
-  const [brandId, setBrandId] = useState<string | null>(null);
-  const [channelId, setChannelId] = useState<string | null>(null);
+  const [chosenBrand, setBrandId] = useState<string | null>(null);
+  const [chosenChannel, setChannelId] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const brands = data.data?.brands ?? [];
-  useEffect(() => {
-    if (!brandId && brands.length >= 1) setBrandId(brands[0]?.id ?? null);
-  }, [brands, brandId]);
+  // The first brand until one is chosen; its only channel when it has just one.
+  const brands = useMemo(() => brandsQuery.data ?? [], [brandsQuery.data]);
+  const brandId = chosenBrand ?? brands[0]?.id ?? null;
   const channels = useMemo(
-    () => (data.data?.channels ?? []).filter((channel) => channel.brand_id === brandId),
-    [data.data, brandId],
+    () => (channelsQuery.data ?? []).filter((channel) => channel.brand_id === brandId),
+    [channelsQuery.data, brandId],
   );
-  useEffect(() => {
-    if (channelId && !channels.some((channel) => channel.id === channelId)) setChannelId(null);
-    if (!channelId && channels.length === 1) setChannelId(channels[0]?.id ?? null);
-  }, [channels, channelId]);
+  const channelId =
+    chosenChannel && channels.some((channel) => channel.id === chosenChannel)
+      ? chosenChannel
+      : channels.length === 1
+        ? (channels[0]?.id ?? null)
+        : null;
+  const loadError = brandsQuery.error ?? channelsQuery.error;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -84,7 +86,7 @@ export function CreateMessage() {
     }
   }
 
-  if (data.loading && !data.data) return <Loading />;
+  if (brandsQuery.isPending || channelsQuery.isPending) return <Loading />;
   return (
     <Form onSubmit={submit} noValidate aria-labelledby="create-title">
       <div>
@@ -93,9 +95,9 @@ export function CreateMessage() {
         </XXL>
         <Paragraph>{t('create.intro')}</Paragraph>
       </div>
-      {(failure || data.error) && (
+      {(failure || loadError) && (
         <Alert type="error" role="alert">
-          {failure ?? data.error?.message}
+          {failure ?? loadError?.message}
         </Alert>
       )}
       <Field>

@@ -4,7 +4,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { DEFAULT_THEME, ThemeProvider } from '@zendeskgarden/react-theming';
 import type { MessageListItem } from '@proactive/contract/admin';
 import { createApi } from '../api/client.ts';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { ApiContext } from '../shell/context.tsx';
+import { createQueryClient } from '../shell/queries.ts';
 import { MessageList, pageSize } from './MessageList.tsx';
 
 afterEach(cleanup);
@@ -52,9 +54,11 @@ function renderList() {
   };
   render(
     <ThemeProvider theme={DEFAULT_THEME}>
-      <ApiContext.Provider value={createApi(send)}>
-        <MessageList />
-      </ApiContext.Provider>
+      <QueryClientProvider client={createQueryClient()}>
+        <ApiContext.Provider value={createApi(send)}>
+          <MessageList />
+        </ApiContext.Provider>
+      </QueryClientProvider>
     </ThemeProvider>,
   );
   return queries;

@@ -4,6 +4,7 @@
  * row menu with Edit, Clone, Publish, Pause, Resume and Delete (confirmed); "Create proactive message".
  */
 import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import styled from 'styled-components';
 import { Button, IconButton } from '@zendeskgarden/react-buttons';
 import { Menu, Item } from '@zendeskgarden/react-dropdowns';
@@ -16,7 +17,8 @@ import { XXL, Paragraph } from '@zendeskgarden/react-typography';
 import { messagesResponse, type Message, type MessageSort } from '@proactive/contract/admin';
 import { call } from '../api/client.ts';
 import { t } from '../i18n.ts';
-import { useApi, useLoad } from '../shell/context.tsx';
+import { useApi } from '../shell/context.tsx';
+import { queryKeys } from '../shell/queries.ts';
 import { OverflowIcon } from '../shell/icons.tsx';
 import { Loading } from '../shell/Loading.tsx';
 import { navigate } from '../shell/router.ts';
@@ -77,17 +79,21 @@ export function MessageList() {
     direction: 'desc',
   });
   const [page, setPage] = useState(1);
-  const messages = useLoad(async () => {
-    const query = {
-      page: String(page),
-      per_page: String(pageSize),
-      sort: sort.key,
-      direction: sort.direction,
-    };
-    const body = await call(api.messages.$get({ query }), messagesResponse);
-    if (Array.isArray(body)) throw new Error('The server answered the whole list instead of a page.');
-    return body;
-  }, [page, sort.key, sort.direction]);
+  const messages = useQuery({
+    queryKey: queryKeys.messagePage(page, sort.key, sort.direction),
+    placeholderData: keepPreviousData,
+    queryFn: async () => {
+      const query = {
+        page: String(page),
+        per_page: String(pageSize),
+        sort: sort.key,
+        direction: sort.direction,
+      };
+      const body = await call(api.messages.$get({ query }), messagesResponse);
+      if (Array.isArray(body)) throw new Error('The server answered the whole list instead of a page.');
+      return body;
+    },
+  });
   const [confirmDelete, setConfirmDelete] = useState<Message | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -107,7 +113,7 @@ export function MessageList() {
       if (action === 'publish' || action === 'pause' || action === 'resume') {
         await call(api.messages[':id'][action].$post({ param: { id: message.id } }));
       }
-      messages.reload();
+      void messages.refetch();
     } catch (error) {
       setProblem(describeError(error, message.name));
     }
@@ -117,7 +123,7 @@ export function MessageList() {
     setConfirmDelete(null);
     try {
       await call(api.messages[':id'].$delete({ param: { id: message.id } }));
-      messages.reload();
+      void messages.refetch();
     } catch (error) {
       setProblem(describeError(error, message.name));
     }
@@ -144,7 +150,7 @@ export function MessageList() {
         </Alert>
       )}
       {messages.error && <Alert type="error">{messages.error.message}</Alert>}
-      {messages.loading && !messages.data ? (
+      {messages.isPending ? (
         <Loading />
       ) : rows.length === 0 && page === 1 ? (
         <Paragraph>{t('list.empty')}</Paragraph>

@@ -41,10 +41,13 @@ export function RuleTextEditor({ value, onChange, validateOptions }: RuleTextEdi
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<Editor | null>(null);
   const module = useRef<MonacoModule | null>(null);
-  const latestChange = useRef(onChange);
+  /** The latest props, for Monaco's callbacks and its one-time creation (refs are written after render). */
+  const latest = useRef({ onChange, value, validateOptions });
   /** Texts the editor reported recently: a `value` among them is an echo (possibly late), not an outside change. */
   const emitted = useRef<string[]>([value]);
-  latestChange.current = onChange;
+  useEffect(() => {
+    latest.current = { onChange, value, validateOptions };
+  });
   const [failed, setFailed] = useState<string | null>(null);
   const [ready, setReady] = useState(false);
 
@@ -55,9 +58,9 @@ export function RuleTextEditor({ value, onChange, validateOptions }: RuleTextEdi
         if (disposed || !host.current) return;
         module.current = loaded;
         const monaco = loaded.setupProactiveLanguage();
-        loaded.setValidateOptions(validateOptions);
+        loaded.setValidateOptions(latest.current.validateOptions);
         const created = monaco.editor.create(host.current, {
-          value,
+          value: latest.current.value,
           language: loaded.languageId,
           automaticLayout: true,
           minimap: { enabled: false },
@@ -80,7 +83,7 @@ export function RuleTextEditor({ value, onChange, validateOptions }: RuleTextEdi
           loaded.updateMarkers(current);
           const text = current.getValue();
           emitted.current = [...emitted.current.slice(-49), text];
-          latestChange.current(text);
+          latest.current.onChange(text);
         });
         setReady(true);
       },

@@ -6,9 +6,11 @@ import styled from 'styled-components';
 import { Chrome, Nav, Body, Content, Main } from '@zendeskgarden/react-chrome';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { Tooltip } from '@zendeskgarden/react-tooltips';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { ApiError, call, createApi, fetchTransport, type Api } from '../api/client.ts';
 import { t } from '../i18n.ts';
 import { ApiContext } from './context.tsx';
+import { createQueryClient } from './queries.ts';
 import { ChartIcon, ConversationsIcon, LogoIcon, MessageIcon, SignOutIcon } from './icons.tsx';
 import { navigate, useRoute } from './router.ts';
 import { adoptTokenFromHash, clearToken, connect, storeToken, storedToken } from './session.ts';
@@ -39,6 +41,7 @@ type State =
  */
 export function App() {
   const [state, setState] = useState<State>({ phase: 'connecting' });
+  const [queryClient] = useState(createQueryClient);
 
   useEffect(() => {
     adoptTokenFromHash();
@@ -81,15 +84,18 @@ export function App() {
       />
     );
   return (
-    <ApiContext.Provider value={state.api}>
-      <Frame
-        standalone={state.mode === 'standalone'}
-        onSignOut={() => {
-          clearToken();
-          setState({ phase: 'sign-in' });
-        }}
-      />
-    </ApiContext.Provider>
+    <QueryClientProvider client={queryClient}>
+      <ApiContext.Provider value={state.api}>
+        <Frame
+          standalone={state.mode === 'standalone'}
+          onSignOut={() => {
+            clearToken();
+            queryClient.clear();
+            setState({ phase: 'sign-in' });
+          }}
+        />
+      </ApiContext.Provider>
+    </QueryClientProvider>
   );
 }
 
