@@ -72,7 +72,7 @@ describe('the packaged app inside Zendesk', () => {
     });
     expect(await app.getByLabel('Admin token').count()).toBe(0); // no standalone sign-in inside Zendesk
     expect(host.requests.map((request) => new URL(request.url).pathname)).toEqual(
-      expect.arrayContaining(['/api/v1/brands', '/api/v1/messages', '/api/v1/channels']),
+      expect.arrayContaining(['/api/v1/brands', '/api/v1/messages']),
     );
     for (const request of host.requests) {
       expect(request.status).toBe(200);
