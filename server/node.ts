@@ -1,6 +1,7 @@
 /**
  * The Node entry: opens storage from `DATABASE_URL`, seeds the demo when the database is empty, and serves
- * the app with @hono/node-server. `npm start` (scripts/start.ts) and the test servers use it.
+ * the app with @hono/node-server. The server process (server/main.ts, what `npm start` runs) and the test
+ * servers use it.
  *
  * Env: PORT (default 8787), HOST (default 127.0.0.1; 0.0.0.0 to listen on all interfaces), DATABASE_URL, PROACTIVE_ADMIN_TOKEN (generated when unset),
  * PROACTIVE_ZAF_SECRET, PROACTIVE_ZAF_ISSUER, PROACTIVE_ZAF_AUDIENCE, PROACTIVE_ZAF_MAX_TOKEN_SECONDS and
@@ -15,7 +16,8 @@ import { zendeskOptionsFromEnv, type ZendeskOptions } from './http/auth.ts';
 import { forwardedClient, trustedProxyCount } from './http/client-address.ts';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createApp, type AppDeps, type ProactiveApp } from './app.ts';
 import { seedDemo } from './demo/seed.ts';
@@ -24,7 +26,24 @@ import { nodeLimiter, rateLimitStoreFrom, type RateLimitStore } from './limits/n
 import { openNodeStorage, type NodeStorageOptions } from './storage/node-storage.ts';
 import type { Repository } from './storage/repository.ts';
 
-export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The nearest folder above `from` holding the workspace root's package.json (the one listing workspaces):
+ * where dist/, assets/ and widget/demo/ are, whether this module runs from source or from a bundle.
+ *
+ * @example findProjectRoot(fileURLToPath(import.meta.url)) // '/home/me/proactive'
+ */
+export function findProjectRoot(from: string): string {
+  for (let folder = dirname(from); ; folder = dirname(folder)) {
+    try {
+      if ('workspaces' in JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'))) return folder;
+    } catch {
+      // No (readable) package.json here: look further up.
+    }
+    if (dirname(folder) === folder) throw new Error(`No workspace root above ${from}.`);
+  }
+}
+
+export const projectRoot = findProjectRoot(fileURLToPath(import.meta.url));
 
 /** The API docs renderer's files, straight from the installed swagger-ui-dist package. */
 const swaggerUiFolder = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
@@ -158,14 +177,4 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): NodeServerOptions {
     rateLimitStore: rateLimitStoreFrom(env.PROACTIVE_RATE_LIMIT_STORE),
     ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
   };
-}
-
-const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  const server = await startNodeServer(optionsFromEnv(process.env));
-  console.log(`Proactive listening on ${server.url} (${server.storage})`);
-  if (server.generatedToken) console.log(`Admin token: ${server.adminToken}`);
-  const stop = () => void server.close().finally(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }

@@ -4,18 +4,18 @@
  * - unset, a path, `file:PATH` or `sqlite:PATH` -> SQLite (better-sqlite3, WAL), default `./data/proactive.db`;
  * - `postgres://...` or `postgresql://...` -> PostgreSQL (pg), LISTEN/NOTIFY bus;
  * - `pglite:` (in memory) or `pglite:DIR` -> PGlite, in-process PostgreSQL.
+ *
+ * Each driver is imported only when its backend is chosen (they take tens of milliseconds to load).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import Sqlite from 'better-sqlite3';
-import pg from 'pg';
-import { PGlite } from '@electric-sql/pglite';
+import type pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { createMemoryBus, type Bus } from '../domain/bus.ts';
 import { createKyselyRepository } from './kysely-repository.ts';
 import { migrateToLatest } from './migrations.ts';
 import { pglitePool } from './pglite-pool.ts';
-import { createPgliteBus, createPostgresBus } from './postgres-bus.ts';
 import type { Repository } from './repository.ts';
 import type { Database } from './schema.ts';
 import type { PostgresQueryable } from '../limits/node-backends.ts';
@@ -84,6 +84,7 @@ export async function openNodeStorage(
   if (target.kind === 'sqlite') {
     const path = resolve(target.path);
     mkdirSync(dirname(path), { recursive: true });
+    const { default: Sqlite } = await import('better-sqlite3');
     const database = new Sqlite(path);
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = NORMAL');
@@ -97,6 +98,10 @@ export async function openNodeStorage(
     };
   }
   if (target.kind === 'postgres') {
+    const [{ default: pg }, { createPostgresBus }] = await Promise.all([
+      import('pg'),
+      import('./postgres-bus.ts'),
+    ]);
     const config: pg.ClientConfig = { connectionString: target.url, connectionTimeoutMillis: 3000 };
     if (options.schema) {
       const setup = new pg.Client(config);
@@ -125,11 +130,15 @@ export async function openNodeStorage(
       description: `postgres ${where.host}${where.pathname}${options.schema ? ` (schema ${options.schema})` : ''}`,
     };
   }
+  const [{ PGlite: PGliteDatabase }, { createPgliteBus }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('./postgres-bus.ts'),
+  ]);
   let owned: PGlite | null = null;
   const current =
     options.pglite ??
     (() => {
-      owned ??= new PGlite(target.dataDir);
+      owned ??= new PGliteDatabase(target.dataDir);
       return owned;
     });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pglitePool(current) }) });

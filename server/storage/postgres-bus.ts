@@ -3,7 +3,7 @@
  * The listening connection reconnects by itself; after a reconnect it reports `all_changed`, because
  * notifications sent while it was away are lost.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import { busChannel, createHub, parseBusEvent, type Bus, type BusEvent } from '../domain/bus.ts';
 
@@ -20,13 +20,14 @@ function serialise(event: BusEvent): string {
  * @example const bus = await createPostgresBus(pool, { connectionString })
  */
 export async function createPostgresBus(pool: pg.Pool, config: pg.ClientConfig): Promise<Bus> {
+  const { default: postgres } = await import('pg');
   const hub = createHub();
   let closed = false;
   let client: pg.Client | null = null;
   let retry: ReturnType<typeof setTimeout> | undefined;
 
   const connect = async (isReconnect: boolean): Promise<void> => {
-    const next = new pg.Client(config);
+    const next = new postgres.Client(config);
     next.on('error', () => undefined);
     next.on('notification', (message) => {
       const event = message.payload ? parseBusEvent(message.payload) : null;

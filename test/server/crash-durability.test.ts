@@ -13,7 +13,7 @@ const token = 'crash-token';
 const children: ChildProcess[] = [];
 
 function startChild(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/node.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: projectRoot,
     env: {
       ...process.env,

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { buildAllIfStale } from '../../../scripts/builds.ts';
+import { buildAllIfStale } from '../../../scripts/builds.js';
 import { startTestServer, type TestServer, type TestServerOptions } from '../../support/server.ts';
 import { collectPageErrors } from './browser.ts';
 
@@ -16,7 +16,7 @@ import { collectPageErrors } from './browser.ts';
  * @example beforeAll(() => ensureBuilt())
  */
 export function ensureBuilt(): void {
-  if (!buildAllIfStale()) throw new Error('A front-end build failed: run npm run build to see why.');
+  if (buildAllIfStale().length > 0) throw new Error('A build failed: run npm run build to see why.');
 }
 
 /** A test's own server and what it needs to talk to it. */
