@@ -55,9 +55,8 @@ describe('faults', () => {
     for (const [name, fault] of Object.entries(faults)) {
       const site = await openSite(harness, () => sitePage(harness.server.url, channelId));
       await site.page.route('**/widget/v1/**', fault);
-      await site.goto('/', { waitForRules: false });
+      await site.goto('/');
       await site.page.clock.runFor(5000);
-      await site.page.waitForTimeout(100);
       expect(await bubbleText(site.page), name).toBe(null);
       expect(await widget.launcher(site.page).isVisible(), name).toBe(false);
       expect(site.errors, name).toEqual([]);
@@ -99,13 +98,16 @@ describe('faults', () => {
         top: document.getElementById('top')!.getBoundingClientRect().top,
         content: document.getElementById('content')!.getBoundingClientRect().toJSON() as object,
       }));
+    // Hold the script until the page has been measured without it.
+    let release!: () => void;
+    const measured = new Promise<void>((resolve) => (release = resolve));
     await site.page.route('**/widget.js', async (route) => {
-      // Hold the script until the page has been measured without it.
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      await measured;
       await route.continue();
     });
-    await site.page.goto(`${harness.site}/`);
+    await site.page.goto(`${harness.site}/`, { waitUntil: 'domcontentloaded' });
     const before = await layout();
+    release();
     await expect.poll(() => bubbleText(site.page), { timeout: 5000 }).toBe('A bubble over the page');
     expect(await layout()).toEqual(before);
     await widget.bubble(site.page).click();

@@ -183,10 +183,65 @@ export interface SitePage {
   page: Page;
   errors: string[];
   /**
-   * Loads a path of the customer site (the page HTML is produced by `html`) and waits until the widget
-   * has its rules (the rules response arrived) unless `waitForRules` is false.
+   * Loads a path of the customer site (the page HTML is produced by `html`) and waits until the widget has
+   * handled its rules request, whatever the outcome (see {@link rulesHandled}), unless `waitForRules` is
+   * false (for a request the test holds forever).
    */
   goto(path: string, options?: { waitForRules?: boolean }): Promise<void>;
+}
+
+/**
+ * Runs in every document before the widget: counts the widget's rules requests and marks each handled once
+ * the widget is done with it (the request failed; or it answered and the widget read no body, or finished
+ * reading it). The widget's own work on the outcome runs in the same turn as that marking, so a poll that
+ * sees every request handled sees the widget's reaction (a bubble, or nothing) too.
+ */
+function trackRulesRequests(): void {
+  const state = { requested: 0, handled: 0 };
+  (window as unknown as { __proactiveRules: typeof state }).__proactiveRules = state;
+  const original = window.fetch;
+  // A task after the response's own turn, unaffected by the fake clock (setTimeout is faked).
+  const nextTask = () =>
+    new Promise<void>((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    });
+  window.fetch = (input, init) => {
+    const promise = original.call(window, input, init);
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!/\/widget\/v1\/channels\/[^/]+\/rules$/.test(url)) return promise;
+    state.requested++;
+    const handled = () => void (state.handled += 1);
+    return promise.then(
+      (response) => {
+        let reading: Promise<unknown> | null = null;
+        for (const method of ['json', 'text', 'arrayBuffer'] as const) {
+          const read = response[method].bind(response);
+          response[method] = (() => (reading = read())) as never;
+        }
+        void nextTask().then(() => (reading ? reading.then(nextTask, nextTask).then(handled) : handled()));
+        return response;
+      },
+      (error: unknown) => {
+        void nextTask().then(handled);
+        throw error;
+      },
+    );
+  };
+}
+
+/**
+ * Resolves once the widget on `page` has handled every rules request it made (at least one).
+ *
+ * @example await page.goto(url); await rulesHandled(page); expect(await widget.bubble(page).count()).toBe(0);
+ */
+export async function rulesHandled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const state = (window as unknown as { __proactiveRules?: { requested: number; handled: number } })
+      .__proactiveRules;
+    return !!state && state.requested > 0 && state.handled === state.requested;
+  });
 }
 
 /**
@@ -221,6 +276,7 @@ export async function openSite(
     });
   });
   const page = await context.newPage();
+  await page.addInitScript(trackRulesRequests);
   if (options.clock !== false)
     await page.clock.install(options.clock === undefined ? {} : { time: options.clock });
   const errors = collectPageErrors(page);
@@ -229,15 +285,9 @@ export async function openSite(
     page,
     errors,
     async goto(path, gotoOptions = {}) {
-      const rules =
-        gotoOptions.waitForRules === false
-          ? null
-          : page.waitForResponse((response) => response.url().includes('/rules'));
       await page.goto(harness.site + path);
-      await rules;
       await page.waitForFunction(() => 'proactive' in window);
-      // Let the response's promise chain (parse, store, first check) settle.
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+      if (gotoOptions.waitForRules !== false) await rulesHandled(page);
     },
   };
 }
