@@ -166,7 +166,8 @@ function filesUnder(directory: string): string[] {
 export function packageApp(base: string = root): { bytes: Uint8Array; files: string[] } {
   const paths = [
     join(base, 'manifest.json'),
-    ...filesUnder(join(base, 'assets')),
+    // The precompressed twins (FILE.br, FILE.gz) are for our server; Zendesk serves the files itself.
+    ...filesUnder(join(base, 'assets')).filter((path) => !/\.(?:br|gz)$/.test(path)),
     ...filesUnder(join(base, 'translations')),
   ];
   const entries: Zippable = {};

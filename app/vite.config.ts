@@ -3,10 +3,12 @@
  * relative URLs so it works both inside Zendesk and served by the server at `/admin/`.
  */
 import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { adminPolicy } from '@proactive/contract/admin-csp';
+import { precompress } from '@proactive/widget/build';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const outDir = fileURLToPath(new URL('../assets', import.meta.url));
@@ -49,10 +51,31 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** Text-like outputs worth compressing (images and fonts other than TTF are compressed already). */
+const compressible = /\.(?:html|js|css|json|svg|ttf|map)$/;
+
+/**
+ * Writes the `.br` and `.gz` twins of every compressible output, which the server sends by
+ * Accept-Encoding (the Zendesk zip leaves them out).
+ */
+function precompressOutput(): Plugin {
+  return {
+    name: 'proactive-precompress',
+    apply: 'build',
+    writeBundle(_options, bundle) {
+      precompress(
+        Object.keys(bundle)
+          .filter((name) => compressible.test(name))
+          .map((name) => join(outDir, name)),
+      );
+    },
+  };
+}
+
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), cleanAssets(), contentSecurityPolicy()],
+  plugins: [react(), cleanAssets(), contentSecurityPolicy(), precompressOutput()],
   build: {
     outDir,
     emptyOutDir: false,

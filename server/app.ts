@@ -12,6 +12,7 @@ import { createChanges } from './domain/changes.ts';
 import { createServices } from './domain/services.ts';
 import { SnapshotCache } from './domain/snapshot.ts';
 import { adminAuth, type ZendeskOptions } from './http/auth.ts';
+import { compressResponses } from './http/compress.ts';
 import { errorBody, errorResponse } from './http/errors.ts';
 import { openApiApp } from './http/openapi.ts';
 import { budgetLimiters, type Budget, type BudgetName, type LimiterBackend } from './limits/limiter.ts';
@@ -54,6 +55,12 @@ export interface AppDeps extends ZendeskOptions {
   bodyLimits?: Partial<{ widget: number; admin: number }>;
   /** `Cache-Control` max-age of the widget rules, seconds. */
   rulesMaxAge?: number;
+  /**
+   * Compress here (default true): static files as their precompressed twins, API bodies of 1 KB or more
+   * with gzip. The Workers entry turns it off: Cloudflare compresses at the edge, and the runtime would
+   * encode an already encoded body a second time.
+   */
+  compression?: boolean;
 }
 
 export interface ProactiveApp {
@@ -185,6 +192,10 @@ export function createApp(deps: AppDeps): ProactiveApp {
     );
   }
   app.use('/api/v1/*', bodyLimit({ maxSize: adminLimit, onError: tooLarge(adminLimit) }));
+  if (deps.compression !== false) {
+    app.use('/widget/v1/*', compressResponses());
+    app.use('/api/*', compressResponses());
+  }
 
   app.route('/', healthRoutes(repository));
   // Before the admin API: the document is public although it lives under /api/v1.
@@ -207,7 +218,14 @@ export function createApp(deps: AppDeps): ProactiveApp {
       streamLimits: { ...defaultStreamLimits, ...deps.streamLimits },
     }),
   );
-  if (deps.assets) app.route('/', staticRoutes(deps.assets, { frameOrigins: deps.zendeskOrigins ?? [] }));
+  if (deps.assets)
+    app.route(
+      '/',
+      staticRoutes(deps.assets, {
+        frameOrigins: deps.zendeskOrigins ?? [],
+        precompressed: deps.compression !== false,
+      }),
+    );
 
   return { app, snapshots, dispose: unsubscribe };
 }

@@ -60,6 +60,7 @@ async function boot(env: WorkerEnv): Promise<ProactiveApp> {
     clientAddress: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
     snapshotMaxAgeMs: 5_000,
     isolatedRequests: true,
+    compression: false,
   });
 }
 
