@@ -8,7 +8,6 @@
 import type { NodeStorage } from '../storage/node-storage.ts';
 import type { LimiterBackend } from './limiter.ts';
 import { memoryBackend } from './memory.ts';
-import { postgresBackend, redisBackend } from './node-backends.ts';
 
 export type RateLimitStore = 'auto' | 'memory' | 'redis' | 'postgres';
 
@@ -42,6 +41,9 @@ export async function nodeLimiter(
         : storage.postgres?.kind === 'postgres'
           ? 'postgres'
           : 'memory';
+  if (store === 'memory') return memoryBackend();
+  // Redis's and PostgreSQL's counters (ioredis, rate-limiter-flexible's stores) load only when chosen.
+  const { postgresBackend, redisBackend } = await import('./node-backends.ts');
   if (store === 'redis') return redisBackend(options.redisUrl ?? 'redis://127.0.0.1:6379');
   if (store === 'postgres') {
     if (!storage.postgres) {
