@@ -1,8 +1,9 @@
 /**
  * Evaluates one compiled 10-condition rule against 1,000 generated contexts, side by side with
  * json-logic-js, @marcbachmann/cel-js, json-rules-engine and a hand-written function for the same rule.
- * Every implementation uses the same value semantics (the evaluator's case folding and language
- * matching helpers, a missing text is the empty text, other missing values compare false) and must agree on every context before timing.
+ * Every implementation uses the same value semantics (the evaluator's case folding, URL normalisation
+ * and language matching helpers, a missing text is the empty text, other missing values compare false)
+ * and must agree on every context before timing.
  *
  * Run: npx tsx bench/evaluate.bench.ts
  */
@@ -13,7 +14,7 @@ import { compile } from '@proactive/dsl';
 import type { RuleContext } from '@proactive/dsl';
 import { createEvaluator } from '@proactive/dsl/evaluator';
 import { languageMatches, prepareLanguage } from '@proactive/dsl/evaluator';
-import { foldCase } from '@proactive/dsl/evaluator';
+import { bareUrl, foldCase, normalizeUrl } from '@proactive/dsl/evaluator';
 import { parse } from '@proactive/dsl';
 import { compare, measureAsync, printTable, seeded, type Measurement } from './measure.ts';
 
@@ -77,13 +78,15 @@ export function generateContexts(count = 1000, seed = 2026): RuleContext[] {
 
 /** Text as the evaluator prepares it: folded, and a missing text is the empty text. */
 const text = (value: unknown): string => (typeof value === 'string' ? foldCase(value) : '');
+/** A page URL as the evaluator prepares it: decoded and folded (`is` compares it without a trailing slash). */
+const pageUrl = (value: unknown): string => (typeof value === 'string' ? normalizeUrl(value) : '');
 const language = (value: unknown): string | null =>
   typeof value === 'string' ? prepareLanguage(value) : null;
 
 /** The same rule written by hand: the practical speed limit. */
 export function handWritten(context: RuleContext): boolean {
   if (context.event?.type !== 'page_load') return false;
-  const url = text(context.visitor?.page_url);
+  const url = pageUrl(context.visitor?.page_url);
   const title = text(context.visitor?.page_title);
   const lang = language(context.device?.language);
   const history = context.visitor?.visit_history ?? null;
@@ -96,18 +99,20 @@ export function handWritten(context: RuleContext): boolean {
       history === 'returning_user') &&
     !url.includes('admin') &&
     (!title.includes('internal') || (lang !== null && languageMatches(lang, 'fr-ca'))) &&
-    url !== 'https://acme.test/'
+    bareUrl(url) !== 'https://acme.test'
   );
 }
 
 jsonLogic.add_operation('fold', text);
+jsonLogic.add_operation('url', pageUrl);
+jsonLogic.add_operation('bare_url', bareUrl);
 jsonLogic.add_operation('lang_is', (actual: unknown, ...expected: string[]) => {
   const prepared = language(actual);
   return prepared !== null && expected.some((tag) => languageMatches(prepared, tag));
 });
 
 const v = (path: string) => ({ var: path });
-const folded = (path: string) => ({ fold: [v(path)] });
+const folded = (path: string) => (path === 'visitor.page_url' ? { url: [v(path)] } : { fold: [v(path)] });
 const has = (path: string, value: string) => ({ in: [value, folded(path)] });
 
 export const jsonLogicRule = {
@@ -140,19 +145,21 @@ export const jsonLogicRule = {
     {
       or: [{ '!': has('visitor.page_title', 'internal') }, { lang_is: [v('device.language'), 'fr-ca'] }],
     },
-    { '!=': [folded('visitor.page_url'), 'https://acme.test/'] },
+    { '!=': [{ bare_url: [folded('visitor.page_url')] }, 'https://acme.test'] },
   ],
 };
 
 const celEnvironment = new Environment({ unlistedVariablesAreDyn: true })
   .registerFunction('fold(string): string', foldCase)
+  .registerFunction('url(string): string', normalizeUrl)
+  .registerFunction('bare(string): string', bareUrl)
   .registerFunction('langIs(string, string): bool', (actual: string, tag: string) =>
     languageMatches(prepareLanguage(actual), tag),
   );
 
 /** A text field in CEL: folded, and the empty text when missing. */
 const celText = (path: string) => `fold(has(${path}) ? ${path} : "")`;
-const celUrl = celText('visitor.page_url');
+const celUrl = `url(has(visitor.page_url) ? visitor.page_url : "")`;
 const celTitle = celText('visitor.page_title');
 
 export const celSource = `event.type == "page_load"
@@ -163,23 +170,27 @@ export const celSource = `event.type == "page_load"
       || (has(visitor.visit_history) && visitor.visit_history == "returning_user"))
   && !${celUrl}.contains("admin")
   && (!${celTitle}.contains("internal") || (has(device.language) && langIs(device.language, "fr-ca")))
-  && ${celUrl} != "https://acme.test/"`;
+  && bare(${celUrl}) != "https://acme.test"`;
 
 type Operand = string | string[];
 function createRulesEngine(): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true });
   const list = (value: Operand) => (Array.isArray(value) ? value : [value]);
-  engine.addOperator('foldContains', (actual: unknown, value: Operand) => {
-    const prepared = text(actual);
-    return list(value).some((item) => prepared.includes(item));
-  });
-  engine.addOperator('foldNotContains', (actual: unknown, value: Operand) => {
-    const prepared = text(actual);
-    return !list(value).some((item) => prepared.includes(item));
-  });
-  engine.addOperator('foldIsNot', (actual: unknown, value: Operand) => {
-    return !list(value).includes(text(actual));
-  });
+  const textOperators = (prefix: string, prepare: (actual: unknown) => string, equalsForm = prepare) => {
+    engine.addOperator(`${prefix}Contains`, (actual: unknown, value: Operand) => {
+      const prepared = prepare(actual);
+      return list(value).some((item) => prepared.includes(item));
+    });
+    engine.addOperator(`${prefix}NotContains`, (actual: unknown, value: Operand) => {
+      const prepared = prepare(actual);
+      return !list(value).some((item) => prepared.includes(item));
+    });
+    engine.addOperator(`${prefix}IsNot`, (actual: unknown, value: Operand) => {
+      return !list(value).includes(equalsForm(actual));
+    });
+  };
+  textOperators('fold', text);
+  textOperators('url', pageUrl, (actual) => bareUrl(pageUrl(actual)));
   engine.addOperator('langIs', (actual: unknown, value: Operand) => {
     const prepared = language(actual);
     return prepared !== null && list(value).some((tag) => languageMatches(prepared, tag));
@@ -193,11 +204,11 @@ function createRulesEngine(): Engine {
         { fact: 'event', path: '$.type', operator: 'equal', value: 'page_load' },
         {
           any: [
-            { ...url, operator: 'foldContains', value: ['pricing', 'plans'] },
+            { ...url, operator: 'urlContains', value: ['pricing', 'plans'] },
             { ...title, operator: 'foldContains', value: 'pricing' },
           ],
         },
-        { ...url, operator: 'foldNotContains', value: ['checkout', 'cart', 'login'] },
+        { ...url, operator: 'urlNotContains', value: ['checkout', 'cart', 'login'] },
         { ...title, operator: 'foldIsNot', value: ['404', 'error'] },
         {
           any: [
@@ -205,14 +216,14 @@ function createRulesEngine(): Engine {
             { fact: 'visitor', path: '$.visit_history', operator: 'equal', value: 'returning_user' },
           ],
         },
-        { not: { ...url, operator: 'foldContains', value: 'admin' } },
+        { not: { ...url, operator: 'urlContains', value: 'admin' } },
         {
           any: [
             { ...title, operator: 'foldNotContains', value: 'internal' },
             { ...lang, operator: 'langIs', value: 'fr-ca' },
           ],
         },
-        { ...url, operator: 'foldIsNot', value: 'https://acme.test/' },
+        { ...url, operator: 'urlIsNot', value: 'https://acme.test' },
       ],
     },
     event: { type: 'fires' },

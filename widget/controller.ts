@@ -4,7 +4,7 @@
  * screen or the visitor has an active conversation — shows its bubble, and runs open / dismiss.
  */
 import type { ContextEvent } from '@proactive/dsl/evaluator';
-import { createEvaluator, type Evaluator } from '@proactive/dsl/evaluator';
+import { createMatcher, type RuleContext } from '@proactive/dsl/evaluator';
 import type { ApiClient } from './api.ts';
 import { showBubble, type Bubble } from './bubble.ts';
 import { buildContext } from './context.ts';
@@ -24,6 +24,8 @@ import type { MountPanel, PanelInstance } from './panel/contract.ts';
 import type { ChannelRules, WidgetEventType, WidgetMessage } from '@proactive/contract/widget';
 import type { Emitter } from './public-api.ts';
 import { touchVisit } from './visit.ts';
+
+type Matcher = (context: RuleContext) => boolean;
 
 export interface ControllerOptions {
   host: WidgetHost;
@@ -56,7 +58,7 @@ export function createController(options: ControllerOptions): Controller {
   const { host, channelId, reporter, emitter } = options;
   const now = options.now ?? (() => Date.now());
   let rules: ChannelRules | null = null;
-  const evaluators = new Map<WidgetMessage, Evaluator | null>();
+  const matchers = new Map<WidgetMessage, Matcher | null>();
   let bubble: { message: WidgetMessage; view: Bubble } | null = null;
   let panel: { instance: PanelInstance; key: string } | null = null;
   let lastOpened: WidgetMessage | null = null;
@@ -80,17 +82,17 @@ export function createController(options: ControllerOptions): Controller {
     emitter.emit({ type, messageId: message.id, messageName: message.name });
   };
 
-  const evaluatorOf = (message: WidgetMessage): Evaluator | null => {
-    if (!evaluators.has(message)) {
-      let evaluator: Evaluator | null = null;
+  const matcherOf = (message: WidgetMessage): Matcher | null => {
+    if (!matchers.has(message)) {
+      let matcher: Matcher | null = null;
       try {
-        evaluator = createEvaluator(message.rule);
+        matcher = createMatcher(message.rule);
       } catch {
         // Unknown compiled version or malformed rule: this message is never shown.
       }
-      evaluators.set(message, evaluator);
+      matchers.set(message, matcher);
     }
-    return evaluators.get(message) ?? null;
+    return matchers.get(message) ?? null;
   };
 
   const greetingOf = (message: WidgetMessage) => fillFirstName(message.greeting, knownIdentity().name);
@@ -129,12 +131,11 @@ export function createController(options: ControllerOptions): Controller {
       if (event.type === 'on_page' && expected.type === 'on_page' && expected.seconds !== event.seconds)
         continue;
       if (!mayShow({ id: message.id, frequency: message.rule.frequency }, at)) continue;
-      const evaluate = evaluatorOf(message);
-      if (!evaluate) continue;
+      const matches = matcherOf(message);
+      if (!matches) continue;
       let fires: boolean;
       try {
-        const evaluation = evaluate(context);
-        fires = evaluation.fires && !evaluation.error;
+        fires = matches(context);
       } catch {
         fires = false;
       }
@@ -236,7 +237,7 @@ export function createController(options: ControllerOptions): Controller {
   return {
     setRules(next) {
       rules = next;
-      evaluators.clear();
+      matchers.clear();
       // A conversation started on an earlier page keeps receiving replies (the launcher counts unread ones).
       const resumed = conversation();
       if (resumed && !panel && !opening) void mount(null, resumed, false);

@@ -399,10 +399,13 @@ export function setField(
     if (!field) return { ...node, field: fieldName };
     const operator =
       node.operator && field.operators.includes(node.operator) ? node.operator : (field.operators[0] ?? null);
+    // Kept only between fields edited alike (URL and title: chips), not from a language to a title.
+    const previous = catalog.fieldByName(node.field);
+    const editorOf = (entry: FieldEntry) => catalog.kindOf(entry).valueControl(entry).control;
     const keepValue =
-      node.field !== '' &&
+      previous !== undefined &&
       valueFitsField(node.value, field, catalog) &&
-      catalog.fieldByName(node.field)?.match === field.match;
+      editorOf(previous) === editorOf(field);
     return {
       ...node,
       object: field.object,

@@ -30,7 +30,7 @@ describe('createCatalog and extendCatalog', () => {
     expect(built.fieldByName('device.language')?.match).toBe('language');
     expect(built.operatorByName('is_not')?.keyword).toBe('is not');
     expect(built.operatorByName('nope')).toBeUndefined();
-    expect(built.kindOf(built.fieldByName('visitor.page_url')!)).toBe(textKind);
+    expect(built.kindOf(built.fieldByName('visitor.page_title')!)).toBe(textKind);
     expect(Object.isFrozen(built)).toBe(true);
     expect(operatorByName('contains').label).toBe('Contains at least one of');
     expect(() => operatorByName('matches')).toThrow(
@@ -47,7 +47,7 @@ describe('createCatalog and extendCatalog', () => {
       'its name must start with its object, one of visitor, device.',
     );
     expect(() => withField({ match: 'regex' })).toThrow(
-      'unknown match kind "regex"; kinds: text, symbol, language.',
+      'unknown match kind "regex"; kinds: text, symbol, language, url.',
     );
     expect(() => withField({ match: 'toString' })).toThrow('unknown match kind "toString"');
     expect(() => withField({ operators: [] })).toThrow('allow at least one operator.');

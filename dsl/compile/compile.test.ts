@@ -19,7 +19,7 @@ describe('compile', () => {
       ),
     ).toEqual({
       v: 1,
-      when: { t: 'cmp', field: 'visitor.page_url', match: 'text', op: 'contains', values: ['pricing'] },
+      when: { t: 'cmp', field: 'visitor.page_url', match: 'url', op: 'contains', values: ['pricing'] },
       event: { type: 'on_page', seconds: 30 },
       time_of_day: { mode: 'during', schedule: 'default' },
       frequency: 'once_per_visit',

@@ -7,7 +7,7 @@ const valid: CompiledRule = {
   when: {
     t: 'and',
     of: [
-      { t: 'cmp', field: 'visitor.page_url', match: 'text', op: 'contains', values: ['pricing', 'plans'] },
+      { t: 'cmp', field: 'visitor.page_url', match: 'url', op: 'contains', values: ['pricing', 'plans'] },
       { t: 'not', of: { t: 'cmp', field: 'device.language', match: 'language', op: 'is', values: ['fr'] } },
       {
         t: 'or',
@@ -43,12 +43,12 @@ describe('compiledRuleSchema', () => {
   it('checks fields, match kinds and operators against the catalog', () => {
     const cmp = (field: string, match: string, op: string, values: unknown[] = ['x']) =>
       issues({ ...valid, when: { t: 'cmp', field, match, op, values } });
-    expect(cmp('visitor.page_ulr', 'text', 'is')[0]).toMatch(/^when/);
-    expect(cmp('visitor.page_url', 'language', 'is').join()).toContain('matched as "text"');
+    expect(cmp('visitor.page_ulr', 'url', 'is')[0]).toMatch(/^when/);
+    expect(cmp('visitor.page_url', 'language', 'is').join()).toContain('matched as "url"');
     expect(cmp('device.language', 'language', 'contains').join()).toContain(
       'allows is, is_not, not contains',
     );
-    expect(cmp('visitor.page_url', 'text', 'is', []).length).toBeGreaterThan(0);
+    expect(cmp('visitor.page_url', 'url', 'is', []).length).toBeGreaterThan(0);
   });
 
   it('refuses malformed events, times of day, frequencies, tags and unknown keys', () => {

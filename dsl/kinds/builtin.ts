@@ -5,9 +5,11 @@
 import { languageKind } from './language/index.ts';
 import { symbolKind } from './symbol/index.ts';
 import { textKind } from './text/index.ts';
+import { urlKind } from './url/index.ts';
 
 export const builtinKinds = {
   text: textKind,
   symbol: symbolKind,
   language: languageKind,
+  url: urlKind,
 } as const;

@@ -1,14 +1,58 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compile, parse } from '../language.ts';
+import type { Rule } from '../model/ast.ts';
+import { createEvaluator } from '../runtime/evaluator.ts';
 import { builtinRuntimeKinds } from './builtin-runtime.ts';
 import { canonicalLanguage, languageMatches, prepareLanguage } from './language/runtime.ts';
 import { readString, standardTest } from './runtime.ts';
-import { foldCase } from './text/runtime.ts';
+import { foldCase, textRuntime } from './text/runtime.ts';
 
 describe('foldCase', () => {
   it('lower-cases Unicode text independently of the locale', () => {
     expect(foldCase('PRICING')).toBe('pricing');
     expect(foldCase('Été À Paris 👋')).toBe('été à paris 👋');
-    expect(foldCase('İSTANBUL')).toBe('i̇stanbul');
+    expect(foldCase('İSTANBUL')).toBe('istanbul');
+  });
+
+  it('matches caselessly in every script: the cases that failed with lower-casing alone', () => {
+    const fires = (text: string, title: string) =>
+      createEvaluator(compile(parse(text).rule as Rule))({
+        visitor: { page_title: title },
+        device: {},
+        event: { type: 'page_load' },
+      }).fires;
+    expect(fires('when visitor.page_title contains "istanbul"', 'İSTANBUL')).toBe(true);
+    expect(fires('when visitor.page_title is "STRASSE"', 'straße')).toBe(true);
+    expect(fires('when visitor.page_title is "STRAẞE"', 'strasse')).toBe(true);
+    expect(fires('when visitor.page_title contains "fi"', 'ﬁle')).toBe(true);
+    expect(fires('when visitor.page_title is "café"', 'cafe\u0301')).toBe(true);
+    expect(fires('when visitor.page_title is "cafe\u{301}"', 'CAFÉ')).toBe(true);
+    expect(fires('when visitor.page_title contains "pricing"', 'ＰＲＩＣＩＮＧ')).toBe(true);
+    expect(fires('when visitor.page_title is "ｐｒｉｃｉｎｇ"', 'Pricing')).toBe(true);
+    expect(fires('when visitor.page_title contains "ὈΔΥΣΣΕΎΣ"', 'ὀδυσσεύς')).toBe(true);
+    expect(fires('when visitor.page_title is "paris"', 'pariser')).toBe(false);
+  });
+
+  it('folds rule values once at compile time, and again for rules compiled by lower-casing only', () => {
+    expect(compile(parse('when visitor.page_title is "STRAẞE"').rule as Rule).when).toMatchObject({
+      values: ['strasse'],
+    });
+    const legacy = textRuntime.test('is', ['straße']) as (actual: string) => boolean;
+    expect(legacy(textRuntime.prepare('STRASSE'))).toBe(true);
+  });
+
+  it('is idempotent and equates a text with its upper, lower and decomposed forms (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 12 }), (text) => {
+        const folded = foldCase(text);
+        expect(foldCase(folded)).toBe(folded);
+        expect(foldCase(text.toUpperCase())).toBe(folded);
+        expect(foldCase(text.toLowerCase())).toBe(folded);
+        expect(foldCase(text.normalize('NFD'))).toBe(folded);
+      }),
+      { seed: 7, numRuns: 5000 },
+    );
   });
 
   it('folds the Greek final sigma so words match anywhere', () => {

@@ -81,3 +81,32 @@ export const emptyString = (): Value => ({ kind: 'string', value: '' });
 export function listNote(field: FieldEntry): string {
   return field.allowsList ? `, or a list such as [${field.example}, ...]` : '';
 }
+
+/** The code text-like kinds report for an empty value, with its meaning. */
+export const emptyValueCode = { 'empty-value': 'An empty string matches every page (warning).' } as const;
+
+/**
+ * Checks a text-like value (text, URLs): quotes, lists, duplicates, and a warning for an empty value,
+ * which matches everything.
+ *
+ * @example validateText(value, field, report)
+ */
+export function validateText(value: Value, field: FieldEntry, report: ValueReport): void {
+  validateStrings(value, field, report, (item) => {
+    if (item.value === '') {
+      report.warning(
+        'empty-value',
+        item.range,
+        `An empty value matches every ${field.label.toLowerCase()}. Type the text to look for.`,
+      );
+    }
+  });
+}
+
+/** Completion for a text-like value: the field's example, and a list of it. */
+export function completeText(field: FieldEntry): CompletionItem[] {
+  return [
+    { label: field.example, kind: 'value', insertText: field.example, detail: field.label },
+    listSnippet(field),
+  ];
+}

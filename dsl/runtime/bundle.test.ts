@@ -22,6 +22,7 @@ describe('the evaluator bundle (what the widget ships)', () => {
       'dsl/kinds/runtime.ts',
       'dsl/kinds/symbol/runtime.ts',
       'dsl/kinds/text/runtime.ts',
+      'dsl/kinds/url/runtime.ts',
       'dsl/runtime/evaluator.ts',
       'dsl/runtime/index.ts',
       'dsl/runtime/schedule.ts',
@@ -29,5 +30,24 @@ describe('the evaluator bundle (what the widget ships)', () => {
     const code = result.outputFiles[0]?.text ?? '';
     expect(code).not.toMatch(/\beval\(|new Function|chevrotain/);
     console.log(`evaluator: ${code.length} bytes minified`);
+  });
+
+  it('leaves the explanation out of a bundle that only matches (what the widget imports)', async () => {
+    const result = await build({
+      stdin: {
+        contents: "export { createMatcher } from './index.ts';",
+        resolveDir: new URL('.', import.meta.url).pathname,
+        loader: 'ts',
+      },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      target: ['es2020'],
+      write: false,
+    });
+    const code = result.outputFiles[0]?.text ?? '';
+    expect(code).toContain('createMatcher');
+    expect(code).not.toMatch(/children|local_time|get explain|"comparison"/);
+    console.log(`matcher: ${code.length} bytes minified`);
   });
 });

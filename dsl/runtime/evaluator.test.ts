@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { CompiledCondition, CompiledRule } from '../compile/compiled.ts';
 import type { RuleContext, Schedule } from '../catalog/context.ts';
-import { createEvaluator, evaluate } from './evaluator.ts';
+import { createEvaluator, createMatcher, evaluate } from './evaluator.ts';
 import { compile, parse } from '../language.ts';
 import type { Rule } from '../model/ast.ts';
 
@@ -394,24 +394,22 @@ describe('malformed contexts never throw', () => {
 
   it('holds for arbitrary JSON (fast-check, fixed seed)', () => {
     const schedule = { time_of_day: { mode: 'during', schedule: 'default' } } as const;
-    const evaluators = [
-      createEvaluator(
-        rule(
-          {
-            t: 'or',
-            of: [
-              cmp('visitor.page_url', 'contains', ['a', 'b']),
-              { t: 'not', of: cmp('device.language', 'is', ['fr']) },
-              cmp('visitor.visit_history', 'is_not', ['new_user']),
-            ],
-          },
-          schedule,
-        ),
+    const compiled = [
+      rule(
+        {
+          t: 'or',
+          of: [
+            cmp('visitor.page_url', 'contains', ['a', 'b']),
+            { t: 'not', of: cmp('device.language', 'is', ['fr']) },
+            cmp('visitor.visit_history', 'is_not', ['new_user']),
+          ],
+        },
+        schedule,
       ),
-      createEvaluator(
-        rule(cmp('visitor.page_title', 'is', ['x']), { event: { type: 'on_page', seconds: 5 } }),
-      ),
+      rule(cmp('visitor.page_title', 'is', ['x']), { event: { type: 'on_page', seconds: 5 } }),
     ];
+    const evaluators = compiled.map((one) => createEvaluator(one));
+    const matchers = compiled.map((one) => createMatcher(one));
     const contextArb = fc.oneof(
       fc.jsonValue(),
       fc.record({
@@ -436,12 +434,14 @@ describe('malformed contexts never throw', () => {
     );
     fc.assert(
       fc.property(contextArb, (ctx) => {
-        for (const evaluator of evaluators) {
+        evaluators.forEach((evaluator, index) => {
           const result = evaluator(ctx as never);
           expect(typeof result.fires).toBe('boolean');
           JSON.stringify(result);
           if (result.error) expect(result.fires).toBe(false);
-        }
+          // The widget's matcher answers exactly `fires`.
+          expect((matchers[index] as (context: unknown) => boolean)(ctx)).toBe(result.fires);
+        });
       }),
       { seed: 20261127, numRuns: 2000 },
     );

@@ -22,7 +22,7 @@ import type {
   Explanation,
   TimeOfDayExplain,
 } from './explain.ts';
-import { createScheduleService } from './schedule.ts';
+import { createScheduleService, isRecord, localTimeOf, type LocalMoment } from './schedule.ts';
 
 export type {
   Evaluation,
@@ -62,16 +62,15 @@ function preparedValue(
 }
 
 type Test = (values: Values) => boolean;
+type Explain = (values: Values) => ExplainNode;
 
 interface Node {
   test: Test;
-  explain(values: Values): ExplainNode;
+  /** Only when the rule is built with explanations ({@link createEvaluator}). */
+  explain?: Explain;
 }
 
 type AnyRecord = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is AnyRecord =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const hasOwn = (record: AnyRecord, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
 
@@ -116,19 +115,56 @@ function comparisonTest(
   };
 }
 
+/** A compiled rule turned into closures: its condition, event, time of day and frequency. */
+interface BuiltRule {
+  root: Node;
+  /** Slots of the per-evaluation values array. */
+  size: number;
+  event: CompiledEvent;
+  timeOfDay: (context: unknown) => TimeOfDayCheck;
+  frequency: string;
+}
+
 /**
- * Builds the evaluator of a compiled rule. Throws a clear error for a compiled version it does not know
- * or a malformed compiled rule (the widget catches it and shows nothing).
- *
- * @example
- * const evaluate = createEvaluator(compile(parse('when visitor.page_url contains "pricing"').rule!));
- * evaluate({ visitor: { page_url: 'https://acme.test/Pricing' }, device: {}, event: { type: 'page_load' }, now: '2026-11-27T15:04:05Z' }).fires // true
+ * How the explanation tree is built. Only {@link createEvaluator} passes them, so a bundle that uses
+ * {@link createMatcher} alone (the widget) leaves them out.
  */
-export function createEvaluator<Context = RuleContext>(
+const explainers = {
+  comparison:
+    (field: string, operator: string, expected: readonly string[], slot: number, test: Test): Explain =>
+    (values) => {
+      const result = test(values);
+      return {
+        kind: 'comparison',
+        field,
+        operator: operator as OperatorName,
+        expected: [...expected],
+        actual: values[slot * 2 + 1] as string | null,
+        result,
+      };
+    },
+  not:
+    (child: Explain): Explain =>
+    (values) => {
+      const inner = child(values);
+      return { kind: 'not', result: !inner.result, children: [inner] };
+    },
+  group:
+    (kind: 'and' | 'or', children: readonly Explain[]): Explain =>
+    (values) => {
+      const explained = children.map((child) => child(values));
+      const result =
+        kind === 'and' ? explained.every((node) => node.result) : explained.some((node) => node.result);
+      return { kind, result, children: explained };
+    },
+};
+
+/** Turns a compiled rule into closures; throws a clear error for a version or shape it does not know. */
+function buildRule(
   compiled: CompiledRule,
-  options: EvaluatorOptions = {},
-): Evaluator<Context> {
-  const kinds = options.kinds ?? builtinRuntimeKinds;
+  kinds: Readonly<Record<string, RuntimeKind>>,
+  explaining?: typeof explainers,
+): BuiltRule {
   const rule: unknown = compiled;
   if (!isRecord(rule)) throw malformed('the top', 'expected a JSON object');
   if (rule.v !== COMPILED_VERSION) {
@@ -171,20 +207,7 @@ export function createEvaluator<Context = RuleContext>(
       kind,
       valueTest,
     );
-    return {
-      test,
-      explain: (values) => {
-        const result = test(values);
-        return {
-          kind: 'comparison',
-          field,
-          operator: op as OperatorName,
-          expected: [...expected],
-          actual: values[slot * 2 + 1] as string | null,
-          result,
-        };
-      },
-    };
+    return { test, explain: explaining?.comparison(field, op as string, expected, slot, test) };
   }
 
   function condition(node: unknown, path: string): Node {
@@ -195,10 +218,7 @@ export function createEvaluator<Context = RuleContext>(
       const child = condition(node.of, `${path}.of`);
       return {
         test: (prepared) => !child.test(prepared),
-        explain: (values) => {
-          const inner = child.explain(values);
-          return { kind: 'not', result: !inner.result, children: [inner] };
-        },
+        explain: explaining?.not(child.explain as Explain),
       };
     }
     if (kind !== 'and' && kind !== 'or')
@@ -227,84 +247,117 @@ export function createEvaluator<Context = RuleContext>(
                   if ((tests[index] as Test)(prepared)) return true;
                 return false;
               },
-      explain: (values) => {
-        const explained = children.map((child) => child.explain(values));
-        const result = isAnd ? explained.every((node) => node.result) : explained.some((node) => node.result);
-        return { kind, result, children: explained };
-      },
+      explain: explaining?.group(
+        kind,
+        children.map((child) => child.explain as Explain),
+      ),
     };
   }
 
   const root = condition(rule.when, 'when');
-  const expectedEvent = compileEvent(rule.event);
+  const event = compileEvent(rule.event);
   const timeOfDay = createTimeOfDay(rule.time_of_day);
   const frequency = rule.frequency;
   if (typeof frequency !== 'string') throw malformed('frequency', 'expected a frequency name');
-  const size = readers.length * 2 + 1;
+  return { root, size: readers.length * 2 + 1, event, timeOfDay, frequency };
+}
 
+/** Whether the rule fires: time of day, event, then the condition over the values of one evaluation. */
+function firesFor(rule: BuiltRule, values: Values, time: TimeOfDayCheck): boolean {
+  return (
+    time.error === undefined &&
+    time.explain.result &&
+    eventMatches(rule.event, values[0]) &&
+    rule.root.test(values)
+  );
+}
+
+/** The per-evaluation values array of a rule, holding the context. */
+function valuesFor(rule: BuiltRule, context: unknown): Values {
+  const values: Values = new Array(rule.size);
+  values[0] = context;
+  return values;
+}
+
+/**
+ * Builds a rule's matcher: whether it fires for a context, and nothing else (no explanation), so its
+ * bundle stays small: what the widget uses. Throws like {@link createEvaluator}; a context that cannot
+ * answer the rule (a missing schedule) does not fire.
+ *
+ * @example createMatcher(compile(parse('when visitor.page_url contains "pricing"').rule!))(context) // true
+ */
+export function createMatcher<Context = RuleContext>(
+  compiled: CompiledRule,
+  options: EvaluatorOptions = {},
+): (context: Context) => boolean {
+  const rule = buildRule(compiled, options.kinds ?? builtinRuntimeKinds);
+  return (context) => firesFor(rule, valuesFor(rule, context), rule.timeOfDay(context));
+}
+
+/**
+ * Builds the evaluator of a compiled rule. Throws a clear error for a compiled version it does not know
+ * or a malformed compiled rule (the widget catches it and shows nothing).
+ *
+ * @example
+ * const evaluate = createEvaluator(compile(parse('when visitor.page_url contains "pricing"').rule!));
+ * evaluate({ visitor: { page_url: 'https://acme.test/Pricing' }, device: {}, event: { type: 'page_load' }, now: '2026-11-27T15:04:05Z' }).fires // true
+ */
+export function createEvaluator<Context = RuleContext>(
+  compiled: CompiledRule,
+  options: EvaluatorOptions = {},
+): Evaluator<Context> {
+  const rule = buildRule(compiled, options.kinds ?? builtinRuntimeKinds, explainers);
+  const Evaluation = (RuleEvaluation ??= evaluationClass());
   const explainAll = (values: Values, time: TimeOfDayCheck): Explanation => ({
-    conditions: root.explain(values),
-    event: explainEvent(expectedEvent, values[0]),
-    time_of_day: { ...time.explain },
-    frequency: frequency as Explanation['frequency'],
+    conditions: (rule.root.explain as Explain)(values),
+    event: explainEvent(rule.event, values[0]),
+    time_of_day: explainTime(time),
+    frequency: rule.frequency as Explanation['frequency'],
   });
-
   return (context) => {
-    const values: Values = new Array(size);
-    values[0] = context;
-    const time = timeOfDay(context);
-    const fires =
-      time.error === undefined &&
-      time.explain.result &&
-      eventMatches(expectedEvent, context) &&
-      root.test(values);
-    return new RuleEvaluation(fires, explainAll, values, time);
+    const values = valuesFor(rule, context);
+    const time = rule.timeOfDay(context);
+    return new Evaluation(firesFor(rule, values, time), () => explainAll(values, time), time.error);
   };
 }
 
 /**
- * An evaluation whose explanation is built on first access (most callers only need `fires`). It
- * serialises to `{fires, explain, error?}` with JSON.stringify.
+ * The class of evaluations whose explanation is built on first access (most callers only need
+ * `fires`). Its keys are `fires` (and `error`); it serialises to `{fires, explain, error?}` with
+ * JSON.stringify. Created by the first {@link createEvaluator}, so that a bundle with only
+ * {@link createMatcher} (the widget) leaves it out.
  */
-// Symbol keys keep the lazy state out of Object.keys and JSON (and need no private-field helpers in the
-// widget's ES2020 bundle).
-const BUILD: unique symbol = Symbol();
-const VALUES: unique symbol = Symbol();
-const TIME: unique symbol = Symbol();
-const EXPLAIN: unique symbol = Symbol();
+function evaluationClass() {
+  // Symbol keys keep the lazy state out of Object.keys and JSON (and need no private-field helpers in
+  // the widget's ES2020 bundle).
+  const BUILD: unique symbol = Symbol();
+  const EXPLAIN: unique symbol = Symbol();
+  return class RuleEvaluation implements Evaluation {
+    readonly fires: boolean;
+    declare error?: EvaluationError;
+    [BUILD]: () => Explanation;
+    [EXPLAIN]: Explanation | undefined;
 
-class RuleEvaluation implements Evaluation {
-  readonly fires: boolean;
-  declare error?: EvaluationError;
-  [BUILD]: (values: Values, time: TimeOfDayCheck) => Explanation;
-  [VALUES]: Values;
-  [TIME]: TimeOfDayCheck;
-  [EXPLAIN]: Explanation | undefined;
+    constructor(fires: boolean, build: () => Explanation, error: EvaluationError | undefined) {
+      this.fires = fires;
+      this[BUILD] = build;
+      this[EXPLAIN] = undefined;
+      if (error) this.error = error;
+    }
 
-  constructor(
-    fires: boolean,
-    build: (values: Values, time: TimeOfDayCheck) => Explanation,
-    values: Values,
-    time: TimeOfDayCheck,
-  ) {
-    this.fires = fires;
-    this[BUILD] = build;
-    this[VALUES] = values;
-    this[TIME] = time;
-    this[EXPLAIN] = undefined;
-    if (time.error) this.error = time.error;
-  }
+    get explain(): Explanation {
+      return (this[EXPLAIN] ??= this[BUILD]());
+    }
 
-  get explain(): Explanation {
-    return (this[EXPLAIN] ??= this[BUILD](this[VALUES], this[TIME]));
-  }
-
-  toJSON(): Evaluation {
-    return this.error
-      ? { fires: this.fires, explain: this.explain, error: this.error }
-      : { fires: this.fires, explain: this.explain };
-  }
+    toJSON(): Evaluation {
+      return this.error
+        ? { fires: this.fires, explain: this.explain, error: this.error }
+        : { fires: this.fires, explain: this.explain };
+    }
+  };
 }
+
+let RuleEvaluation: ReturnType<typeof evaluationClass> | undefined;
 
 function compileEvent(event: unknown): CompiledEvent {
   if (isRecord(event) && event.type === 'page_load') return { type: 'page_load' };
@@ -338,8 +391,17 @@ function explainEvent(expected: CompiledEvent, context: unknown): EventExplain {
 }
 
 interface TimeOfDayCheck {
+  /** Without `local_time`, which only explanations write (see {@link explainTime}). */
   explain: TimeOfDayExplain;
   error?: EvaluationError;
+  moment?: LocalMoment;
+}
+
+/** The time of day as explanations show it, with the local time written out. */
+function explainTime(time: TimeOfDayCheck): TimeOfDayExplain {
+  if (!time.moment) return { ...time.explain };
+  const { mode, schedule, time_zone, ...rest } = time.explain;
+  return { mode, schedule, time_zone, local_time: localTimeOf(time.moment), ...rest };
 }
 
 function createTimeOfDay(timeOfDay: unknown): (context: unknown) => TimeOfDayCheck {
@@ -391,12 +453,11 @@ function createTimeOfDay(timeOfDay: unknown): (context: unknown) => TimeOfDayChe
       mode,
       schedule: key,
       time_zone: schedule.timeZone,
-      local_time: state.localTime,
       open: state.open,
       result: mode === 'during' ? state.open : !state.open,
     };
     if (state.holiday !== undefined) explain.holiday = state.holiday;
-    return { explain };
+    return { explain, moment: state.moment };
   };
 }
 

@@ -9,5 +9,6 @@ export type * from '../compile/compiled.ts';
 export { COMPILED_VERSION } from '../compile/compiled.ts';
 export type { RuntimeKind, ValueTest } from '../kinds/runtime.ts';
 export { foldCase } from '../kinds/text/runtime.ts';
+export { bareUrl, normalizeUrl } from '../kinds/url/runtime.ts';
 export { canonicalLanguage, languageMatches, prepareLanguage } from '../kinds/language/runtime.ts';
 export type { Frequency, OperatorName } from '../model/ast.ts';

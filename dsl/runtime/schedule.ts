@@ -34,12 +34,23 @@ export interface LocalMoment {
 
 export interface OpenState {
   open: boolean;
-  /** `2026-11-27 10:04 fri`, for explanations. */
-  localTime: string;
+  /** Where the instant fell: {@link localTimeOf} writes it for explanations. */
+  moment: LocalMoment;
   holiday?: string;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+/**
+ * A local moment as explanations show it.
+ *
+ * @example localTimeOf({ date: '2026-11-27', weekday: 5, minute: 604 }) // '2026-11-27 10:04 fri'
+ */
+export function localTimeOf(moment: LocalMoment): string {
+  const clock = `${String(Math.floor(moment.minute / 60)).padStart(2, '0')}:${String(moment.minute % 60).padStart(2, '0')}`;
+  return `${moment.date} ${clock} ${WEEKDAYS[moment.weekday]}`;
+}
+
+/** A JSON object (not null, not a list). */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function minutesOf(text: unknown, allowEndOfDay: boolean): number | null {
@@ -126,11 +137,9 @@ export function createScheduleService() {
     /** Whether the schedule is open at an instant (ms since epoch). */
     openAt(schedule: PreparedSchedule, instant: number): OpenState {
       const moment = localMoment(schedule.timeZone, instant);
-      const clock = `${String(Math.floor(moment.minute / 60)).padStart(2, '0')}:${String(moment.minute % 60).padStart(2, '0')}`;
-      const localTime = `${moment.date} ${clock} ${WEEKDAYS[moment.weekday]}`;
       const holiday = schedule.holidays.get(moment.date);
-      if (holiday !== undefined) return { open: false, localTime, holiday };
-      return { open: isWithinIntervals(schedule, moment), localTime };
+      if (holiday !== undefined) return { open: false, moment, holiday };
+      return { open: isWithinIntervals(schedule, moment), moment };
     },
   };
 

@@ -293,8 +293,13 @@ offers exactly those.
 
 ${valuesSection(language)}
 
-Page URL and page title comparisons ignore upper and lower case, in every alphabet (\`"PRICING"\`,
-\`"Pricing"\` and \`"pricing"\` are the same, and so are \`"ÉTÉ"\` and \`"été"\`).
+Page URL and page title comparisons ignore upper and lower case in every script: \`"PRICING"\`,
+\`"Pricing"\` and \`"pricing"\` are the same, and so are \`"ÉTÉ"\` and \`"été"\`, \`"STRASSE"\` and
+\`"straße"\`, \`"istanbul"\` and \`"İSTANBUL"\`, \`"ὈΔΥΣΣΕΎΣ"\` and \`"ὀδυσσεύς"\`. Both sides are put in
+Unicode compatibility form first (NFKC), so full-width \`"ｐｒｉｃｉｎｇ"\` is \`"pricing"\`, the ligature
+\`"ﬁ"\` is \`"fi"\` and an \`é\` typed as \`e\` plus an accent is \`é\`; then every letter is folded by
+Unicode's full case mappings (the rule's values once, when the rule is published; the visitor's page
+once per page).
 
 ${ruleBlock(e.list)}
 

@@ -1,11 +1,18 @@
 /**
- * Text: quoted strings compared without regard to case (page URL, page title). `contains` looks for the
+ * Text: quoted strings compared without regard to case in every script (page title). `contains` looks for the
  * text anywhere; a list means "at least one of" (or "none of" with the negative operators).
  */
 import { z } from 'zod';
 import type { FieldEntry } from '../../catalog/types.ts';
 import type { MatchKind } from '../kind.ts';
-import { emptyString, fitsStrings, listNote, listSnippet, validateStrings } from '../string-values.ts';
+import {
+  completeText,
+  emptyString,
+  emptyValueCode,
+  fitsStrings,
+  listNote,
+  validateText,
+} from '../string-values.ts';
 import { foldCase, textRuntime } from './runtime.ts';
 
 const code = (text: string) => `\`${text}\``;
@@ -13,24 +20,11 @@ const code = (text: string) => `\`${text}\``;
 export const textKind: MatchKind<'text', string> = {
   name: 'text',
   operators: ['is', 'is_not', 'contains', 'does_not_contain'],
-  diagnosticCodes: { 'empty-value': 'An empty string matches every page (warning).' },
+  diagnosticCodes: emptyValueCode,
   runtime: textRuntime,
   contextValue: () => z.string(),
-  validate(value, field, report) {
-    validateStrings(value, field, report, (item) => {
-      if (item.value === '') {
-        report.warning(
-          'empty-value',
-          item.range,
-          `An empty value matches every ${field.label.toLowerCase()}. Type the text to look for.`,
-        );
-      }
-    });
-  },
-  completeValue: (field) => [
-    { label: field.example, kind: 'value', insertText: field.example, detail: field.label },
-    listSnippet(field),
-  ],
+  validate: validateText,
+  completeValue: completeText,
   hoverValue: () => undefined,
   compileValue: foldCase,
   describeValues: (field: FieldEntry) => `text in quotes, e.g. ${code(field.example)}${listNote(field)}`,
