@@ -45,7 +45,12 @@ const expectedByRule: Record<string, string> = {
   clause: 'a clause',
 };
 
-function joinAlternatives(labels: string[]): string {
+/**
+ * What a syntax error says was expected: the distinct labels, the last one after "or".
+ *
+ * @example joinAlternatives(['`(`', 'a field', 'a field']) // '`(` or a field'
+ */
+export function joinAlternatives(labels: readonly string[]): string {
   const unique = [...new Set(labels)];
   const last = unique.pop() as string;
   return unique.length === 0 ? last : `${unique.join(', ')} or ${last}`;

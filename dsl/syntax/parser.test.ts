@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withoutRanges, type Comparison, type Rule } from '../model/ast.ts';
 import { parse } from '../language.ts';
+import { joinAlternatives } from './grammar.ts';
 
 function ruleOf(text: string): Rule {
   const result = parse(text);
@@ -253,5 +254,13 @@ describe('parse', () => {
       const codes = errorsOf('when a.b is "\\q" and a.c is "\\z"').map((d) => d.code);
       expect(codes).toEqual(['invalid-escape', 'invalid-escape']);
     });
+  });
+});
+
+describe('syntax error wording', () => {
+  it('names each expected alternative once, the last after "or"', () => {
+    expect(joinAlternatives(['a field'])).toBe('a field');
+    expect(joinAlternatives(['`(`', 'a field', 'a field'])).toBe('`(` or a field');
+    expect(joinAlternatives(['`(`', '`not`', 'a field'])).toBe('`(`, `not` or a field');
   });
 });

@@ -102,7 +102,7 @@ class AstBuilder implements Omit<ICstNodeVisitor<unknown, unknown>, 'visit' | 'v
   diagnostics: Diagnostic[] = [];
   /** Every comparison built, in text order (for attaching comments). */
   comparisons: Located<Comparison>[] = [];
-  private lineOf: (offset: number) => LineColumn = () => ({ line: 1, column: 1 });
+  private lineOf!: (offset: number) => LineColumn;
   private readonly operatorsByWords: ReadonlyMap<string, OperatorName>;
 
   constructor(private readonly catalog: Catalog) {
@@ -333,15 +333,16 @@ class AstBuilder implements Omit<ICstNodeVisitor<unknown, unknown>, 'visit' | 'v
     return { tags, tagRanges };
   }
 
-  /** From the first to the last token under a CST node (the grammar tracks no node locations: it is faster). */
+  /**
+   * From the first to the last token under a CST node (the grammar tracks no node locations: it is
+   * faster). Children are grouped by token type in the order each type first occurs, so the first token
+   * listed is the earliest; the last is not (`tag "a", "b"` lists the comma after both strings).
+   */
   private rangeOfNode(node: CstNode): SourceRange {
     const tokens = tokensUnder(node);
-    let first = tokens[0] as IToken;
+    const first = tokens[0] as IToken;
     let last = first;
-    for (const token of tokens) {
-      if (token.startOffset < first.startOffset) first = token;
-      if (token.startOffset > last.startOffset) last = token;
-    }
+    for (const token of tokens) if (token.startOffset > last.startOffset) last = token;
     return { start: first.startOffset, end: last.startOffset + last.image.length };
   }
 }

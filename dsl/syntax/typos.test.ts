@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { catalog } from '../catalog/catalog.ts';
 import { check } from '../language.ts';
+import { createVocabulary } from './lexer.ts';
+import { createTypos } from './typos.ts';
 
 /** The diagnostics of a text: code, the text they underline, message and the fix's replacement. */
 function problems(text: string) {
@@ -89,5 +92,14 @@ describe('messages for the typos admins make', () => {
     const starts = check(text).diagnostics.map((diagnostic) => diagnostic.range.start);
     expect(starts).toHaveLength(2);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+
+  it('offers no typo past the last token, or for a word where a field was expected', () => {
+    const typoAt = createTypos(catalog);
+    const text = 'when visitr.page_url is "x"';
+    const { tokens } = createVocabulary(catalog).lexer.tokenize(text);
+    expect(typoAt(tokens, tokens.length, ['rule'], text)).toBeUndefined();
+    expect(typoAt(tokens, 1, ['rule', 'comparison'], text)).toBeUndefined();
+    expect(typoAt(tokens, 1, ['rule', 'clauses'], text)).toBeUndefined();
   });
 });

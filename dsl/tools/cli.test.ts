@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatDiagnostic, main, nodeIo, runCli, usage, type CliIo } from './cli.ts';
 
 const example = 'when visitor.page_url contains "pricing" for 0:30 during business_hours once_per_visit\n';
@@ -289,5 +289,22 @@ describe('the real command', () => {
       process.exitCode = previous;
     }
     expect(nodeIo.readFile(rulePath)).toBe(example);
+  });
+
+  it('nodeIo writes files and the process streams', () => {
+    const written = join(directory, 'written.rule');
+    nodeIo.writeFile(written, example);
+    expect(readFileSync(written, 'utf8')).toBe(example);
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      nodeIo.stderr('problem\n');
+      nodeIo.stdout('answer\n');
+      expect(stderr).toHaveBeenCalledWith('problem\n');
+      expect(stdout).toHaveBeenCalledWith('answer\n');
+    } finally {
+      stderr.mockRestore();
+      stdout.mockRestore();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { hasErrors } from '../check/check.ts';
 import { check } from '../language.ts';
 import { compile } from '../language.ts';
@@ -90,5 +90,12 @@ describe('generator', () => {
     printed = '';
     runDocsScript([], path, (text) => (printed += text));
     expect(printed).toBe(renderDslReference());
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      runDocsScript([], path);
+      expect(stdout).toHaveBeenCalledWith(renderDslReference());
+    } finally {
+      stdout.mockRestore();
+    }
   });
 });

@@ -14,7 +14,6 @@ import { lastOne, readString, standardTest, type RuntimeKind } from '../runtime.
  * @example foldCase('STRAẞE') // 'strasse'
  */
 export function foldCase(text: string): string {
-  // eslint-disable-next-line no-control-regex
   if (!/[^\0-\x7f]/.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKC')

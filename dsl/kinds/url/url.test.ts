@@ -52,6 +52,16 @@ describe('page URLs as browsers report them', () => {
     expect(bareUrl('https://a.test/p/?q=1#x')).toBe('https://a.test/p?q=1');
     expect(decodePunycode('a-')).toBe('a');
     expect(decodePunycode('!')).toBeNull();
+    // One more digit takes the code point past U+10FFFF: not a character, so not punycode.
+    expect(decodePunycode('99999a')).toBeNull();
+  });
+
+  it('edits page URLs as text chips, starting from the sample or the empty text', () => {
+    const field = { allowsList: true, sample: 'https://acme.test/' } as never;
+    expect(urlKind.valueControl(field)).toEqual({ control: 'chips', allowsList: true });
+    expect(urlKind.sampleControl(field)).toEqual({ control: 'text' });
+    expect(urlKind.sampleDefault(field, {})).toBe('https://acme.test/');
+    expect(urlKind.sampleDefault({ allowsList: true } as never, {})).toBe('');
   });
 
   it('decodes punycode as Node does (fast-check over Unicode labels)', () => {
