@@ -35,13 +35,12 @@ interface Entry {
 /** What the registry says of a tag. */
 export type TagLookup =
   /** Every subtag is registered and current. */
-  | { readonly status: 'valid'; readonly name: string }
+  | { readonly status: 'valid' }
   /** Registered, but deprecated (or an extended-language form): `preferred` replaces it, when there is one. */
   | {
       readonly status: 'deprecated';
       /** The deprecated part as registered: `iw`, `BU`, `zh-yue`. */
       readonly deprecated: string;
-      readonly name: string;
       readonly preferred: string | undefined;
     }
   /** Well-formed, but `subtag` is not in the registry as a subtag of that type. */
@@ -55,7 +54,7 @@ export interface LanguageRegistry {
   /**
    * What the registry says of a tag (case does not matter).
    *
-   * @example registry.lookup('iw') // { status: 'deprecated', deprecated: 'iw', name: 'Hebrew', preferred: 'he' }
+   * @example registry.lookup('iw') // { status: 'deprecated', deprecated: 'iw', preferred: 'he' }
    */
   lookup(tag: string): TagLookup;
   /**
@@ -202,27 +201,43 @@ export function createLanguageRegistry(
     );
   }
 
-  function lookup(tag: string): TagLookup {
+  /**
+   * What the registry says of a tag, with the description its name falls back to (the whole tag's, or
+   * its language's) and whether that description is the whole tag's.
+   */
+  function inspect(tag: string): { found: TagLookup; description?: string; whole?: boolean } {
     const lower = tag.toLowerCase();
     const whole = index().tags.get(lower);
     if (whole && (whole.deprecated || whole.preferred)) {
-      const name = whole.descriptions[0] as string;
-      return { status: 'deprecated', deprecated: whole.written, name, preferred: whole.preferred };
+      const found: TagLookup = {
+        status: 'deprecated',
+        deprecated: whole.written,
+        preferred: whole.preferred,
+      };
+      return { found, description: whole.descriptions[0] as string, whole: true };
     }
     const parsed = parseTag(lower);
-    if (!parsed) return { status: 'malformed' };
+    if (!parsed) return { found: { status: 'malformed' } };
     const entries: Entry[] = [];
     for (const { text, type } of parsed.subtags) {
       const entry = find(type, text);
-      if (!entry) return { status: 'unknown', subtag: tag.split('-')[entries.length] as string, type };
+      if (!entry)
+        return { found: { status: 'unknown', subtag: tag.split('-')[entries.length] as string, type } };
       entries.push(entry);
     }
-    const name = nameOf(tag) ?? ((entries[0] as Entry).descriptions[0] as string);
+    const description = (entries[0] as Entry).descriptions[0] as string;
     const deprecated = entries.findIndex((entry) => entry.deprecated || entry.preferred !== undefined);
-    if (deprecated < 0) return { status: 'valid', name };
+    if (deprecated < 0) return { found: { status: 'valid' }, description };
     const entry = entries[deprecated] as Entry;
-    return { status: 'deprecated', deprecated: entry.written, name, preferred: preferredTag(tag, parsed) };
+    const found: TagLookup = {
+      status: 'deprecated',
+      deprecated: entry.written,
+      preferred: preferredTag(tag, parsed),
+    };
+    return { found, description };
   }
+
+  const lookup = (tag: string): TagLookup => inspect(tag).found;
 
   /**
    * The tag with each deprecated subtag replaced by its preferred value; undefined when one has none. An
@@ -279,8 +294,8 @@ export function createLanguageRegistry(
     lookup,
     suggest,
     name(tag) {
-      const found = lookup(tag);
-      return found.status === 'valid' || found.status === 'deprecated' ? found.name : undefined;
+      const { description, whole } = inspect(tag);
+      return description === undefined || whole ? description : (nameOf(tag) ?? description);
     },
   };
 }
