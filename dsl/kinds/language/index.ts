@@ -100,7 +100,7 @@ function problemOf(text: string, registry: LanguageRegistry | undefined): Langua
       : {
           code: 'invalid-language',
           severity: 'error',
-          reason: `it is a deprecated form devices do not report`,
+          reason: 'it is a deprecated form devices do not report',
           suggestion: found.preferred,
         };
   }
