@@ -1,7 +1,8 @@
 /**
  * Measures the built admin app's JavaScript from the build output (assets/): what the first screen loads
- * (the entry script and its modulepreloads), what the message editor adds, and what opening the Text view
- * adds (Monaco, its worker, CSS and icon font). Prints bytes, minified and gzip.
+ * (the entry script and its modulepreloads), what the message editor adds, the IANA language registry
+ * loaded beside it, and what opening the Text view adds (Monaco, its worker, CSS and icon font). Prints
+ * bytes, minified and gzip.
  *
  * Run after `npm run build:app`: `npx tsx app/size-report.ts`.
  */
@@ -57,14 +58,19 @@ function main() {
     files.filter((name) => name.startsWith(prefix) && name.endsWith(ext));
   const initial = staticClosure(entry, read);
   const editor = staticClosure(find('MessageEditor-'), read).filter((name) => !initial.includes(name));
-  const monacoJs = staticClosure([...find('RuleTextEditor-'), ...find('proactive-language-')], read).filter(
+  // Loaded alongside the editor (app/shell/App.tsx): the IANA language registry its rule checks use.
+  const registry = staticClosure(find('registry-data-'), read).filter(
     (name) => !initial.includes(name) && !editor.includes(name),
+  );
+  const monacoJs = staticClosure([...find('RuleTextEditor-'), ...find('proactive-language-')], read).filter(
+    (name) => !initial.includes(name) && !editor.includes(name) && !registry.includes(name),
   );
   const worker = find('editor.worker-');
   const css = find('proactive-language-', '.css');
   const rows: [string, string[]][] = [
     ['Initial (list screen)', initial],
     ['+ Message editor', editor],
+    ['+ Language registry (with the editor)', registry],
     ['+ Text view: Monaco JS', monacoJs],
     ['+ Monaco worker', worker],
     ['+ Monaco CSS', css],

@@ -27,6 +27,8 @@ export {
 export type * from './kinds/kind.ts';
 export type { RuntimeKind, ValueTest } from './kinds/runtime.ts';
 export { suggestedLanguages } from './kinds/language/index.ts';
+export { loadLanguageRegistry } from '#language-registry';
+export type { LanguageRegistry, TagLookup } from './kinds/language/registry.ts';
 export type * from './compile/compiled.ts';
 export { COMPILED_VERSION } from './compile/compiled.ts';
 export { CompileError } from './compile/compile.ts';

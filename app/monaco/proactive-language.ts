@@ -20,10 +20,10 @@ import type { ValidateOptions } from '@proactive/dsl';
 export const languageId = 'proactive';
 
 let registered = false;
-/** Options for live diagnostics (the channel's schedules); set by the editor that owns the model. */
+/** Options for live diagnostics and hover (the channel's schedules); set by the editor that owns the model. */
 let validateOptions: ValidateOptions = {};
 
-/** Updates the schedule names and business-hours flag used by live diagnostics. */
+/** Updates the schedule names and business-hours flag used by live diagnostics and hover. */
 export function setValidateOptions(options: ValidateOptions): void {
   validateOptions = options;
 }
@@ -101,7 +101,7 @@ export function setupProactiveLanguage(): typeof monaco {
   });
   monaco.languages.registerHoverProvider(languageId, {
     provideHover(model, position) {
-      const result = hover(model.getValue(), model.getOffsetAt(position));
+      const result = hover(model.getValue(), model.getOffsetAt(position), validateOptions);
       if (!result) return null;
       return {
         range: rangeOf(model, result.range.start, result.range.end),

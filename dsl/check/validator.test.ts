@@ -119,6 +119,41 @@ describe('validate', () => {
     expect(problems('when device.language is ""')).toMatchObject([{ code: 'invalid-language' }]);
   });
 
+  it('checks language tags against the IANA registry, suggesting the tag meant', () => {
+    expect(problems('when device.language is "french"')).toMatchObject([
+      {
+        code: 'unknown-language',
+        severity: 'error',
+        at: '"french"',
+        message:
+          '"french" is not a language tag: the IANA Language Subtag Registry has no language "french". Did you mean "fr" (French)?',
+        fix: '"fr"',
+      },
+    ]);
+    expect(problems('when device.language is ["english", "zz", "fre"]')).toMatchObject([
+      { code: 'unknown-language', at: '"english"', fix: '"en"' },
+      { code: 'unknown-language', at: '"zz"', fix: undefined },
+      { code: 'unknown-language', at: '"fre"', fix: '"fr"' },
+    ]);
+    expect(problems('when device.language is not "Portuguese (Brazil)"')).toMatchObject([
+      { code: 'invalid-language', fix: '"pt-BR"' },
+    ]);
+    expect(problems('when device.language is "iw"')).toMatchObject([
+      { code: 'deprecated-language', severity: 'warning', fix: '"he"' },
+    ]);
+    expect(hasErrors(check('when device.language is "iw"').diagnostics)).toBe(false);
+    expect(
+      problems('when device.language is ["zh-Hant-TW", "es-419", "de-CH-1901", "en-US-u-ca-gregory"]'),
+    ).toEqual([]);
+  });
+
+  it('fixes a bare language word into its tag', () => {
+    expect(problems('when device.language is french')).toMatchObject([
+      { code: 'invalid-value', at: 'french', fix: '"fr"' },
+    ]);
+    expect(problems('when device.language is fr')).toMatchObject([{ code: 'invalid-value', fix: '"fr"' }]);
+  });
+
   it('checks the time on the page', () => {
     expect(problems('when a.b is "x" for 0:75')).toContainEqual(
       expect.objectContaining({ code: 'duration-out-of-range', at: 'for 0:75', fix: 'for 1:15' }),

@@ -137,13 +137,75 @@ describe('hover', () => {
     expect(hoverAt('when visitor.page_url i<|>s not "x"')).toContain('**is not**');
     expect(hoverAt('when visitor.page_url i<|>s "x"')).toContain('**is** — Is');
     expect(hoverAt('when visitor.page_url con<|>tains "x"')).toContain('Contains at least one of');
-    expect(hoverAt('when visitor.page_url contains "x" and visitor.page_title is "fr<|>"')).toBeUndefined();
+    const title = hoverAt('when visitor.page_url contains "x" and visitor.page_title is "Fr<|>"');
+    expect(title).toBe('**"Fr"** — text, compared without regard to case, as "fr".');
     expect(hoverAt('when no<|>t visitor.page_url is "x"')).toContain('Negates');
     expect(hoverAt('when visitor.visit_history is returning<|>_user')).toContain('Returning user');
     expect(hoverAt('when a.b is "x" once_per_vis<|>it')).toContain('Once per visit');
     expect(hoverAt('when a.b is "x" dur<|>ing business_hours')).toContain('Only during business hours');
     expect(hoverAt('wh<|>en a.b is "x"')).toContain('Starts a rule');
     expect(hoverAt('when device.language is "fr-C<|>A"')).toBe('**fr-CA** — Canadian French');
+  });
+
+  it('warns about a language that is not a tag, and names the tag meant', () => {
+    expect(hoverAt('when device.language is "fre<|>nch"')).toBe(
+      '⚠️ **french** is not a language tag — did you mean "fr" (French)?\n\nThe IANA Language Subtag Registry has no language "french".',
+    );
+    expect(hoverAt('when device.language is fre<|>nch')).toContain('did you mean "fr" (French)?');
+    expect(hoverAt('when device.language is ["fr", "z<|>z"]')).toContain('⚠️ **zz** is not a language tag');
+    expect(hoverAt('when device.language is "i<|>w"')).toContain('write "he" instead');
+  });
+
+  it('says how long a duration is, or its limits', () => {
+    expect(hoverAt('when a.b is "x" for 0:3<|>0')).toContain('**0:30** — 30 seconds on the page');
+    expect(hoverAt('when a.b is "x" for 2:0<|>5')).toContain('**2:05** — 2 minutes 5 seconds on the page');
+    expect(hoverAt('when a.b is "x" for 1:0<|>0')).toContain('1 minute on the page');
+    expect(hoverAt('when a.b is "x" for 60:0<|>0')).toContain('60 minutes on the page');
+    expect(hoverAt('when a.b is "x" for 61:0<|>0')).toBe(
+      '⚠️ **61:00** is out of range. The time on the page goes from 0:01 to 60:00. To check on page load, leave out `for`.',
+    );
+    expect(hoverAt('when a.b is "x" for 0:0<|>0')).toContain('out of range');
+    expect(hoverAt('when a.b is "x" for 0:7<|>5')).toBe(
+      '⚠️ **0:75** — seconds are written with two digits, from 00 to 59. Write 1:15 for 1 minute 15 seconds. The time on the page goes from 0:01 to 60:00.',
+    );
+    expect(hoverAt('when a.b is "x" for 0:<|>5')).toContain('Write 0:05 for 5 seconds.');
+    expect(hoverAt('when a.b is "x" for 99:<|>99')).toBe(
+      '⚠️ **99:99** — seconds are written with two digits, from 00 to 59. The time on the page goes from 0:01 to 60:00.',
+    );
+  });
+
+  it('says which schedule a name is, and when it does not exist', () => {
+    const during = 'when a.b is "x" during business_hours "EMEA su<|>pport"';
+    expect(hoverAt(during)).toBe(
+      '**"EMEA support"** — schedule\n\n`during business_hours "EMEA support"` uses the business hours of the schedule "EMEA support" (in its own time zone) instead of the channel\'s.',
+    );
+    const { text, offset } = cursor(during);
+    expect(hover(text, offset, { schedules: ['EMEA support'] })?.contents).toBe(hoverAt(during));
+    expect(hover(text, offset, { schedules: ['EMEA Support', 'US'] })?.contents).toMatch(
+      /^⚠️ There is no schedule named "EMEA support"\. Did you mean "EMEA Support"\? Schedules: "EMEA Support", "US"\.\n\n\*\*"EMEA support"\*\* — schedule/,
+    );
+    expect(hover(text, offset, { schedules: ['US'] })?.contents).toMatch(
+      /^⚠️ There is no schedule named "EMEA support"\. Schedules: "US"\./,
+    );
+    expect(hover(text, offset, { schedules: [] })?.contents).toContain(
+      "There are no named schedules: leave out the name to use the channel's business hours.",
+    );
+    expect(hoverAt('when a.b is "x" outside business_hours "E<|>MEA"')).toContain(
+      '`outside business_hours "EMEA"`',
+    );
+  });
+
+  it('says what a tag does, and how it is stored', () => {
+    expect(hoverAt('when visitor.page_url is "x" tag "v<|>ip"')).toBe(
+      '**vip** — tag\n\nAdded to the tickets created from the conversation this message starts.',
+    );
+    expect(hoverAt('when visitor.page_url is "x" tag "a", "V<|>IP"')).toContain(
+      'Tags are stored in lower case: this one is added as `vip`.',
+    );
+    expect(hoverAt('when a.b is "x" tag "big <|>deal"')).toContain(
+      'tags can\'t contain spaces: write "big_deal"',
+    );
+    expect(hoverAt('when a.b is "x" tag "<|>"')).toContain('a tag cannot be empty');
   });
 
   it('returns null where there is nothing to say', () => {

@@ -1,20 +1,84 @@
 /**
  * Hover: the catalog's documentation for the word under the cursor (field, operator, keyword, frequency,
- * time of day), and for a value what the field's kind says about it (a symbol's meaning, a language's
- * name).
+ * time of day); for a value what the field's kind says about it (how text compares, a symbol's meaning,
+ * a language's name, or what is wrong with it); what a duration, a schedule name or a tag means.
  */
 import type { IToken } from 'chevrotain';
-import type { OperatorEntry } from '../catalog/types.ts';
+import type { Catalog, OperatorEntry } from '../catalog/types.ts';
+import { closestMatch } from '../check/suggest.ts';
+import type { ValidateOptions } from '../check/validator.ts';
 import type { RuleLanguage } from '../language.ts';
 import type { SourceRange } from '../model/ast.ts';
 import * as t from '../syntax/lexer.ts';
-import { decodeString } from '../syntax/strings.ts';
+import { decodeString, encodeString } from '../syntax/strings.ts';
 import { objectLabel } from './complete.ts';
 
 export interface HoverResult {
   range: SourceRange;
   /** Markdown. */
   contents: string;
+}
+
+/** What hover knows of the channel: the same options as the validator (the schedules that exist). */
+export type HoverOptions = ValidateOptions;
+
+/** `M:SS`. */
+const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+
+/**
+ * A time on the page in words.
+ *
+ * @example spokenDuration(125) // '2 minutes 5 seconds'
+ */
+export function spokenDuration(seconds: number): string {
+  const unit = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const minutes = Math.floor(seconds / 60);
+  const parts = [
+    minutes > 0 ? unit(minutes, 'minute') : '',
+    seconds % 60 > 0 || minutes === 0 ? unit(seconds % 60, 'second') : '',
+  ];
+  return parts.filter(Boolean).join(' ');
+}
+
+/** The hover of a duration (`for 2:05`): how long, or what is wrong with it. */
+function durationDoc(word: string, catalog: Catalog): string {
+  const [minutesText, secondsText] = word.split(':') as [string, string];
+  const total = Number(minutesText) * 60 + Number(secondsText);
+  const { min, max } = catalog.onPageSeconds;
+  const limits = `The time on the page goes from ${clock(min)} to ${clock(max)}.`;
+  if (secondsText.length !== 2 || Number(secondsText) > 59) {
+    const fixed = total >= min && total <= max ? ` Write ${clock(total)} for ${spokenDuration(total)}.` : '';
+    return `⚠️ **${word}** — seconds are written with two digits, from 00 to 59.${fixed} ${limits}`;
+  }
+  if (total < min || total > max)
+    return `⚠️ **${word}** is out of range. ${limits} To check on page load, leave out \`for\`.`;
+  return `**${word}** — ${spokenDuration(total)} on the page\n\nThe conditions are checked once the visitor has been on the page for ${spokenDuration(total)}, counting only while the tab is visible. ${limits}`;
+}
+
+/** The hover of a schedule name (`during business_hours "EMEA support"`), and whether it exists. */
+function scheduleDoc(name: string, timeOfDay: 'during' | 'outside', options: HoverOptions): string {
+  const quoted = encodeString(name);
+  const doc = `**${quoted}** — schedule\n\n\`${timeOfDay} business_hours ${quoted}\` uses the business hours of the schedule ${quoted} (in its own time zone) instead of the channel's.`;
+  const known = options.schedules;
+  if (known === undefined || known.includes(name)) return doc;
+  const suggestion = closestMatch(name, known);
+  const listing =
+    known.length === 0
+      ? "There are no named schedules: leave out the name to use the channel's business hours."
+      : `Schedules: ${known.map((schedule) => encodeString(schedule)).join(', ')}.`;
+  const meant = suggestion ? ` Did you mean ${encodeString(suggestion)}?` : '';
+  return `⚠️ There is no schedule named ${quoted}.${meant} ${listing}\n\n${doc}`;
+}
+
+/** The hover of a tag (`tag "VIP"`): what tags do, and how it is stored. */
+function tagDoc(tag: string): string {
+  const added = 'Added to the tickets created from the conversation this message starts.';
+  if (tag.trim() === '') return `⚠️ **""** — a tag cannot be empty. Type a word such as "vip", or remove it.`;
+  if (/\s/.test(tag))
+    return `⚠️ **${encodeString(tag)}** — tags can't contain spaces: write ${encodeString(tag.trim().replace(/\s+/g, '_'))}.\n\n${added}`;
+  const lower = tag.toLowerCase();
+  const stored = lower === tag ? '' : `\n\nTags are stored in lower case: this one is added as \`${lower}\`.`;
+  return `**${tag}** — tag\n\n${added}${stored}`;
 }
 
 function tokenAt(tokens: IToken[], offset: number): { token: IToken; index: number } | undefined {
@@ -29,7 +93,9 @@ function tokenAt(tokens: IToken[], offset: number): { token: IToken; index: numb
  *
  * @example createHover(language)('when device.language is "fr"', 8)?.contents // '**device.language** — Device › Language ...'
  */
-export function createHover(language: RuleLanguage): (text: string, offset: number) => HoverResult | null {
+export function createHover(
+  language: RuleLanguage,
+): (text: string, offset: number, options?: HoverOptions) => HoverResult | null {
   const { catalog } = language;
   const { vocabulary } = language.syntax;
   const { keywordDocs } = catalog;
@@ -69,9 +135,23 @@ export function createHover(language: RuleLanguage): (text: string, offset: numb
     return undefined;
   }
 
-  function docOf(tokens: IToken[], index: number): string | undefined {
+  /** Whether the string at `index` is one of the tags of `tag "a", "b"`. */
+  function isTag(tokens: IToken[], index: number): boolean {
+    let at = index - 1;
+    while (tokens[at]?.tokenType === t.Comma && tokens[at - 1]?.tokenType === t.StringLiteral) at -= 2;
+    return tokens[at]?.tokenType === t.Tag;
+  }
+
+  function docOf(tokens: IToken[], index: number, options: HoverOptions): string | undefined {
     const token = tokens[index] as IToken;
     const word = token.image;
+    if (token.tokenType === t.Duration) return durationDoc(word, catalog);
+    if (token.tokenType === t.StringLiteral) {
+      const value = decodeString(word).value;
+      if (tokens[index - 1]?.tokenType === t.BusinessHours)
+        return scheduleDoc(value, tokens[index - 2]?.tokenType === t.Outside ? 'outside' : 'during', options);
+      if (isTag(tokens, index)) return tagDoc(value);
+    }
     const field = catalog.fieldByName(word);
     if (field) {
       // Catalogs only let fields allow operators they have.
@@ -93,11 +173,11 @@ export function createHover(language: RuleLanguage): (text: string, offset: numb
     return doc ? `**${word}**\n\n${doc}` : undefined;
   }
 
-  return (text, offset) => {
+  return (text, offset, options = {}) => {
     const tokens = vocabulary.lexer.tokenize(text).tokens;
     const found = tokenAt(tokens, offset) ?? tokenAt(tokens, offset - 1);
     if (!found) return null;
-    const contents = docOf(tokens, found.index);
+    const contents = docOf(tokens, found.index, options);
     if (!contents) return null;
     return {
       range: { start: found.token.startOffset, end: found.token.startOffset + found.token.image.length },

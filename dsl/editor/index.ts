@@ -9,18 +9,18 @@ import type { ValidateOptions } from '../check/validator.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { FormatResult } from '../syntax/format.ts';
 import { createCompletion, objectLabel as labelOfObject, type CompletionResult } from './complete.ts';
-import { createHover, type HoverResult } from './hover.ts';
+import { createHover, type HoverOptions, type HoverResult } from './hover.ts';
 import { createHighlighting, type HighlightToken, type MonarchLanguage } from './tokens.ts';
 
 export type { CompletionItem, CompletionKind, CompletionResult } from './complete.ts';
-export type { HoverResult } from './hover.ts';
+export type { HoverOptions, HoverResult } from './hover.ts';
 export type { HighlightToken, MonarchLanguage } from './tokens.ts';
 export { languageName } from '../kinds/language/index.ts';
 
 /** What an editor needs from a language. */
 export interface EditorServices {
   complete(text: string, offset: number): CompletionResult;
-  hover(text: string, offset: number): HoverResult | null;
+  hover(text: string, offset: number, options?: HoverOptions): HoverResult | null;
   tokens(text: string): HighlightToken[];
   diagnostics(text: string, options?: ValidateOptions): Diagnostic[];
   format(text: string): FormatResult;
@@ -61,12 +61,13 @@ export function complete(text: string, offset: number): CompletionResult {
 }
 
 /**
- * Documentation for the token at `offset`, or null when there is none.
+ * Documentation for the token at `offset`, or null when there is none. `options` are the validator's (the
+ * schedules that exist), so that hover can say a schedule name is unknown.
  *
  * @example hover('when device.language is "fr"', 8)?.contents // '**device.language** — Device › Language ...'
  */
-export function hover(text: string, offset: number): HoverResult | null {
-  return editor.hover(text, offset);
+export function hover(text: string, offset: number, options: HoverOptions = {}): HoverResult | null {
+  return editor.hover(text, offset, options);
 }
 
 /**

@@ -50,7 +50,14 @@ describe('the text kind', () => {
 
   it('describes, completes, compiles and edits its values', () => {
     expect(textKind.compileValue('Prix ÉTÉ')).toBe('prix été');
-    expect(textKind.hoverValue('x', pageUrl)).toBeUndefined();
+    expect(textKind.hoverValue('Prix ÉTÉ', pageUrl)).toBe(
+      '**"Prix ÉTÉ"** — text, compared without regard to case, as "prix été".',
+    );
+    expect(textKind.hoverValue('pricing', pageUrl)).toBe(
+      '**"pricing"** — text, compared without regard to case: "PRICING" is the same.',
+    );
+    expect(textKind.hoverValue('👋', pageUrl)).toBe('**"👋"** — text, compared without regard to case.');
+    expect(textKind.hoverValue('', pageUrl)).toBe('**""** — the empty text: every page url contains it.');
     expect(textKind.completeValue(pageUrl).map((item) => item.label)).toEqual(['"pricing"', '[…]']);
     expect(textKind.describeValues({ ...pageUrl, allowsList: false })).toBe(
       'text in quotes, e.g. `"pricing"`',
@@ -126,7 +133,7 @@ describe('the language kind', () => {
     const check = (value: Value) => reported((report) => languageKind.validate(value, language, report));
     expect(check(str('pt-BR'))).toEqual([]);
     expect(check(str('fr_CA'))).toEqual([
-      'error invalid-language: "fr_CA" is not a language tag. Write a BCP 47 tag such as "fr", "en-GB" or "pt-BR" (did you mean "fr-CA"?). (fix)',
+      'error invalid-language: "fr_CA" is not a language tag. Did you mean "fr-CA" (Canadian French)? (fix)',
     ]);
     expect(check(str(''))).toEqual([
       'error invalid-language: "" is not a language tag. Write a BCP 47 tag such as "fr", "en-GB" or "pt-BR".',

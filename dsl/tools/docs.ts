@@ -9,8 +9,11 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RuleContext } from '../catalog/context.ts';
 import type { EventEntry, FieldEntry, ObjectEntry, OperatorEntry } from '../catalog/types.ts';
+import { languageRegistry } from '#language-registry';
+import type { LanguageRegistry } from '../kinds/language/registry.ts';
 import { language as builtinLanguage, type RuleLanguage } from '../language.ts';
 import { MAX_NESTING } from '../model/ast.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import { usage } from './cli.ts';
 
 /** A rule example; with a context, the page shows (and the test checks) whether it fires. */
@@ -116,6 +119,34 @@ function valuesSection(language: RuleLanguage): string {
     .join('\n');
 }
 
+/** Languages as admins mistype them, each with what the editor reports and the fix it offers. */
+const languageMistakes = [
+  '"french"',
+  '"English"',
+  '"fre"',
+  '"zz"',
+  '"en-UK"',
+  '"en_US"',
+  '"Portuguese (Brazil)"',
+  '"brazilian portuguese"',
+  '"iw"',
+  '"art-lojban"',
+  'french',
+];
+
+/**
+ * The table of language mistakes: what `check` reports for each, and its fix (so the page shows what the
+ * editor does, not what it was meant to do).
+ */
+function languageChecksTable(language: RuleLanguage): string {
+  const rows = languageMistakes.map((written) => {
+    const problem = language.check(`when device.language is ${written}`).diagnostics[0] as Diagnostic;
+    const fix = problem.fix?.edits[0]?.text;
+    return `| ${code(written)} | ${code(problem.code)} (${problem.severity}) | ${fix ? code(fix) : 'none'} |`;
+  });
+  return ['| Written | Reported | One-click fix |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
 function diagnosticsTable(language: RuleLanguage): string {
   const rows = Object.entries(language.diagnosticCodes).map(
     ([name, meaning]) => `| ${code(name)} | ${meaning.replaceAll('|', '\\|')} |`,
@@ -169,6 +200,16 @@ tag "pricing", "vip"`,
     rule: 'when device.language is "fr-CA"',
     context: visitorOn('https://acme.test/', { device: { language: 'fr-FR' } }),
     fires: false,
+  },
+  languageScript: {
+    rule: 'when device.language is "zh-TW"',
+    context: visitorOn('https://acme.test/', { device: { language: 'zh-Hant-TW' } }),
+    fires: false,
+  },
+  languageBoth: {
+    rule: 'when device.language is ["zh-TW", "zh-Hant"]',
+    context: visitorOn('https://acme.test/', { device: { language: 'zh-Hant-TW' } }),
+    fires: true,
   },
   newUser: { rule: 'when visitor.visit_history is new_user every_time' },
   timing: {
@@ -314,6 +355,28 @@ Case does not matter (\`"pt-BR"\` and \`"pt-br"\` are the same), and tags are pu
 ${ruleBlock(e.language)}
 
 ${ruleBlock(e.languageRegion)}
+
+Matching is RFC 4647 *basic filtering*: a rule's tag matches a device's tag that is the same or that
+starts with it followed by \`-\`, subtag by subtag, whatever the subtags mean. So \`"zh-TW"\` does **not**
+match a device set to \`zh-Hant-TW\` (Chinese in traditional characters, Taiwan): that tag's second
+subtag is the script \`Hant\`, not the region \`TW\`. Browsers usually report \`zh-TW\`, but some systems
+report the script too; to reach both, list both tags, or use \`"zh-Hant"\` for every device that
+names the traditional script:
+
+${ruleBlock(e.languageScript)}
+
+${ruleBlock(e.languageBoth)}
+
+**Which tags are accepted**: a BCP 47 tag whose language, script, region and variant subtags are all in
+the IANA Language Subtag Registry (the \`language-subtag-registry\` package; registry of
+${(languageRegistry() as LanguageRegistry).date}): \`"fr"\`, \`"yue"\`, \`"zh-Hant-TW"\`, \`"es-419"\`, \`"de-CH-1901"\`. Extensions
+(\`-u-...\`) and private use (\`-x-...\`) are not looked up. The editor says what is wrong, and offers the
+tag meant with a one-click fix when one is likely:
+
+${languageChecksTable(language)}
+
+A deprecated tag is only a warning: tags are compared in canonical form (\`"iw"\` as \`"he"\`), so it
+still matches. Hovering a language shows its name, or what is wrong with it.
 
 ### Combining conditions
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { FieldEntry } from '../../catalog/types.ts';
+import { encodeString } from '../../syntax/strings.ts';
 import type { MatchKind } from '../kind.ts';
 import {
   completeText,
@@ -25,7 +26,18 @@ export const textKind: MatchKind<'text', string> = {
   contextValue: () => z.string(),
   validate: validateText,
   completeValue: completeText,
-  hoverValue: () => undefined,
+  hoverValue(value, field) {
+    if (value === '') return `**""** — the empty text: every ${field.label.toLowerCase()} contains it.`;
+    const folded = foldCase(value);
+    const upper = value.toUpperCase();
+    const same =
+      folded !== value
+        ? `, as ${encodeString(folded)}`
+        : upper !== value
+          ? `: ${encodeString(upper)} is the same`
+          : '';
+    return `**${encodeString(value)}** — text, compared without regard to case${same}.`;
+  },
   compileValue: foldCase,
   describeValues: (field: FieldEntry) => `text in quotes, e.g. ${code(field.example)}${listNote(field)}`,
   documentValues: () =>
