@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { symbolKind } from '../kinds/symbol/index.ts';
 import { textKind } from '../kinds/text/index.ts';
 import { createLanguage } from '../language.ts';
-import { referrerField } from '../testing/example-extension.ts';
+import { landingPageField } from '../testing/example-extension.ts';
 import { prefixKind } from '../testing/prefix-kind/index.ts';
 import { catalog, operatorByName } from './catalog.ts';
 import { createCatalog, extendCatalog, type CatalogDefinition } from './create.ts';
@@ -22,7 +22,7 @@ const definition: CatalogDefinition = {
 };
 
 const withField = (field: Partial<FieldEntry>) =>
-  extendCatalog(catalog, { fields: [{ ...referrerField, ...field } as FieldEntry] });
+  extendCatalog(catalog, { fields: [{ ...landingPageField, ...field } as FieldEntry] });
 
 describe('createCatalog and extendCatalog', () => {
   it('index the tables', () => {
@@ -42,8 +42,8 @@ describe('createCatalog and extendCatalog', () => {
     expect(() => withField({ name: 'visitor.page_url' })).toThrow(
       'Invalid catalog: two fields are named "visitor.page_url"; names must be unique.',
     );
-    expect(() => withField({ name: 'referrer' })).toThrow('a field name is object.key');
-    expect(() => withField({ name: 'session.referrer', object: 'session' })).toThrow(
+    expect(() => withField({ name: 'landing_page' })).toThrow('a field name is object.key');
+    expect(() => withField({ name: 'session.landing_page', object: 'session' })).toThrow(
       'its name must start with its object, one of visitor, device.',
     );
     expect(() => withField({ match: 'regex' })).toThrow(
@@ -63,7 +63,7 @@ describe('createCatalog and extendCatalog', () => {
     );
     const symbol = { name: 'a', label: 'A', doc: '' };
     expect(() => withField({ match: 'symbol', operators: ['is'], symbols: [symbol, symbol] })).toThrow(
-      'two symbols of field "visitor.referrer" are named "a"',
+      'two symbols of field "visitor.landing_page" are named "a"',
     );
   });
 
@@ -100,21 +100,21 @@ describe('createCatalog and extendCatalog', () => {
       symbols: [{ name: 'contains', label: '', doc: '' }],
     });
     expect(() => createLanguage(clash)).toThrow(
-      'the symbol "contains" of field "visitor.referrer" is a keyword',
+      'the symbol "contains" of field "visitor.landing_page" is a keyword',
     );
   });
 
   it('extend with kinds alone (for fields to come)', () => {
     const extended = extendCatalog(catalog, { kinds: { prefix: prefixKind } });
     expect(extended.fields).toEqual(catalog.fields);
-    expect(extended.operatorByName('starts_with')?.keyword).toBe('starts with');
+    expect(extended.operatorByName('is_under')?.keyword).toBe('is under');
   });
 
   it('extend with objects too', () => {
     const extended = extendCatalog(catalog, {
       objects: [{ name: 'session', label: 'Session', doc: 'The visit.' }],
-      fields: [{ ...referrerField, name: 'session.referrer', object: 'session' }],
+      fields: [{ ...landingPageField, name: 'session.landing_page', object: 'session' }],
     });
-    expect(createLanguage(extended).check('when session.referrer contains "x"').diagnostics).toEqual([]);
+    expect(createLanguage(extended).check('when session.landing_page contains "x"').diagnostics).toEqual([]);
   });
 });
