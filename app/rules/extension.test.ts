@@ -26,9 +26,7 @@ const landingPage = exampleCatalog.fieldByName('visitor.landing_page')!;
 describe('the visual builder with an extended catalog', () => {
   it('offers the new fields with their kind’s operators and values', () => {
     expect(fieldsOf('visitor', exampleCatalog).map((field) => field.name)).toEqual([
-      'visitor.page_url',
-      'visitor.page_title',
-      'visitor.visit_history',
+      ...fieldsOf('visitor').map((field) => field.name),
       'visitor.landing_page',
       'visitor.page_path',
     ]);
@@ -62,10 +60,7 @@ describe('the test panel with an extended catalog', () => {
   it('has an input per field, with the kind’s control and starting value', () => {
     const inputs = sampleInputs(exampleCatalog);
     expect(inputs.map((input) => [input.field.name, input.control.control])).toEqual([
-      ['visitor.page_url', 'text'],
-      ['visitor.page_title', 'text'],
-      ['visitor.visit_history', 'select'],
-      ['device.language', 'text'],
+      ...sampleInputs().map((input) => [input.field.name, input.control.control]),
       ['visitor.landing_page', 'text'],
       ['visitor.page_path', 'text'],
     ]);

@@ -33,8 +33,8 @@ describe('createCatalog and extendCatalog', () => {
     expect(built.kindOf(built.fieldByName('visitor.page_title')!)).toBe(textKind);
     expect(Object.isFrozen(built)).toBe(true);
     expect(operatorByName('contains').label).toBe('Contains at least one of');
-    expect(() => operatorByName('matches')).toThrow(
-      'Unknown operator "matches": the catalog has is, is_not, contains, does_not_contain.',
+    expect(() => operatorByName('resembles')).toThrow(
+      'Unknown operator "resembles": the catalog has is, is_not, contains, does_not_contain, starts_with, ends_with, matches, does_not_match, greater_than, greater_or_equal, less_than, less_or_equal.',
     );
   });
 
@@ -44,14 +44,14 @@ describe('createCatalog and extendCatalog', () => {
     );
     expect(() => withField({ name: 'landing_page' })).toThrow('a field name is object.key');
     expect(() => withField({ name: 'session.landing_page', object: 'session' })).toThrow(
-      'its name must start with its object, one of visitor, device.',
+      'its name must start with its object, one of visitor, device, event.',
     );
     expect(() => withField({ match: 'regex' })).toThrow(
-      'unknown match kind "regex"; kinds: text, symbol, language, url.',
+      'unknown match kind "regex"; kinds: text, symbol, language, url, number, boolean, attribute.',
     );
     expect(() => withField({ match: 'toString' })).toThrow('unknown match kind "toString"');
     expect(() => withField({ operators: [] })).toThrow('allow at least one operator.');
-    expect(() => withField({ operators: ['matches'] })).toThrow('the catalog has no operator "matches".');
+    expect(() => withField({ operators: ['resembles'] })).toThrow('the catalog has no operator "resembles".');
     expect(() => withField({ match: 'language' })).toThrow(
       'the language kind has no operator "contains" (it has is, is_not).',
     );
@@ -71,9 +71,13 @@ describe('createCatalog and extendCatalog', () => {
     expect(() => createCatalog({ ...definition, kinds: { ...catalog.kinds, words: symbolKind } })).toThrow(
       'the kind registered as "words" is named "symbol".',
     );
+    const { number: _number, ...withoutNumbers } = catalog.kinds;
+    expect(() => createCatalog({ ...definition, kinds: withoutNumbers })).toThrow(
+      'the kind "attribute" compiles to the kind "number", which the catalog does not have.',
+    );
     const operator = { name: 'starts', keyword: 'Starts With', label: '', doc: '' };
     expect(() => createCatalog({ ...definition, operators: [...definition.operators, operator] })).toThrow(
-      'its keyword "Starts With" must be lower-case words.',
+      'its keyword "Starts With" must be lower-case words or one of <, <=, >, >=.',
     );
     expect(() =>
       createCatalog({ ...definition, operators: [...definition.operators, { ...operator, keyword: 'is' }] }),

@@ -4,12 +4,12 @@
  * name).
  */
 import type { IToken } from 'chevrotain';
-import type { OperatorEntry } from '../catalog/types.ts';
+import type { FieldEntry, OperatorEntry } from '../catalog/types.ts';
 import type { RuleLanguage } from '../language.ts';
 import type { SourceRange } from '../model/ast.ts';
 import * as t from '../syntax/lexer.ts';
-import { decodeString } from '../syntax/strings.ts';
-import { objectLabel } from './complete.ts';
+import { decodeString, encodeString } from '../syntax/strings.ts';
+import { objectLabel, type EditorOptions } from './complete.ts';
 
 export interface HoverResult {
   range: SourceRange;
@@ -29,7 +29,9 @@ function tokenAt(tokens: IToken[], offset: number): { token: IToken; index: numb
  *
  * @example createHover(language)('when device.language is "fr"', 8)?.contents // '**device.language** — Device › Language ...'
  */
-export function createHover(language: RuleLanguage): (text: string, offset: number) => HoverResult | null {
+export function createHover(
+  language: RuleLanguage,
+): (text: string, offset: number, options?: EditorOptions) => HoverResult | null {
   const { catalog } = language;
   const { vocabulary } = language.syntax;
   const { keywordDocs } = catalog;
@@ -45,7 +47,8 @@ export function createHover(language: RuleLanguage): (text: string, offset: numb
     while (isOperatorWord(tokens[start - 1])) start--;
     let end = index + 1;
     while (isOperatorWord(tokens[end])) end++;
-    if (tokens[start - 1]?.tokenType !== t.Identifier) return undefined;
+    const before = tokens[start - 1]?.tokenType;
+    if (before !== t.Identifier && before !== t.RBracket) return undefined;
     const written = tokens
       .slice(start, end)
       .map((token) => token.image)
@@ -69,15 +72,44 @@ export function createHover(language: RuleLanguage): (text: string, offset: numb
     return undefined;
   }
 
-  function docOf(tokens: IToken[], index: number): string | undefined {
+  /** The keyed field whose key the token is (`"plan"` in `visitor.attributes["plan"]`), if it is one. */
+  function keyedFieldOf(tokens: IToken[], index: number): FieldEntry | undefined {
+    const field = tokens[index - 2];
+    if (tokens[index - 1]?.tokenType !== t.LBracket || field?.tokenType !== t.Identifier) return undefined;
+    return catalog.fieldByName(field.image)?.key ? catalog.fieldByName(field.image) : undefined;
+  }
+
+  /** A key of a keyed field, with its declaration when the editor has the declarations. */
+  function keyDoc(field: FieldEntry, key: string, options: EditorOptions): string {
+    const about = field.key as NonNullable<FieldEntry['key']>;
+    const title = `**${encodeString(key)}** — ${objectLabel(catalog, field.object)} › ${field.label}`;
+    if (!about.declarations || !options[about.declarations]) {
+      return `${title}\n\nThe ${about.label} ${encodeString(key)} of ${field.name}.`;
+    }
+    const declared = options[about.declarations]?.find((declaration) => declaration.key === key);
+    return declared
+      ? `${title}: ${declared.label ?? key}\n\nA declared ${about.label}: ${declared.type === 'boolean' ? 'true or false' : declared.type}.`
+      : `${title}\n\nThe ${about.label} ${encodeString(key)} is not declared in the settings.`;
+  }
+
+  function docOf(tokens: IToken[], index: number, options: EditorOptions): string | undefined {
     const token = tokens[index] as IToken;
     const word = token.image;
     const field = catalog.fieldByName(word);
     if (field) {
       // Catalogs only let fields allow operators they have.
       const allowed = field.operators.map((name) => (catalog.operatorByName(name) as OperatorEntry).keyword);
-      return `**${field.name}** — ${objectLabel(catalog, field.object)} › ${field.label}\n\n${field.doc}\n\nOperators: ${allowed.join(', ')}. Example: \`${field.name} ${allowed[0]} ${field.example}\``;
+      const key = field.key ? `[${field.key.example}]` : '';
+      return `**${field.name}${key}** — ${objectLabel(catalog, field.object)} › ${field.label}\n\n${field.doc}\n\nOperators: ${allowed.join(', ')}. Example: \`${field.name}${key} ${allowed[0]} ${field.example}\``;
     }
+    const keyed = token.tokenType === t.StringLiteral ? keyedFieldOf(tokens, index) : undefined;
+    if (keyed) return keyDoc(keyed, decodeString(word).value, options);
+    const isWord = token.tokenType !== t.Identifier && token.tokenType !== t.StringLiteral;
+    const trigger = catalog.events.find((event) => {
+      const words = event.syntax.split(' ');
+      return isWord && words[0] !== word && words.includes(word);
+    });
+    if (trigger) return `**${trigger.syntax}** — ${trigger.label}\n\n${trigger.doc}`;
     if (token.tokenType === t.Identifier || token.tokenType === t.StringLiteral) {
       const owner = fieldOfValue(tokens, index);
       const value = token.tokenType === t.StringLiteral ? decodeString(word).value : word;
@@ -93,11 +125,11 @@ export function createHover(language: RuleLanguage): (text: string, offset: numb
     return doc ? `**${word}**\n\n${doc}` : undefined;
   }
 
-  return (text, offset) => {
+  return (text, offset, options = {}) => {
     const tokens = vocabulary.lexer.tokenize(text).tokens;
     const found = tokenAt(tokens, offset) ?? tokenAt(tokens, offset - 1);
     if (!found) return null;
-    const contents = docOf(tokens, found.index);
+    const contents = docOf(tokens, found.index, options);
     if (!contents) return null;
     return {
       range: { start: found.token.startOffset, end: found.token.startOffset + found.token.image.length },

@@ -4,6 +4,7 @@
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { catalog } from '../catalog/catalog.ts';
+import { extendCatalog } from '../catalog/create.ts';
 import type { ContextOf } from '../catalog/context.ts';
 import { createEditor } from '../editor/index.ts';
 import { check, createLanguage } from '../language.ts';
@@ -44,7 +45,7 @@ describe('a catalog extension', () => {
     });
     expect(language.print(rule!)).toBe(`${text}\nonce_per_visit\n`);
     expect(language.parse('when visitor.page_path under "/x"').diagnostics[0]?.message).toContain(
-      'Operators: is, is not, contains, does not contain, is under.',
+      'Operators: is, is not, contains, does not contain, starts with, ends with, matches, does not match, >, >=, <, <=, is under.',
     );
   });
 
@@ -132,5 +133,8 @@ describe('a catalog extension', () => {
     expect(page).toContain('| `is under` | Is under |');
     expect(page).toContain('- **A path prefix** in quotes');
     expect(page).toContain('| `missing-slash` |');
+    const objects = ['a', 'b', 'c'].map((name) => ({ name, label: name, doc: 'x' }));
+    const crowded = createLanguage(extendCatalog(catalog, { objects }));
+    expect(renderDslReference(crowded)).toContain('Fields belong to 6 objects');
   });
 });

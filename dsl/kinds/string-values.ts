@@ -21,12 +21,15 @@ export function validateStrings(
   report: ValueReport,
   checkItem: (item: StringValue) => void,
 ): void {
-  if (value.kind === 'symbol') {
-    const quoted = encodeString(value.name);
+  if (value.kind === 'symbol' || value.kind === 'number' || value.kind === 'boolean') {
+    const written = value.kind === 'symbol' ? value.name : String(value.value);
+    const quoted = encodeString(written);
+    const what =
+      value.kind === 'symbol' ? 'a word of the language' : value.kind === 'number' ? 'a number' : written;
     report.error(
       'invalid-value',
       value.range,
-      `Put the value in double quotes: ${quoted}. ${field.name} compares text, not a word of the language.`,
+      `Put the value in double quotes: ${quoted}. ${field.name} compares text, not ${what}.`,
       replaceFix(value.range, quoted),
     );
     return;

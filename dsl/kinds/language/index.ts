@@ -105,7 +105,10 @@ export const languageKind: MatchKind<'language', string> = {
     listSnippet(field),
   ],
   hoverValue: (value) => `**${value}** — ${languageName(value)}`,
-  compileValue: (value) => canonicalLanguage(value) ?? value.toLowerCase(),
+  compileValue: (value) => {
+    const tag = value as string;
+    return canonicalLanguage(tag) ?? tag.toLowerCase();
+  },
   describeValues: (field) => `a language tag in quotes, e.g. ${code(field.example)}${listNote(field)}`,
   documentValues: () =>
     `- **A language** is a BCP 47 tag in quotes, such as ${suggestedLanguages
