@@ -140,3 +140,31 @@ describe('triggers', () => {
     expect(problems('when visitor.page_url is "x" on exit_intent')).toEqual([]);
   });
 });
+
+describe('patterns', () => {
+  it('warn when they match everything, or one text only', () => {
+    expect(problems('when visitor.page_url matches "*"')).toEqual([
+      {
+        code: 'empty-value',
+        at: '"*"',
+        message: 'The pattern "*" matches every page url. Type the text around the *, e.g. "*/blog/*".',
+        fix: undefined,
+      },
+    ]);
+    expect(problems('when visitor.page_title does not match ["pricing", "*x*"]')).toEqual([
+      {
+        code: 'no-wildcard',
+        at: '"pricing"',
+        message:
+          '"pricing" has no *: matches compares the whole page title, so only "pricing" itself matches. Write "*pricing*" to find it anywhere, or use is.',
+        fix: '"*pricing*"',
+      },
+    ]);
+    expect(problems('when visitor.attributes["plan"] matches ""')[0]).toMatchObject({
+      code: 'no-wildcard',
+      fix: undefined,
+    });
+    expect(problems('when visitor.page_url matches "https://*.acme.test/*"')).toEqual([]);
+    expect(problems('when visitor.page_url contains ""')[0]?.code).toBe('empty-value');
+  });
+});

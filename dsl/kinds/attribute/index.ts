@@ -87,7 +87,7 @@ function validateTyped(
     );
     return;
   }
-  if (type === 'text') validateText(value, field, report);
+  if (type === 'text') validateText(value, field, report, context);
 }
 
 export const attributeKind: MatchKind<'attribute', string | number | boolean> = {
