@@ -27,6 +27,7 @@ import {
   type GroupNode,
 } from './builder-model.ts';
 import { ConditionBuilder } from './ConditionBuilder.tsx';
+import { ConditionKey } from './ConditionKey.tsx';
 import { initialSample, sampleContext, sampleEvent, testRule } from './sample-visitor.ts';
 import { eventText, TestRulePanel, typedValue } from './TestRulePanel.tsx';
 import { defaultTiming, durationProblem, TimingInput } from './TimingInput.tsx';
@@ -193,5 +194,18 @@ describe('the test panel', () => {
     expect(result.textContent).toContain('(was “20”)');
     expect(result.textContent).toContain('50% scrolled');
     expect((screen.getByLabelText('Pages viewed') as HTMLInputElement).type).toBe('number');
+  });
+});
+
+describe('the condition key', () => {
+  it('says what each new field takes, keyed fields with their key', () => {
+    themed(<ConditionKey />);
+    const table = screen.getByTestId('condition-key');
+    const row = (name: string) =>
+      [...table.querySelectorAll('tr')].find((tr) => tr.textContent?.includes(name))?.textContent ?? '';
+    expect(row('visitor.pages_viewed')).toContain('A number, such as 3 or 12.5');
+    expect(row('visitor.attributes')).toContain('a number, or true / false');
+    expect(row('visitor.attributes')).toContain('visitor.attributes["plan"] is "pro"');
+    expect(row('device.type')).toContain('Mobile, Tablet, Desktop');
   });
 });
