@@ -2,8 +2,10 @@
  * The editor services on issue 12's syntax: completion of keys (declared ones with their labels),
  * values of numbers and booleans, trigger words; hover of keys, signs and trigger words; highlighting.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AttributeDeclaration } from '../catalog/types.ts';
+import { ruleLikeText } from '../testing/arbitraries.ts';
 import { complete, hover, monarchLanguage, tokens, type EditorOptions } from './index.ts';
 
 const declared: AttributeDeclaration[] = [
@@ -168,5 +170,21 @@ describe('highlighting', () => {
     expect(classify('50%')).toBe('number');
     expect(classify('-1.5')).toBe('number');
     expect(classify('==')).toBe('keyword.operator');
+  });
+});
+
+describe('robustness', () => {
+  it('completes and hovers anywhere in rule-like text without throwing (fast-check, fixed seed)', () => {
+    fc.assert(
+      fc.property(ruleLikeText, fc.nat(), (text, at) => {
+        const offset = at % (text.length + 1);
+        for (const options of [{}, { attributes: declared }]) {
+          const { range } = complete(text, offset, options);
+          expect(range.end).toBe(offset);
+          hover(text, offset, options);
+        }
+      }),
+      { seed: 12, numRuns: 2000 },
+    );
   });
 });
