@@ -429,8 +429,10 @@ function eventMatches(test: (event: AnyRecord) => boolean, context: unknown): bo
   return isRecord(event) && test(event);
 }
 
-/** What each event type carries besides its type: a number of seconds or percent, or a name. */
-const eventParameters: Readonly<Record<string, readonly [string, 'number' | 'string']>> = {
+/** What each event type carries besides its type: a number of seconds or percent, a name, or nothing. */
+const eventParameters: Readonly<Record<string, readonly [string, 'number' | 'string'] | null>> = {
+  page_load: null,
+  exit_intent: null,
   on_page: ['seconds', 'number'],
   on_site: ['seconds', 'number'],
   idle: ['seconds', 'number'],
@@ -438,11 +440,14 @@ const eventParameters: Readonly<Record<string, readonly [string, 'number' | 'str
   custom: ['name', 'string'],
 };
 
-/** The context's event as explanations show it: its type and parameter, or null when it is malformed. */
+/**
+ * The context's event as explanations show it: its type and parameter, or null when it is malformed or
+ * of a type no trigger waits for.
+ */
 function explainedEvent(context: unknown): ContextEvent | null {
   const event = isRecord(context) ? context.event : undefined;
-  if (!isRecord(event) || typeof event.type !== 'string') return null;
-  const parameter = hasOwn(eventParameters, event.type) ? eventParameters[event.type] : undefined;
+  if (!isRecord(event) || typeof event.type !== 'string' || !hasOwn(eventParameters, event.type)) return null;
+  const parameter = eventParameters[event.type];
   if (!parameter) return { type: event.type } as ContextEvent;
   const [name, type] = parameter;
   const value = event[name];

@@ -77,6 +77,8 @@ describe('triggers', () => {
     expect(explained({ type: 'scroll' }).actual).toBeNull();
     expect(explained({ type: 'idle', seconds: Number.NaN }).actual).toBeNull();
     expect(explained({ type: 7 }).actual).toBeNull();
+    expect(explained({ type: 'click' }).actual).toBeNull();
+    expect(explained({ type: 'toString' }).actual).toBeNull();
     expect(explained('scroll').actual).toBeNull();
   });
 
