@@ -38,6 +38,8 @@ const value = z.discriminatedUnion('kind', [
   stringValue,
   z.looseObject({ kind: z.literal('list'), items: z.array(stringValue).max(200) }),
   z.looseObject({ kind: z.literal('symbol'), name: z.string().max(100) }),
+  z.looseObject({ kind: z.literal('number'), value: z.number() }),
+  z.looseObject({ kind: z.literal('boolean'), value: z.boolean() }),
 ]);
 const condition: z.ZodType<unknown> = z
   .lazy(() =>
@@ -45,6 +47,7 @@ const condition: z.ZodType<unknown> = z
       z.looseObject({
         kind: z.literal('comparison'),
         field: z.string().max(100),
+        key: z.string().max(200).optional(),
         operator: operatorName,
         value,
         comments,
@@ -81,14 +84,20 @@ export const timeOfDay = z
   ])
   .meta({ id: 'TimeOfDay' });
 
-/** When the message shows: on page load, or after some time on the page. */
+const duration = { minutes: z.number().int().min(0).max(60), seconds: z.number().int().min(0).max(59) };
+
+/**
+ * When the message shows (the rule's trigger): on page load, after some time on the page or on the site,
+ * on exit intent, at a scroll depth, after some idle time, or on a custom event the site tracks.
+ */
 export const timing = z.discriminatedUnion('kind', [
   z.looseObject({ kind: z.literal('page_load') }),
-  z.looseObject({
-    kind: z.literal('on_page'),
-    minutes: z.number().int().min(0).max(60),
-    seconds: z.number().int().min(0).max(59),
-  }),
+  z.looseObject({ kind: z.literal('on_page'), ...duration }),
+  z.looseObject({ kind: z.literal('on_site'), ...duration }),
+  z.looseObject({ kind: z.literal('exit_intent') }),
+  z.looseObject({ kind: z.literal('scroll'), percent: z.number().int().min(0).max(1000) }),
+  z.looseObject({ kind: z.literal('idle'), ...duration }),
+  z.looseObject({ kind: z.literal('custom'), name: z.string().max(200) }),
 ]);
 
 const astSchema = z
@@ -111,6 +120,9 @@ const astSchema = z
 /** The rule AST as JSON, typed as the rule language's `Rule`. */
 export const ruleAst = astSchema as unknown as z.ZodType<Rule>;
 
+/** A compiled value, or a fact of the context: text, a number or a boolean. */
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
 /** A node of an evaluation's explanation tree (dsl/evaluate/explain.ts). */
 export const explainNode: z.ZodType<ExplainNode> = z
   .lazy(() =>
@@ -119,9 +131,10 @@ export const explainNode: z.ZodType<ExplainNode> = z
       z.object({
         kind: z.literal('comparison'),
         field: z.string(),
+        key: z.string().optional(),
         operator: operatorName,
-        expected: z.array(z.string()),
-        actual: z.string().nullable(),
+        expected: z.array(scalar),
+        actual: scalar.nullable(),
         result: z.boolean(),
       }),
     ]),
@@ -131,6 +144,15 @@ export const explainNode: z.ZodType<ExplainNode> = z
 const event = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page_load') }),
   z.object({ type: z.literal('on_page'), seconds: z.number() }),
+  z.object({ type: z.literal('on_site'), seconds: z.number() }),
+  z.object({ type: z.literal('exit_intent') }),
+  z.object({ type: z.literal('scroll'), percent: z.number() }),
+  z.object({ type: z.literal('idle'), seconds: z.number() }),
+  z.object({
+    type: z.literal('custom'),
+    name: z.string(),
+    properties: z.record(z.string(), scalar).optional(),
+  }),
 ]);
 
 /** Why a rule fires or not: conditions, event, time of day (dsl/evaluate/explain.ts). */

@@ -17,6 +17,7 @@ export {
   type CatalogExtension,
 } from './catalog/create.ts';
 export type * from './catalog/context.ts';
+export { keyValuePairs, sampleControlOf, sampleFactOf } from './catalog/samples.ts';
 export {
   contextSchema,
   isTimeZone,
@@ -25,7 +26,7 @@ export {
   type ContextParseResult,
 } from './catalog/context-schema.ts';
 export type * from './kinds/kind.ts';
-export type { RuntimeKind, ValueTest } from './kinds/runtime.ts';
+export type { AnyRuntimeKind, RuntimeKind, ValueTest } from './kinds/runtime.ts';
 export { suggestedLanguages } from './kinds/language/index.ts';
 export { loadLanguageRegistry } from '#language-registry';
 export type { LanguageRegistry, TagLookup } from './kinds/language/registry.ts';
@@ -34,7 +35,7 @@ export { COMPILED_VERSION } from './compile/compiled.ts';
 export { CompileError } from './compile/compile.ts';
 export type { ParseResult } from './syntax/parser.ts';
 export type { FormatResult } from './syntax/format.ts';
-export { decodeString, encodeString } from './syntax/strings.ts';
+export { decodeString, encodeNumber, encodeString } from './syntax/strings.ts';
 export { hasErrors, type CheckResult } from './check/check.ts';
 export type { ValidateOptions } from './check/validator.ts';
 export {
@@ -54,6 +55,7 @@ export {
   type RuleLanguage,
 } from './language.ts';
 export { createEvaluator, evaluate, type Evaluator, type EvaluatorOptions } from './runtime/evaluator.ts';
+export type { EventRuntime } from './runtime/triggers.ts';
 export type * from './runtime/explain.ts';
 
 /** Any diagnostic code: the core ones, or one a kind reports (see `diagnosticCodes`). */

@@ -20,10 +20,13 @@ import type { ValidateOptions } from '@proactive/dsl';
 export const languageId = 'proactive';
 
 let registered = false;
-/** Options for live diagnostics and hover (the channel's schedules); set by the editor that owns the model. */
+/**
+ * Options for live diagnostics (the channel's schedules, the brand's declared attributes), also given to
+ * completion and hover (schedule names, declared attribute keys); set by the editor that owns the model.
+ */
 let validateOptions: ValidateOptions = {};
 
-/** Updates the schedule names and business-hours flag used by live diagnostics and hover. */
+/** Updates the schedule names, business-hours flag and declared attributes the services use. */
 export function setValidateOptions(options: ValidateOptions): void {
   validateOptions = options;
 }
@@ -82,9 +85,9 @@ export function setupProactiveLanguage(): typeof monaco {
     wordPattern: /[a-z_][a-z0-9_.]*/i,
   });
   monaco.languages.registerCompletionItemProvider(languageId, {
-    triggerCharacters: ['.', ' ', '"'],
+    triggerCharacters: ['.', ' ', '"', '['],
     provideCompletionItems(model, position) {
-      const result = complete(model.getValue(), model.getOffsetAt(position));
+      const result = complete(model.getValue(), model.getOffsetAt(position), validateOptions);
       const range = rangeOf(model, result.range.start, result.range.end);
       return {
         suggestions: result.items.map((item, index) => ({

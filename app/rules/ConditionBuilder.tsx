@@ -8,7 +8,7 @@ import { palette } from '../shell/palette.ts';
 import styled from 'styled-components';
 import { IconButton, Button } from '@zendeskgarden/react-buttons';
 import { Menu, Item } from '@zendeskgarden/react-dropdowns';
-import { Checkbox, Field } from '@zendeskgarden/react-forms';
+import { Checkbox, Field, Input } from '@zendeskgarden/react-forms';
 import { Tooltip } from '@zendeskgarden/react-tooltips';
 import { Span } from '@zendeskgarden/react-typography';
 import { fieldByName, objects, operatorByName } from '@proactive/dsl';
@@ -24,6 +24,7 @@ import {
   removeItem,
   setField,
   setGroupOperator,
+  setKey,
   setNegated,
   setObject,
   setOperator,
@@ -341,6 +342,21 @@ function ConditionRow({ row, ...props }: ViewProps & { row: ConditionNode }) {
             name="field"
           />
         </Slot>
+        {field?.key && (
+          <Slot $basis={140} $min={120}>
+            <Field>
+              <Field.Label hidden>{t('rules.fieldKey', { what: field.key.label })}</Field.Label>
+              <Input
+                isCompact
+                name="key"
+                value={row.key ?? ''}
+                placeholder={field.key.example.replace(/^"|"$/g, '')}
+                validation={problem?.code === 'missing-key' ? 'error' : undefined}
+                onChange={(event) => onChange(setKey(root, row.id, event.target.value))}
+              />
+            </Field>
+          </Slot>
+        )}
         <Slot $basis={240} $min={230}>
           <SelectField
             label={t('rules.operator')}

@@ -6,8 +6,18 @@ import styled from 'styled-components';
 import { Accordion } from '@zendeskgarden/react-accordions';
 import { Table } from '@zendeskgarden/react-tables';
 import { Code, Paragraph, Span } from '@zendeskgarden/react-typography';
-import { events, fields, objects, operatorByName } from '@proactive/dsl';
+import { catalog, events, fields, objects, operatorByName, type ValueControl } from '@proactive/dsl';
 import { catalogText, t } from '../i18n.ts';
+
+/** What a field without symbols takes, by the control its kind edits values with. */
+const anyValueKeys: Record<ValueControl['control'], string> = {
+  chips: 'rules.keyAnyText',
+  select: 'rules.keyAnyText',
+  language: 'rules.keyAnyLanguage',
+  number: 'rules.keyAnyNumber',
+  boolean: 'rules.keyAnyBoolean',
+  typed: 'rules.keyAnyTyped',
+};
 
 const Scroll = styled.div`
   overflow-x: auto;
@@ -72,10 +82,10 @@ export function ConditionKey() {
                       </Table.Cell>
                       <Table.Cell>
                         {field.symbols?.map((symbol) => catalogText('values', symbol)).join(', ') ??
-                          t(field.match === 'language' ? 'rules.keyAnyLanguage' : 'rules.keyAnyText')}
+                          t(anyValueKeys[catalog.kindOf(field).valueControl(field).control])}
                       </Table.Cell>
                       <Table.Cell>
-                        <Code>{`${field.name} ${operatorByName(field.operators[0] ?? 'is').keyword} ${field.example}`}</Code>
+                        <Code>{`${field.name}${field.key ? `[${field.key.example}]` : ''} ${operatorByName(field.operators[0] ?? 'is').keyword} ${field.example}`}</Code>
                       </Table.Cell>
                     </Table.Row>
                   ));

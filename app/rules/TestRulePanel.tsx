@@ -19,7 +19,7 @@ import {
   type RuleContext,
   type Schedule,
 } from '@proactive/dsl';
-import type { Evaluation, ExplainNode } from '@proactive/dsl/evaluator';
+import type { ContextEvent, Evaluation, ExplainNode } from '@proactive/dsl/evaluator';
 import { catalogText, t } from '../i18n.ts';
 import { SelectField } from '../shell/SelectField.tsx';
 import { Muted } from '../shell/Muted.tsx';
@@ -126,7 +126,10 @@ export function TestRulePanel({ rule, schedules }: TestRulePanelProps) {
       {result?.evaluation && (
         <EvaluationView
           evaluation={result.evaluation}
-          shown={{ context: sampleContext(sample, schedules), written: writtenValues(rule) }}
+          shown={{
+            context: sampleContext(sample, schedules, catalog, rule?.timing),
+            written: writtenValues(rule),
+          }}
         />
       )}
     </Well>
@@ -144,6 +147,15 @@ function SampleField({
   onChange: (value: string) => void;
 }) {
   const label = catalogText('fields', input.field);
+  if (input.control.control === 'keyValues') {
+    return (
+      <Field>
+        <Field.Label>{label}</Field.Label>
+        <Field.Hint>{t('test.keyValuesHint')}</Field.Hint>
+        <Input isCompact value={value} onChange={(event) => onChange(event.target.value)} />
+      </Field>
+    );
+  }
   if (input.control.control === 'select') {
     return (
       <SelectField
@@ -162,7 +174,12 @@ function SampleField({
   return (
     <Field>
       <Field.Label>{label}</Field.Label>
-      <Input isCompact value={value} onChange={(event) => onChange(event.target.value)} />
+      <Input
+        isCompact
+        type={input.control.control === 'number' ? 'number' : undefined}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
     </Field>
   );
 }
@@ -181,11 +198,35 @@ function Result({ value }: { value: boolean }) {
  *
  * @example typedValue(context, 'visitor.page_url') // 'https://Acme.test/Pricing'
  */
-export function typedValue(context: RuleContext, field: string): string | null {
+export function typedValue(context: RuleContext, field: string, key?: string): string | null {
   let value: unknown = context;
-  for (const key of field.split('.'))
-    value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  for (const part of key === undefined ? field.split('.') : [...field.split('.'), key])
+    value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
   return typeof value === 'string' ? value : null;
+}
+
+/**
+ * How the panel writes an event: the rule's trigger, or the sample visitor's moment.
+ *
+ * @example eventText({ type: 'scroll', percent: 50 }) // '50% scrolled'
+ */
+export function eventText(event: ContextEvent): string {
+  switch (event.type) {
+    case 'page_load':
+      return t('test.eventLoad');
+    case 'on_page':
+      return t('test.eventOnPage', { seconds: event.seconds });
+    case 'on_site':
+      return t('test.eventOnSite', { seconds: event.seconds });
+    case 'idle':
+      return t('test.eventIdle', { seconds: event.seconds });
+    case 'exit_intent':
+      return t('test.eventExit');
+    case 'scroll':
+      return t('test.eventScroll', { percent: event.percent });
+    case 'custom':
+      return t('test.eventCustom', { name: event.name });
+  }
 }
 
 /** Each field's string values as the rule writes them, keyed by their lower-cased form. */
@@ -222,15 +263,8 @@ interface Shown {
 
 function EvaluationView({ evaluation, shown }: { evaluation: Evaluation; shown: Shown }) {
   const { explain } = evaluation;
-  const expectedEvent =
-    explain.event.expected.type === 'on_page'
-      ? t('test.eventOnPage', { seconds: explain.event.expected.seconds })
-      : t('test.eventLoad');
-  const actualEvent = !explain.event.actual
-    ? '—'
-    : explain.event.actual.type === 'on_page'
-      ? t('test.eventOnPage', { seconds: explain.event.actual.seconds })
-      : t('test.eventLoad');
+  const expectedEvent = eventText(explain.event.expected);
+  const actualEvent = explain.event.actual ? eventText(explain.event.actual) : '—';
   const time = explain.time_of_day;
   return (
     <div data-testid="test-result" data-fires={String(evaluation.fires)} aria-live="polite">
@@ -274,18 +308,24 @@ function ExplainView({ node, shown }: { node: ExplainNode; shown: Shown }) {
     // Values of fields edited with the language control read best with their language's name; others as written.
     const control = field && catalog.kindOf(field).valueControl(field).control;
     const expected = node.expected.map((value) =>
-      control === 'language'
-        ? languageLabel(value)
-        : (shown.written.get(node.field)?.get(value.toLowerCase()) ?? value),
+      typeof value !== 'string'
+        ? String(value)
+        : control === 'language'
+          ? languageLabel(value)
+          : (shown.written.get(node.field)?.get(value.toLowerCase()) ?? value),
     );
+    const name = field ? catalogText('fields', field) : node.field;
     return (
       <li data-explain="comparison" data-result={String(node.result)}>
-        <Result value={node.result} /> <Span isBold>{field ? catalogText('fields', field) : node.field}</Span>{' '}
+        <Result value={node.result} />{' '}
+        <Span isBold>{node.key === undefined ? name : `${name} “${node.key}”`}</Span>{' '}
         {catalogText('operators', operatorByName(node.operator)).toLowerCase()}{' '}
         <Code>{expected.join(', ')}</Code>{' '}
         <Muted>
           {t('test.actual', {
-            value: typedValue(shown.context, node.field) ?? node.actual ?? t('test.missing'),
+            value:
+              typedValue(shown.context, node.field, node.key) ??
+              (node.actual === null ? t('test.missing') : String(node.actual)),
           })}
         </Muted>
       </li>

@@ -30,6 +30,8 @@ export interface ConditionNode {
   /** The catalog object the admin picked (kept even before a field is chosen). */
   object: string;
   field: string;
+  /** The key of a keyed field (`plan` of `visitor.attributes["plan"]`); '' while not chosen. */
+  key?: string;
   operator: OperatorName | null;
   value: Value | null;
   comments?: Comments;
@@ -49,7 +51,7 @@ export type BuilderNode = ConditionNode | GroupNode;
 /** Why the builder cannot produce an AST yet, attached to the row (or group) it concerns. */
 export interface BuilderProblem {
   nodeId: string;
-  /** Stable: `empty-group`, `missing-field`, `missing-operator`, `missing-value`. */
+  /** Stable: `empty-group`, `missing-field`, `missing-key`, `missing-operator`, `missing-value`. */
   code: string;
   /** A translation key for the message shown inline. */
   messageKey: string;
@@ -90,6 +92,7 @@ function toNode(condition: Condition, catalog: Catalog): BuilderNode {
         negated: false,
         object: entry?.object ?? condition.field.split('.')[0] ?? '',
         field: condition.field,
+        ...(condition.key === undefined ? {} : { key: condition.key }),
         operator: condition.operator,
         value: withoutRanges(condition.value),
       };
@@ -137,13 +140,21 @@ function nodeToCondition(node: BuilderNode, problems: BuilderProblem[]): Conditi
     const before = problems.length;
     if (!node.field)
       problems.push({ nodeId: node.id, code: 'missing-field', messageKey: 'rules.problem.field' });
+    else if (node.key !== undefined && node.key.trim() === '')
+      problems.push({ nodeId: node.id, code: 'missing-key', messageKey: 'rules.problem.key' });
     else if (!node.operator)
       problems.push({ nodeId: node.id, code: 'missing-operator', messageKey: 'rules.problem.operator' });
     else if (!node.value || isEmptyValue(node.value))
       problems.push({ nodeId: node.id, code: 'missing-value', messageKey: 'rules.problem.value' });
     if (problems.length > before || !node.operator || !node.value) return null;
     const comparison = withComments<Condition>(
-      { kind: 'comparison', field: node.field, operator: node.operator, value: structuredClone(node.value) },
+      {
+        kind: 'comparison',
+        field: node.field,
+        ...(node.key === undefined ? {} : { key: node.key }),
+        operator: node.operator,
+        value: structuredClone(node.value),
+      },
       node.comments,
     );
     return negate(comparison, node.negated);
@@ -169,7 +180,8 @@ function nodeToCondition(node: BuilderNode, problems: BuilderProblem[]): Conditi
 function isEmptyValue(value: Value): boolean {
   if (value.kind === 'string') return value.value.trim() === '';
   if (value.kind === 'list') return value.items.length === 0;
-  return value.name === '';
+  if (value.kind === 'symbol') return value.name === '';
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -252,6 +264,7 @@ export function newCondition(
     negated: false,
     object,
     field: field?.name ?? '',
+    ...(field?.key ? { key: '' } : {}),
     operator: field?.operators[0] ?? null,
     value: field ? defaultValue(field, catalog) : null,
   };
@@ -406,14 +419,26 @@ export function setField(
       previous !== undefined &&
       valueFitsField(node.value, field, catalog) &&
       editorOf(previous) === editorOf(field);
+    const { key, ...rest } = node;
     return {
-      ...node,
+      ...rest,
       object: field.object,
       field: field.name,
+      // A keyed field keeps the key written for another keyed field (query to attributes).
+      ...(field.key ? { key: key ?? '' } : {}),
       operator,
       value: keepValue ? node.value : defaultValue(field, catalog),
     };
   });
+}
+
+/**
+ * Sets the key of a keyed field's row (`plan` of `visitor.attributes["plan"]`).
+ *
+ * @example setKey(root, id, 'plan')
+ */
+export function setKey(root: GroupNode, id: string, key: string): GroupNode {
+  return mapNode(root, id, (node) => (node.type === 'condition' ? { ...node, key } : node));
 }
 
 /**

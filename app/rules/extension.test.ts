@@ -21,15 +21,13 @@ import { initialSample, sampleContext, sampleInputs, testRule } from './sample-v
 
 const language = createLanguage(exampleCatalog);
 const pagePath = exampleCatalog.fieldByName('visitor.page_path')!;
-const referrer = exampleCatalog.fieldByName('visitor.referrer')!;
+const landingPage = exampleCatalog.fieldByName('visitor.landing_page')!;
 
 describe('the visual builder with an extended catalog', () => {
   it('offers the new fields with their kind’s operators and values', () => {
     expect(fieldsOf('visitor', exampleCatalog).map((field) => field.name)).toEqual([
-      'visitor.page_url',
-      'visitor.page_title',
-      'visitor.visit_history',
-      'visitor.referrer',
+      ...fieldsOf('visitor').map((field) => field.name),
+      'visitor.landing_page',
       'visitor.page_path',
     ]);
     // A row on page URL `contains`: page path has no `contains`, so its first operator is picked.
@@ -38,7 +36,7 @@ describe('the visual builder with an extended catalog', () => {
     const picked = setField(root, row.id, 'visitor.page_path', exampleCatalog).items[0] as ConditionNode;
     expect(picked).toMatchObject({
       field: 'visitor.page_path',
-      operator: 'starts_with',
+      operator: 'is_under',
       value: { kind: 'string' },
     });
     expect(defaultValue(pagePath, exampleCatalog)).toEqual({ kind: 'string', value: '' });
@@ -51,7 +49,7 @@ describe('the visual builder with an extended catalog', () => {
 
   it('round-trips rules that use them', () => {
     const rule = language.parse(
-      'when visitor.page_path starts with "/blog" and visitor.referrer contains "x"',
+      'when visitor.page_path is under "/blog" and visitor.landing_page contains "x"',
     ).rule!;
     const back = toRule(fromRule(rule, exampleCatalog)).rule!;
     expect(language.print(back)).toBe(language.print(rule));
@@ -62,29 +60,26 @@ describe('the test panel with an extended catalog', () => {
   it('has an input per field, with the kind’s control and starting value', () => {
     const inputs = sampleInputs(exampleCatalog);
     expect(inputs.map((input) => [input.field.name, input.control.control])).toEqual([
-      ['visitor.page_url', 'text'],
-      ['visitor.page_title', 'text'],
-      ['visitor.visit_history', 'select'],
-      ['device.language', 'text'],
-      ['visitor.referrer', 'text'],
+      ...sampleInputs().map((input) => [input.field.name, input.control.control]),
+      ['visitor.landing_page', 'text'],
       ['visitor.page_path', 'text'],
     ]);
     const sample = initialSample(exampleCatalog, { language: 'fr-CA' });
     expect(sample.values).toMatchObject({
-      'visitor.referrer': 'https://www.google.com/',
+      'visitor.landing_page': 'https://acme.test/welcome',
       'visitor.page_path': '/blog/launch',
       'device.language': 'fr-CA',
       'visitor.visit_history': 'new_user',
     });
     expect(sampleContext(sample, {}, exampleCatalog).visitor).toMatchObject({
-      referrer: 'https://www.google.com/',
+      landing_page: 'https://acme.test/welcome',
       page_path: '/blog/launch',
     });
   });
 
   it('evaluates rules on the new fields with the new kind’s runtime', () => {
     const rule = language.parse(
-      'when visitor.page_path starts with "/BLOG" and visitor.referrer contains "google"',
+      'when visitor.page_path is under "/BLOG" and visitor.landing_page contains "welcome"',
     ).rule!;
     const sample = { ...initialSample(exampleCatalog), seconds: 0 };
     expect(testRule(rule, sample, {}, exampleCatalog).evaluation?.fires).toBe(true);
@@ -97,7 +92,7 @@ describe('the test panel with an extended catalog', () => {
 describe('translations of an extended catalog', () => {
   it('hold the new fields and operator', () => {
     const strings = catalogTranslations(exampleCatalog);
-    expect(strings.fields['visitor.referrer']).toEqual({ label: 'Referrer', doc: referrer.doc });
-    expect(strings.operators.starts_with?.label).toBe('Starts with');
+    expect(strings.fields['visitor.landing_page']).toEqual({ label: 'Landing page', doc: landingPage.doc });
+    expect(strings.operators.is_under?.label).toBe('Is under');
   });
 });

@@ -8,7 +8,19 @@ describe('the test panel’s sample visitor', () => {
       'visitor.page_url:text',
       'visitor.page_title:text',
       'visitor.visit_history:select',
+      'visitor.referrer:text',
+      'visitor.query:keyValues',
+      'visitor.utm_source:text',
+      'visitor.utm_medium:text',
+      'visitor.utm_campaign:text',
+      'visitor.utm_term:text',
+      'visitor.utm_content:text',
+      'visitor.pages_viewed:number',
+      'visitor.visit_count:number',
+      'visitor.attributes:keyValues',
       'device.language:text',
+      'device.type:select',
+      'event.properties:keyValues',
     ]);
   });
 
@@ -18,7 +30,19 @@ describe('the test panel’s sample visitor', () => {
       'visitor.page_url': 'https://example.com/pricing',
       'visitor.page_title': 'Pricing',
       'visitor.visit_history': 'new_user',
+      'visitor.referrer': 'https://www.google.com/',
+      'visitor.query': 'ref=partner',
+      'visitor.utm_source': '',
+      'visitor.utm_medium': '',
+      'visitor.utm_campaign': '',
+      'visitor.utm_term': '',
+      'visitor.utm_content': '',
+      'visitor.pages_viewed': '1',
+      'visitor.visit_count': '1',
+      'visitor.attributes': 'plan=pro; seats=12',
       'device.language': 'fr-CA',
+      'device.type': 'desktop',
+      'event.properties': 'value=42',
     });
     expect(sample.seconds).toBe(30);
     expect(new Date(sample.dateTime).toISOString()).toBe('2026-11-27T15:04:00.000Z');
@@ -28,8 +52,22 @@ describe('the test panel’s sample visitor', () => {
   it('builds the context the widget would: fields at their place, the event, the time', () => {
     const sample = initialSample(undefined, {}, new Date('2026-11-27T15:04:00Z'));
     expect(sampleContext(sample, {})).toEqual({
-      visitor: { page_url: 'https://example.com/pricing', page_title: 'Pricing', visit_history: 'new_user' },
-      device: { language: 'en-US' },
+      visitor: {
+        page_url: 'https://example.com/pricing',
+        page_title: 'Pricing',
+        visit_history: 'new_user',
+        referrer: 'https://www.google.com/',
+        query: { ref: 'partner' },
+        utm_source: '',
+        utm_medium: '',
+        utm_campaign: '',
+        utm_term: '',
+        utm_content: '',
+        pages_viewed: 1,
+        visit_count: 1,
+        attributes: { plan: 'pro', seats: 12 },
+      },
+      device: { language: 'en-US', type: 'desktop' },
       event: { type: 'on_page', seconds: 30 },
       now: '2026-11-27T15:04:00.000Z',
       schedules: {},

@@ -1,13 +1,17 @@
 /**
  * The "Test this rule" panel's model: a sample visitor with one value per catalog field (each field's
  * kind names its input and starting value), the seconds on the page and a date and time; the evaluation
- * context built from it; and the evaluation, by the same compiler and evaluator as the widget.
+ * context built from it, at the moment the rule's trigger happens; and the evaluation, by the same
+ * compiler and evaluator as the widget.
  */
 import {
   catalog as builtinCatalog,
   createEvaluator,
   createLanguage,
+  sampleControlOf,
+  sampleFactOf,
   type Catalog,
+  type ContextEvent,
   type Evaluation,
   type FieldEntry,
   type RuleContext,
@@ -15,12 +19,14 @@ import {
   type SampleControl,
   type SampleEnvironment,
   type Schedule,
+  type Timing,
+  type TypedFact,
 } from '@proactive/dsl';
 
 export interface SampleVisitor {
   /** The sample value of each field, by field name (`visitor.page_url`). */
   values: Record<string, string>;
-  /** Seconds on the page: 0 is the page-load check. */
+  /** Seconds on the page (on the site, idle, for those triggers): 0 is the page-load check. */
   seconds: number;
   /** `YYYY-MM-DDTHH:MM` in the admin's local time. */
   dateTime: string;
@@ -38,7 +44,34 @@ export interface SampleInput {
  * @example sampleInputs().map((input) => input.control.control) // ['text', 'text', 'select', 'text']
  */
 export function sampleInputs(catalog: Catalog = builtinCatalog): SampleInput[] {
-  return catalog.fields.map((field) => ({ field, control: catalog.kindOf(field).sampleControl(field) }));
+  return catalog.fields.map((field) => ({ field, control: sampleControlOf(field, catalog) }));
+}
+
+/**
+ * The event of the check: the moment the rule's trigger happens. Timed triggers happen after the
+ * sample's seconds (0 seconds on the page is the page load), the others as the rule says; a custom event
+ * carries the sample's event properties.
+ *
+ * @example sampleEvent({ kind: 'scroll', percent: 50 }, 0, {}) // { type: 'scroll', percent: 50 }
+ */
+export function sampleEvent(
+  timing: Timing | undefined,
+  seconds: number,
+  properties: Record<string, TypedFact>,
+): ContextEvent {
+  switch (timing?.kind) {
+    case 'on_site':
+    case 'idle':
+      return { type: timing.kind, seconds };
+    case 'exit_intent':
+      return { type: 'exit_intent' };
+    case 'scroll':
+      return { type: 'scroll', percent: timing.percent };
+    case 'custom':
+      return { type: 'custom', name: timing.name, properties };
+    default:
+      return seconds > 0 ? { type: 'on_page', seconds } : { type: 'page_load' };
+  }
 }
 
 function localDateTime(now: Date): string {
@@ -66,7 +99,8 @@ export function initialSample(
 
 /**
  * The evaluation context of a sample visitor: each field's value at its place (`visitor.page_url` is
- * `context.visitor.page_url`).
+ * `context.visitor.page_url`), as its kind reads samples (numbers for numbers, one fact per key for a
+ * keyed field); the `event` object's facts go with the event of the rule's trigger (`timing`).
  *
  * @example sampleContext(initialSample(), {}).visitor.page_url // 'https://example.com/pricing'
  */
@@ -74,19 +108,23 @@ export function sampleContext(
   sample: SampleVisitor,
   schedules: Record<string, Schedule>,
   catalog: Catalog = builtinCatalog,
+  timing?: Timing,
 ): RuleContext {
-  const objects: Record<string, Record<string, string>> = Object.fromEntries(
+  const objects: Record<string, Record<string, unknown>> = Object.fromEntries(
     catalog.objects.map((object) => [object.name, {}]),
   );
   for (const field of catalog.fields) {
-    const value = sample.values[field.name];
-    if (value === undefined) continue;
-    (objects[field.object] as Record<string, string>)[field.name.slice(field.object.length + 1)] = value;
+    const text = sample.values[field.name];
+    const fact = text === undefined ? undefined : sampleFactOf(field, text, catalog);
+    if (fact === undefined) continue;
+    (objects[field.object] as Record<string, unknown>)[field.name.slice(field.object.length + 1)] = fact;
   }
+  const { event: eventFacts, ...rest } = objects;
+  const properties = (eventFacts?.properties ?? {}) as Record<string, TypedFact>;
   const when = new Date(sample.dateTime);
   return {
-    ...objects,
-    event: sample.seconds > 0 ? { type: 'on_page', seconds: sample.seconds } : { type: 'page_load' },
+    ...rest,
+    event: sampleEvent(timing, sample.seconds, properties),
     now: Number.isNaN(when.getTime()) ? new Date().toISOString() : when.toISOString(),
     schedules,
   } as RuleContext;
@@ -106,7 +144,7 @@ export function testRule(
   const language = createLanguage(catalog);
   try {
     const evaluate = createEvaluator(language.compile(rule), { kinds: language.runtimeKinds });
-    return { evaluation: evaluate(sampleContext(sample, schedules, catalog)) };
+    return { evaluation: evaluate(sampleContext(sample, schedules, catalog, rule.timing)) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }

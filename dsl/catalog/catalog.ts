@@ -25,6 +25,11 @@ const builtinObjects = [
     doc: "The customer's visit: the current page and their visit history.",
   },
   { name: 'device', label: 'Device', doc: 'The device the customer is using.' },
+  {
+    name: 'event',
+    label: 'Event',
+    doc: 'The custom event the rule waits for (`on event "name"`): the properties the site sent with it.',
+  },
 ] as const satisfies readonly ObjectEntry[];
 
 /** The core operators; a kind may bring more (`MatchKind.newOperators`). */
@@ -53,9 +58,79 @@ export const builtinOperators = [
     label: "Doesn't contain",
     doc: 'Contains none of the values.',
   },
+  {
+    name: 'starts_with',
+    keyword: 'starts with',
+    label: 'Starts with',
+    doc: 'Begins with the value, or with one of the values of a list.',
+  },
+  {
+    name: 'ends_with',
+    keyword: 'ends with',
+    label: 'Ends with',
+    doc: 'Ends with the value, or with one of the values of a list.',
+  },
+  {
+    name: 'matches',
+    keyword: 'matches',
+    label: 'Matches',
+    doc: 'Matches the wildcard pattern, or at least one pattern of a list: `*` is any run of characters, everything else is literal.',
+  },
+  {
+    name: 'does_not_match',
+    keyword: 'does not match',
+    label: "Doesn't match",
+    doc: 'Matches none of the wildcard patterns.',
+  },
+  { name: 'greater_than', keyword: '>', label: 'Greater than', doc: 'Greater than the number.' },
+  {
+    name: 'greater_or_equal',
+    keyword: '>=',
+    label: 'Greater than or equal to',
+    doc: 'Greater than or equal to the number.',
+  },
+  { name: 'less_than', keyword: '<', label: 'Less than', doc: 'Less than the number.' },
+  {
+    name: 'less_or_equal',
+    keyword: '<=',
+    label: 'Less than or equal to',
+    doc: 'Less than or equal to the number.',
+  },
 ] as const satisfies readonly (Omit<OperatorEntry, 'name'> & { name: string })[];
 
-const textOperators = ['is', 'is_not', 'contains', 'does_not_contain'] as const;
+const textOperators = [
+  'is',
+  'is_not',
+  'contains',
+  'does_not_contain',
+  'starts_with',
+  'ends_with',
+  'matches',
+  'does_not_match',
+] as const;
+const numberOperators = [
+  'is',
+  'is_not',
+  'greater_than',
+  'greater_or_equal',
+  'less_than',
+  'less_or_equal',
+] as const;
+/** Facts the site types per key: text, number and boolean operators (the value written picks which). */
+const typedOperators = [...textOperators, ...numberOperators.slice(2)] as const;
+
+/** One text field per UTM parameter of the visit's landing page. */
+const utmField = <const Name extends string>(name: Name, label: string, example: string) =>
+  ({
+    name: `visitor.utm_${name}`,
+    object: 'visitor',
+    label,
+    doc: `The \`utm_${name}\` parameter of the visit's landing page, kept for the whole visit; missing (the empty text) when the visit had none. Compared without regard to case.`,
+    operators: textOperators,
+    match: 'text',
+    allowsList: true,
+    example,
+  }) as const;
 
 const builtinFields = [
   {
@@ -99,6 +174,68 @@ const builtinFields = [
     example: 'returning_user',
   },
   {
+    name: 'visitor.referrer',
+    object: 'visitor',
+    label: 'Referrer',
+    doc: 'The page the customer came from (the page’s `document.referrer`), compared like the page URL; the empty text when there is none.',
+    operators: textOperators,
+    match: 'url',
+    allowsList: true,
+    example: '"google."',
+    sample: 'https://www.google.com/',
+  },
+  {
+    name: 'visitor.query',
+    object: 'visitor',
+    label: 'Query parameter',
+    doc: 'A query parameter of the current page, by name: its first occurrence, decoded; missing (the empty text) when the page has none. Compared without regard to case.',
+    operators: textOperators,
+    match: 'text',
+    key: { label: 'query parameter', example: '"ref"' },
+    allowsList: true,
+    example: '"partner"',
+    sample: 'ref=partner',
+  },
+  utmField('source', 'UTM source', '"newsletter"'),
+  utmField('medium', 'UTM medium', '"email"'),
+  utmField('campaign', 'UTM campaign', '"spring_sale"'),
+  utmField('term', 'UTM term', '"running shoes"'),
+  utmField('content', 'UTM content', '"banner"'),
+  {
+    name: 'visitor.pages_viewed',
+    object: 'visitor',
+    label: 'Pages viewed',
+    doc: 'How many pages the customer has seen in this visit, the current one included.',
+    operators: numberOperators,
+    match: 'number',
+    allowsList: false,
+    example: '3',
+    sample: '1',
+  },
+  {
+    name: 'visitor.visit_count',
+    object: 'visitor',
+    label: 'Visit count',
+    doc: 'How many visits the customer has made so far (in this browser), this one included.',
+    operators: numberOperators,
+    match: 'number',
+    allowsList: false,
+    example: '2',
+    sample: '1',
+  },
+  {
+    name: 'visitor.attributes',
+    object: 'visitor',
+    label: 'Attribute',
+    doc: 'What the site says about the customer, by key: `proactive(\'identify\', {attributes: {plan: "pro", seats: 12}})`. Text, a number or true / false, kept across pages and visits until the site changes it (null removes it). Compared as text, a number or a boolean after the value written, or the type declared in the settings.',
+    operators: typedOperators,
+    match: 'attribute',
+    key: { label: 'attribute', example: '"plan"', declarations: 'attributes' },
+    allowsList: true,
+    example: '"pro"',
+    sample: 'plan=pro; seats=12',
+  },
+  {
     name: 'device.language',
     object: 'device',
     label: 'Language',
@@ -108,18 +245,91 @@ const builtinFields = [
     allowsList: true,
     example: '"fr"',
   },
+  {
+    name: 'device.type',
+    object: 'device',
+    label: 'Device type',
+    doc: 'The kind of device: from User-Agent Client Hints where the browser has them, else from the user agent.',
+    operators: ['is', 'is_not'],
+    match: 'symbol',
+    symbols: [
+      { name: 'mobile', label: 'Mobile', doc: 'A phone.' },
+      { name: 'tablet', label: 'Tablet', doc: 'A tablet.' },
+      { name: 'desktop', label: 'Desktop', doc: 'A desktop or laptop computer.' },
+    ],
+    allowsList: false,
+    example: 'mobile',
+    sample: 'desktop',
+  },
+  {
+    name: 'event.properties',
+    object: 'event',
+    label: 'Event property',
+    doc: "A property of the custom event the rule waits for, by key: `proactive('track', 'added_to_cart', {value: 42})`. Text, a number or true / false, compared after the value written.",
+    operators: typedOperators,
+    match: 'attribute',
+    key: { label: 'property', example: '"value"' },
+    allowsList: true,
+    example: '42',
+    sample: 'value=42',
+  },
 ] as const satisfies readonly FieldEntry[];
+
+/** Time limits of the triggers that wait: from 1 second to 60 minutes. */
+const waitSeconds = { min: 1, max: 3600 } as const;
 
 const builtinEvents: readonly EventEntry[] = [
   {
     name: 'page_load',
+    syntax: '',
+    example: '',
     label: 'Visitor loads the page',
-    doc: 'Conditions are checked when the customer loads a page. Written by leaving out `for`.',
+    doc: 'Conditions are checked when the customer loads a page. Written by leaving out the trigger.',
   },
   {
     name: 'on_page',
+    syntax: 'for M:SS',
+    example: 'for 0:30',
     label: 'Visitor is on the page',
     doc: 'Conditions are checked once the customer has been on the page for the given time (`for M:SS`, from 0:01 to 60:00), counting only while the tab is visible.',
+    seconds: waitSeconds,
+  },
+  {
+    name: 'on_site',
+    syntax: 'for M:SS on_site',
+    example: 'for 2:00 on_site',
+    label: 'Visitor is on the site',
+    doc: 'Conditions are checked once the customer’s visit has lasted the given time (`for M:SS on_site`, from 0:01 to 60:00), across the pages of the visit.',
+    seconds: waitSeconds,
+  },
+  {
+    name: 'exit_intent',
+    syntax: 'on exit_intent',
+    example: 'on exit_intent',
+    label: 'Visitor is about to leave',
+    doc: 'Conditions are checked when the customer seems about to leave: on a desktop the pointer leaves the page through its top edge; on a touch device a fast upward scroll after scrolling at least 30% of the page.',
+  },
+  {
+    name: 'scroll',
+    syntax: 'on scroll N%',
+    example: 'on scroll 50%',
+    label: 'Visitor scrolls the page',
+    doc: 'Conditions are checked once the customer has scrolled the given share of the page (`on scroll N%`, from 1% to 100%).',
+  },
+  {
+    name: 'idle',
+    syntax: 'on idle M:SS',
+    example: 'on idle 0:30',
+    label: 'Visitor is idle',
+    doc: 'Conditions are checked once the customer has not moved the pointer, typed, scrolled or touched the page for the given time (`on idle M:SS`, from 0:01 to 60:00).',
+    seconds: waitSeconds,
+  },
+  {
+    name: 'custom',
+    syntax: 'on event "name"',
+    example: 'on event "added_to_cart"',
+    label: 'Site tracks an event',
+    doc: "Conditions are checked when the site calls `proactive('track', 'name', {properties})` with exactly that name; the rule’s conditions may use the event’s properties (`event.properties[\"key\"]`).",
   },
 ];
 
@@ -165,11 +375,21 @@ export const builtinFrequencies = [
 
 /** What the structural keywords mean (clause keywords are documented by their entries above). */
 const builtinKeywordDocs: Readonly<Record<string, string>> = {
-  when: 'Starts a rule: `when <conditions> [for M:SS] [time of day] [frequency] [tag "a", "b"]`.',
+  when: 'Starts a rule: `when <conditions> [trigger] [time of day] [frequency] [tag "a", "b"]`.',
   and: 'Both sides must be true. `and` binds tighter than `or`: `a or b and c` means `a or (b and c)`.',
   or: 'At least one side must be true. Use parentheses to group: `(a or b) and c`.',
   not: 'Negates the condition or parenthesised group after it.',
-  for: 'Checks the conditions once the visitor has been on the page this long: `for M:SS`, from 0:01 to 60:00.',
+  for: 'Checks the conditions once the visitor has been on the page this long: `for M:SS`, from 0:01 to 60:00 (`for M:SS on_site`: on the site).',
+  on: 'Starts a trigger: `on exit_intent`, `on scroll N%`, `on idle M:SS` or `on event "name"`.',
+  on_site: 'After `for M:SS`: the time counts across the pages of the visit, not on this page alone.',
+  exit_intent:
+    'When the visitor seems about to leave the page (pointer out through the top; fast upward scroll on touch devices).',
+  scroll: 'Once the visitor has scrolled this share of the page: `on scroll 50%`, from 1% to 100%.',
+  idle: 'Once the visitor has done nothing on the page (pointer, keys, scroll, touch) this long: `on idle 0:30`.',
+  event:
+    "When the site tracks the event of this name: `on event \"added_to_cart\"`, sent by `proactive('track', 'added_to_cart', {...})`.",
+  true: 'The boolean value true: `visitor.attributes["trial"] is true`.',
+  false: 'The boolean value false: `visitor.attributes["trial"] is false`.',
   business_hours: 'The channel’s business-hours schedule, or the schedule named after it in quotes.',
   tag: 'Tags added to tickets created from the conversation: `tag "vip", "sales"`. No spaces inside a tag; stored lower-case.',
 };
@@ -189,7 +409,7 @@ export const catalog = createCatalog({
   timesOfDay: builtinTimesOfDay,
   frequencies: builtinFrequencies,
   defaultFrequency: 'once_per_visit',
-  onPageSeconds: { min: 1, max: 3600 },
+  onPageSeconds: waitSeconds,
   keywordDocs: builtinKeywordDocs,
 });
 

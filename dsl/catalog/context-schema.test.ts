@@ -55,10 +55,10 @@ describe('parseContext', () => {
       'context.event.seconds: required for an on_page event: seconds on the page',
     ]);
     expect(errors({ event: { type: 'page_load', seconds: 3 } })).toEqual([
-      'context.event.seconds: only on_page events have seconds',
+      'context.event.seconds: only on_page, on_site and idle events have seconds',
     ]);
     expect(errors({ event: { type: 'click' } })).toEqual([
-      'context.event.type: expected one of "page_load", "on_page", got "click"',
+      'context.event.type: expected one of "page_load", "on_page", "on_site", "exit_intent", "scroll", "idle", "custom", got "click"',
     ]);
     expect(errors({ event: { type: 'page_load' }, visitor: { page_url: null } })).toEqual([
       'context.visitor.page_url: expected a string, got null',
@@ -101,7 +101,9 @@ describe('parseContext', () => {
     });
     expect(parseContext({ event: { type: 'click' }, device: { lang: 'fr' } })).toEqual({
       ok: false,
-      errors: ['context.event.type: expected one of "page_load", "on_page", got "click"'],
+      errors: [
+        'context.event.type: expected one of "page_load", "on_page", "on_site", "exit_intent", "scroll", "idle", "custom", got "click"',
+      ],
       warnings: ['context.device: unknown field "lang" (ignored)'],
     });
   });
@@ -152,8 +154,21 @@ describe('the context type', () => {
       page_url?: string;
       page_title?: string;
       visit_history?: 'new_user' | 'returning_user';
+      referrer?: string;
+      query?: Record<string, string>;
+      utm_source?: string;
+      utm_medium?: string;
+      utm_campaign?: string;
+      utm_term?: string;
+      utm_content?: string;
+      pages_viewed?: number;
+      visit_count?: number;
+      attributes?: Record<string, string | number | boolean>;
     }>();
-    expectTypeOf<RuleContext['device']>().toEqualTypeOf<{ language?: string }>();
+    expectTypeOf<RuleContext['device']>().toEqualTypeOf<{
+      language?: string;
+      type?: 'mobile' | 'tablet' | 'desktop';
+    }>();
     expectTypeOf<RuleContext['event']>().toEqualTypeOf<ContextEvent>();
     expectTypeOf<Schedule['intervals'][number]['day']>().toEqualTypeOf<
       'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'

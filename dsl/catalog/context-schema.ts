@@ -61,39 +61,76 @@ function buildScheduleSchema(strict: boolean) {
 }
 
 /**
+ * The object whose fields live in the context's `event`: the properties of a custom event
+ * (`event.properties["value"]` is `context.event.properties.value`).
+ */
+export const EVENT_OBJECT = 'event';
+
+/** What each event type carries besides its type, and how the message about it reads. */
+const eventParameters: Readonly<Record<string, { name: 'seconds' | 'percent' | 'name'; what: string }>> = {
+  on_page: { name: 'seconds', what: 'seconds on the page' },
+  on_site: { name: 'seconds', what: 'seconds on the site' },
+  idle: { name: 'seconds', what: 'seconds without activity' },
+  scroll: { name: 'percent', what: 'the percent of the page scrolled' },
+  custom: { name: 'name', what: 'the name the site tracked' },
+};
+
+/**
  * Builds the context schema: `strict` refuses unknown fields (to report them), otherwise they are dropped.
  */
 function buildContextSchema(catalog: Catalog, strict: boolean) {
   const shape = (strict ? z.strictObject : z.object) as typeof z.object;
+  /** The fields of an object, by the part of their names after the dot; a keyed field holds one value per key. */
+  const fieldsOf = (object: string) =>
+    Object.fromEntries(
+      catalog.fields
+        .filter((field) => field.object === object)
+        .map((field) => {
+          const value = catalog.kindOf(field).contextValue(field);
+          return [
+            field.name.slice(object.length + 1),
+            (field.key ? z.record(z.string(), value) : value).optional(),
+          ];
+        }),
+    );
   const objectSchemas = Object.fromEntries(
-    catalog.objects.map((object) => [
-      object.name,
-      shape(
-        Object.fromEntries(
-          catalog.fields
-            .filter((field) => field.object === object.name)
-            .map((field) => [
-              field.name.slice(object.name.length + 1),
-              catalog.kindOf(field).contextValue(field).optional(),
-            ]),
-        ),
-      ).default({}),
-    ]),
+    catalog.objects
+      .filter((object) => object.name !== EVENT_OBJECT)
+      .map((object) => [object.name, shape(fieldsOf(object.name)).default({})]),
   );
 
+  const eventTypes = catalog.events.map((event) => event.name);
+  const typesWith = (parameter: string) =>
+    eventTypes.filter((type) => eventParameters[type]?.name === parameter);
   const eventSchema = shape({
-    type: z.enum(catalog.events.map((event) => event.name) as [string, ...string[]]),
-    seconds: z.number().min(0, 'expected seconds on the page, 0 or more').optional(),
+    type: z.enum(eventTypes as [string, ...string[]]),
+    seconds: z.number().min(0, 'expected seconds, 0 or more').optional(),
+    percent: z
+      .number()
+      .min(0, 'expected a percent from 0 to 100')
+      .max(100, 'expected a percent from 0 to 100')
+      .optional(),
+    name: z.string().optional(),
+    ...fieldsOf(EVENT_OBJECT),
   }).superRefine((event, context) => {
-    if (event.type === 'on_page' && event.seconds === undefined) {
-      context.addIssue({
-        code: 'custom',
-        path: ['seconds'],
-        message: 'required for an on_page event: seconds on the page',
-      });
-    }
-    if (event.type === 'page_load' && event.seconds !== undefined) {
-      context.addIssue({ code: 'custom', path: ['seconds'], message: 'only on_page events have seconds' });
+    const expected = eventParameters[event.type];
+    for (const parameter of ['seconds', 'percent', 'name'] as const) {
+      if (expected?.name === parameter) {
+        if (event[parameter] === undefined) {
+          context.addIssue({
+            code: 'custom',
+            path: [parameter],
+            message: `required for ${/^[aeiou]/.test(event.type) ? 'an' : 'a'} ${event.type} event: ${expected.what}`,
+          });
+        }
+      } else if (event[parameter] !== undefined) {
+        const types = typesWith(parameter);
+        context.addIssue({
+          code: 'custom',
+          path: [parameter],
+          message: `only ${types.slice(0, -1).join(', ')}${types.length > 1 ? ' and ' : ''}${types.at(-1)} events have ${parameter}`,
+        });
+      }
     }
   });
 

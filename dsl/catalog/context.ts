@@ -17,8 +17,22 @@ export type ScheduleInterval = Schedule['intervals'][number];
 export type Holiday = Schedule['holidays'][number];
 export type Weekday = ScheduleInterval['day'];
 
-/** The moment of the check: the page loaded, or the visitor has been on it `seconds` (tab visible). */
-export type ContextEvent = { type: 'page_load' } | { type: 'on_page'; seconds: number };
+/** A fact the site types itself: a visitor attribute, a custom event's property. */
+export type TypedFact = string | number | boolean;
+
+/**
+ * The moment of the check: the page loaded, the visitor has been on the page (tab visible) or on the
+ * site `seconds`, seems about to leave, has scrolled `percent` of the page, has been idle `seconds`, or
+ * the site tracked the custom event `name` (with its properties).
+ */
+export type ContextEvent =
+  | { type: 'page_load' }
+  | { type: 'on_page'; seconds: number }
+  | { type: 'on_site'; seconds: number }
+  | { type: 'exit_intent' }
+  | { type: 'scroll'; percent: number }
+  | { type: 'idle'; seconds: number }
+  | { type: 'custom'; name: string; properties?: Record<string, TypedFact> };
 
 type FieldKey<Name extends string> = Name extends `${string}.${infer Key}` ? Key : never;
 type SymbolNames<Field> = Field extends { readonly symbols: readonly (infer Symbol)[] }
@@ -28,16 +42,24 @@ type SymbolNames<Field> = Field extends { readonly symbols: readonly (infer Symb
   : never;
 type KindValue<Kind> = Kind extends MatchKind<string, infer Value> ? Value : unknown;
 
-/** A field's context type: the names of its symbols, or its kind's context value type. */
-export type FieldValue<Field extends FieldEntry, Kinds extends KindsByName> = [SymbolNames<Field>] extends [
-  never,
-]
+/** One value's type: the names of the field's symbols, or its kind's context value type. */
+type OneValue<Field extends FieldEntry, Kinds extends KindsByName> = [SymbolNames<Field>] extends [never]
   ? KindValue<Kinds[Field['match']]>
   : SymbolNames<Field>;
 
-/** The catalog's objects, each holding its fields (by the part of their name after the dot), all optional. */
+/** A field's context type: one value, or one value per key for a keyed field. */
+export type FieldValue<Field extends FieldEntry, Kinds extends KindsByName> = Field extends {
+  readonly key: object;
+}
+  ? Record<string, OneValue<Field, Kinds>>
+  : OneValue<Field, Kinds>;
+
+/**
+ * The catalog's objects, each holding its fields (by the part of their name after the dot), all optional.
+ * The `event` object's fields live in the context's event instead.
+ */
 export type FieldsContext<Fields extends readonly FieldEntry[], Kinds extends KindsByName> = {
-  [Object in Fields[number]['object']]: {
+  [Object in Exclude<Fields[number]['object'], 'event'>]: {
     [
       Field in Fields[number] as Field['object'] extends Object ? FieldKey<Field['name']> : never
     ]?: FieldValue<Field, Kinds>;

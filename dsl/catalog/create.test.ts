@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { symbolKind } from '../kinds/symbol/index.ts';
 import { textKind } from '../kinds/text/index.ts';
 import { createLanguage } from '../language.ts';
-import { referrerField } from '../testing/example-extension.ts';
+import { landingPageField } from '../testing/example-extension.ts';
 import { prefixKind } from '../testing/prefix-kind/index.ts';
 import { catalog, operatorByName } from './catalog.ts';
 import { createCatalog, extendCatalog, type CatalogDefinition } from './create.ts';
@@ -22,7 +22,7 @@ const definition: CatalogDefinition = {
 };
 
 const withField = (field: Partial<FieldEntry>) =>
-  extendCatalog(catalog, { fields: [{ ...referrerField, ...field } as FieldEntry] });
+  extendCatalog(catalog, { fields: [{ ...landingPageField, ...field } as FieldEntry] });
 
 describe('createCatalog and extendCatalog', () => {
   it('index the tables', () => {
@@ -33,8 +33,8 @@ describe('createCatalog and extendCatalog', () => {
     expect(built.kindOf(built.fieldByName('visitor.page_title')!)).toBe(textKind);
     expect(Object.isFrozen(built)).toBe(true);
     expect(operatorByName('contains').label).toBe('Contains at least one of');
-    expect(() => operatorByName('matches')).toThrow(
-      'Unknown operator "matches": the catalog has is, is_not, contains, does_not_contain.',
+    expect(() => operatorByName('resembles')).toThrow(
+      'Unknown operator "resembles": the catalog has is, is_not, contains, does_not_contain, starts_with, ends_with, matches, does_not_match, greater_than, greater_or_equal, less_than, less_or_equal.',
     );
   });
 
@@ -42,16 +42,16 @@ describe('createCatalog and extendCatalog', () => {
     expect(() => withField({ name: 'visitor.page_url' })).toThrow(
       'Invalid catalog: two fields are named "visitor.page_url"; names must be unique.',
     );
-    expect(() => withField({ name: 'referrer' })).toThrow('a field name is object.key');
-    expect(() => withField({ name: 'session.referrer', object: 'session' })).toThrow(
-      'its name must start with its object, one of visitor, device.',
+    expect(() => withField({ name: 'landing_page' })).toThrow('a field name is object.key');
+    expect(() => withField({ name: 'session.landing_page', object: 'session' })).toThrow(
+      'its name must start with its object, one of visitor, device, event.',
     );
     expect(() => withField({ match: 'regex' })).toThrow(
-      'unknown match kind "regex"; kinds: text, symbol, language, url.',
+      'unknown match kind "regex"; kinds: text, symbol, language, url, number, boolean, attribute.',
     );
     expect(() => withField({ match: 'toString' })).toThrow('unknown match kind "toString"');
     expect(() => withField({ operators: [] })).toThrow('allow at least one operator.');
-    expect(() => withField({ operators: ['matches'] })).toThrow('the catalog has no operator "matches".');
+    expect(() => withField({ operators: ['resembles'] })).toThrow('the catalog has no operator "resembles".');
     expect(() => withField({ match: 'language' })).toThrow(
       'the language kind has no operator "contains" (it has is, is_not).',
     );
@@ -63,7 +63,7 @@ describe('createCatalog and extendCatalog', () => {
     );
     const symbol = { name: 'a', label: 'A', doc: '' };
     expect(() => withField({ match: 'symbol', operators: ['is'], symbols: [symbol, symbol] })).toThrow(
-      'two symbols of field "visitor.referrer" are named "a"',
+      'two symbols of field "visitor.landing_page" are named "a"',
     );
   });
 
@@ -71,9 +71,13 @@ describe('createCatalog and extendCatalog', () => {
     expect(() => createCatalog({ ...definition, kinds: { ...catalog.kinds, words: symbolKind } })).toThrow(
       'the kind registered as "words" is named "symbol".',
     );
+    const { number: _number, ...withoutNumbers } = catalog.kinds;
+    expect(() => createCatalog({ ...definition, kinds: withoutNumbers })).toThrow(
+      'the kind "attribute" compiles to the kind "number", which the catalog does not have.',
+    );
     const operator = { name: 'starts', keyword: 'Starts With', label: '', doc: '' };
     expect(() => createCatalog({ ...definition, operators: [...definition.operators, operator] })).toThrow(
-      'its keyword "Starts With" must be lower-case words.',
+      'its keyword "Starts With" must be lower-case words or one of <, <=, >, >=.',
     );
     expect(() =>
       createCatalog({ ...definition, operators: [...definition.operators, { ...operator, keyword: 'is' }] }),
@@ -100,21 +104,21 @@ describe('createCatalog and extendCatalog', () => {
       symbols: [{ name: 'contains', label: '', doc: '' }],
     });
     expect(() => createLanguage(clash)).toThrow(
-      'the symbol "contains" of field "visitor.referrer" is a keyword',
+      'the symbol "contains" of field "visitor.landing_page" is a keyword',
     );
   });
 
   it('extend with kinds alone (for fields to come)', () => {
     const extended = extendCatalog(catalog, { kinds: { prefix: prefixKind } });
     expect(extended.fields).toEqual(catalog.fields);
-    expect(extended.operatorByName('starts_with')?.keyword).toBe('starts with');
+    expect(extended.operatorByName('is_under')?.keyword).toBe('is under');
   });
 
   it('extend with objects too', () => {
     const extended = extendCatalog(catalog, {
       objects: [{ name: 'session', label: 'Session', doc: 'The visit.' }],
-      fields: [{ ...referrerField, name: 'session.referrer', object: 'session' }],
+      fields: [{ ...landingPageField, name: 'session.landing_page', object: 'session' }],
     });
-    expect(createLanguage(extended).check('when session.referrer contains "x"').diagnostics).toEqual([]);
+    expect(createLanguage(extended).check('when session.landing_page contains "x"').diagnostics).toEqual([]);
   });
 });

@@ -47,6 +47,8 @@ export interface CatalogExtension<
 const definitions = new WeakMap<Catalog, CatalogDefinition>();
 
 const WORDS = /^[a-z_]+( [a-z_]+)*$/;
+/** Comparison signs an operator may be written as. */
+const SIGNS = /^[<>]=?$/;
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/;
 
 function problem(message: string): Error {
@@ -110,6 +112,11 @@ export function createCatalog<const Fields extends readonly FieldEntry[], const 
 ): Catalog<Fields, Kinds> {
   for (const [name, kind] of Object.entries(definition.kinds)) {
     if (kind.name !== name) throw problem(`the kind registered as "${name}" is named "${kind.name}".`);
+    for (const other of kind.compilesTo ?? []) {
+      if (!Object.prototype.hasOwnProperty.call(definition.kinds, other)) {
+        throw problem(`the kind "${name}" compiles to the kind "${other}", which the catalog does not have.`);
+      }
+    }
   }
   const kindOperators = Object.values(definition.kinds).flatMap((kind) => kind.newOperators ?? []);
   const operators = [...definition.operators, ...kindOperators];
@@ -119,9 +126,9 @@ export function createCatalog<const Fields extends readonly FieldEntry[], const 
     'operators\u2019 keywords',
   );
   for (const operator of operators) {
-    if (!WORDS.test(operator.keyword)) {
+    if (!WORDS.test(operator.keyword) && !SIGNS.test(operator.keyword)) {
       throw problem(
-        `operator "${operator.name}": its keyword "${operator.keyword}" must be lower-case words.`,
+        `operator "${operator.name}": its keyword "${operator.keyword}" must be lower-case words or one of <, <=, >, >=.`,
       );
     }
   }

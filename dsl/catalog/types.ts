@@ -1,6 +1,7 @@
 /**
  * The shapes of the catalog's entries, and of a catalog: the one table of everything a rule can say.
  */
+import type { CompiledEvent } from '../compile/compiled.ts';
 import type { AnyMatchKind } from '../kinds/kind.ts';
 import type { Frequency, OperatorName } from '../model/ast.ts';
 
@@ -12,7 +13,10 @@ export interface ObjectEntry {
 
 export interface OperatorEntry {
   name: OperatorName;
-  /** The words in rule text: `is not`, `does not contain` (lower-case words, they become keywords). */
+  /**
+   * The words in rule text: `is not`, `does not contain` (lower-case words, they become keywords), or a
+   * comparison sign: `>`, `>=`, `<`, `<=`.
+   */
   keyword: string;
   label: string;
   doc: string;
@@ -22,6 +26,30 @@ export interface SymbolEntry {
   name: string;
   label: string;
   doc: string;
+}
+
+/** What the key of a keyed field is (`visitor.attributes["plan"]`: an attribute). */
+export interface KeyEntry {
+  /** What one key names, in lower case: `attribute`, `query parameter`. */
+  label: string;
+  /** A key as written in rule text, in quotes: `"plan"`. */
+  example: string;
+  /**
+   * The validation option that declares this field's keys, when the site declares them: with
+   * `attributes` given, a key not among them is a warning and a value of another type than the
+   * declared one an error.
+   */
+  declarations?: 'attributes';
+}
+
+/**
+ * A key of `visitor.attributes` the site declares (in the admin app's settings, per brand): its type, and
+ * the label completion and hover show. Given to the validator and the editor services as `attributes`.
+ */
+export interface AttributeDeclaration {
+  key: string;
+  type: 'text' | 'number' | 'boolean';
+  label?: string;
 }
 
 export interface FieldEntry {
@@ -36,6 +64,8 @@ export interface FieldEntry {
   operators: readonly OperatorName[];
   /** For symbol fields: the bare words the value may be. */
   symbols?: readonly SymbolEntry[];
+  /** For a keyed field (`visitor.query["ref"]`: one fact per key, the key written in brackets). */
+  key?: KeyEntry;
   /** Whether `[..]` lists are allowed as values. */
   allowsList: boolean;
   /** A sample value as written in rule text, for docs and completion. */
@@ -44,10 +74,18 @@ export interface FieldEntry {
   sample?: string;
 }
 
+/** A trigger: the event a rule waits for before its conditions are checked. */
 export interface EventEntry {
-  name: 'page_load' | 'on_page';
+  /** The compiled event's type (and the AST timing's kind). */
+  name: CompiledEvent['type'];
+  /** How the trigger is written, with placeholders: `for M:SS`, `on scroll N%` (empty: nothing is written). */
+  syntax: string;
+  /** An instance as completion inserts it and docs show it: `on scroll 50%` (empty for page load). */
+  example: string;
   label: string;
   doc: string;
+  /** For a trigger that waits some time: its limits, in seconds. */
+  seconds?: { readonly min: number; readonly max: number };
 }
 
 export interface TimeOfDayEntry {

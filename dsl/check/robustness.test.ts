@@ -10,6 +10,8 @@ import { bigInputs, nestedText } from '../testing/big-inputs.ts';
 const valid = [
   'when visitor.page_url contains "pricing" for 0:30 during business_hours once_per_visit',
   '# c\nwhen (visitor.page_title is ["a", "b"] or not device.language is "fr") and visitor.visit_history is new_user # x\ntag "vip"',
+  'when visitor.utm_source is "newsletter" and visitor.attributes["plan"] is not "enterprise" and visitor.pages_viewed >= 2 on scroll 50% during business_hours once_per_customer tag "upsell"',
+  'when event.properties["value"] > -2.5 and visitor.query["ref"] matches "a*b" on event "added_to_cart"',
 ];
 
 function assertWellBehaved(text: string): void {

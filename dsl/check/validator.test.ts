@@ -46,7 +46,7 @@ describe('validate', () => {
     });
     expect(problems('when device.lang is "fr"')[0]).toMatchObject({ fix: 'device.language' });
     expect(problems('when shoe.size is "x"')[0]?.message).toBe(
-      'Unknown field `shoe.size`. Fields: visitor.page_url, visitor.page_title, visitor.visit_history, device.language.',
+      'Unknown field `shoe.size`. Fields: visitor.page_url, visitor.page_title, visitor.visit_history, visitor.referrer, visitor.query, visitor.utm_source, visitor.utm_medium, visitor.utm_campaign, visitor.utm_term, visitor.utm_content, visitor.pages_viewed, visitor.visit_count, visitor.attributes, device.language, device.type, event.properties.',
     );
   });
 

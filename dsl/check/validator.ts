@@ -4,8 +4,8 @@
  * tags. Every diagnostic says what is wrong, where, and how to fix it; `fix` carries the edit when there
  * is an obvious one.
  */
-import type { Catalog, FieldEntry } from '../catalog/types.ts';
-import type { ValueReport } from '../kinds/kind.ts';
+import type { AttributeDeclaration, Catalog, EventEntry, FieldEntry } from '../catalog/types.ts';
+import type { ValueContext, ValueReport } from '../kinds/kind.ts';
 import {
   comparisonsOf,
   MAX_NESTING,
@@ -23,6 +23,12 @@ export interface ValidateOptions {
   schedules?: readonly string[];
   /** Whether the channel has business hours; when false, `during` / `outside business_hours` are errors. */
   hasBusinessHours?: boolean;
+  /**
+   * The attribute keys the site declares (per brand, in the admin app's settings); when given, a key of
+   * `visitor.attributes` not among them is a warning (with a "did you mean"), and a value of another
+   * type than the declared one an error.
+   */
+  attributes?: readonly AttributeDeclaration[];
 }
 
 /** The codes every catalog has, with a one-line explanation (the docs page lists them). Kinds add theirs. */
@@ -41,7 +47,13 @@ export const coreDiagnosticCodes = {
   'list-not-allowed': 'The field takes a single value, not a list.',
   'empty-list': 'A list has no values.',
   'duplicate-value': 'A list repeats a value (warning).',
-  'duration-out-of-range': 'The time on the page is outside 0:01 to 60:00, or the seconds exceed 59.',
+  'duration-out-of-range':
+    'A time to wait (on the page, on the site, idle) is outside 0:01 to 60:00, or the seconds exceed 59.',
+  'percent-out-of-range': 'A scroll depth is outside 1% to 100%.',
+  'invalid-event-name': 'A custom event has an empty name.',
+  'missing-key': 'A keyed field has no key, e.g. visitor.attributes without ["plan"].',
+  'unexpected-key': 'A field that has no keys is written with one.',
+  'unknown-attribute': 'An attribute key is not among the declared ones (warning).',
   'unknown-schedule': 'The named schedule does not exist.',
   'no-business-hours': 'The channel has no business hours, so the time of day cannot depend on them.',
   'invalid-tag': 'A tag is empty or contains whitespace.',
@@ -91,11 +103,25 @@ function fieldRange(comparison: Comparison): SourceRange | undefined {
   return start === undefined ? undefined : { start, end: start + comparison.field.length };
 }
 
+/** Where the operator is, assuming the canonical single spaces (after the field, or after `"key"]`). */
 function operatorRange(comparison: Comparison): SourceRange | undefined {
   const field = fieldRange(comparison);
+  const afterField = comparison.keyRange ? comparison.keyRange.end + 1 : field?.end;
   const valueStart = comparison.value.range?.start;
-  return field && valueStart !== undefined ? { start: field.end + 1, end: valueStart - 1 } : undefined;
+  return afterField !== undefined && valueStart !== undefined
+    ? { start: afterField + 1, end: valueStart - 1 }
+    : undefined;
 }
+
+const durationText = (seconds: number) =>
+  `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+
+/** What the wait of each timed trigger is called in messages, and how to do without it. */
+const waits: Readonly<Record<string, { what: string; instead: string }>> = {
+  on_page: { what: 'The time on the page', instead: ' To check on page load, leave out `for`.' },
+  on_site: { what: 'The time on the site', instead: '' },
+  idle: { what: 'The idle time', instead: '' },
+};
 
 /** The validator of a catalog. */
 export type Validate = (rule: Rule, options?: ValidateOptions) => Diagnostic[];
@@ -139,8 +165,8 @@ export function createValidator(catalog: Catalog): Validate {
     return undefined;
   }
 
+  /** The operator of a comparison whose field does not allow it. */
   function checkOperator(comparison: Comparison, field: FieldEntry, out: Collector): void {
-    if (field.operators.includes(comparison.operator)) return;
     const allowed = field.operators.map(keywordOf);
     const onlyOne = allowed.length === 1 ? allowed[0] : undefined;
     out.error(
@@ -151,31 +177,120 @@ export function createValidator(catalog: Catalog): Validate {
     );
   }
 
-  function checkComparison(comparison: Comparison, out: Collector): void {
+  /**
+   * The key of a keyed field: written, not empty, and among the declared ones when the caller declares
+   * them. Answers the key's declaration, if any.
+   */
+  function checkKey(
+    comparison: Comparison,
+    field: FieldEntry,
+    options: ValidateOptions,
+    out: Collector,
+  ): AttributeDeclaration | undefined {
+    const { key, keyRange } = comparison;
+    if (!field.key) {
+      if (key !== undefined) {
+        out.error(
+          'unexpected-key',
+          keyRange ?? fieldRange(comparison),
+          `${field.name} has no keys: write ${field.name} ${keywordOf(field.operators[0] as string)} ${field.example}, without [${encodeString(key)}].`,
+        );
+      }
+      return undefined;
+    }
+    if (key === undefined || key.trim() === '') {
+      out.error(
+        'missing-key',
+        keyRange ?? fieldRange(comparison),
+        `${field.name} needs the ${field.key.label} to compare, in brackets: ${field.name}[${field.key.example}].`,
+      );
+      return undefined;
+    }
+    const declarations = field.key.declarations && options[field.key.declarations];
+    if (!declarations) return undefined;
+    const declared = declarations.find((declaration) => declaration.key === key);
+    if (declared) return declared;
+    const keys = declarations.map((declaration) => declaration.key);
+    const suggestion = closestMatch(key, keys);
+    out.warning(
+      'unknown-attribute',
+      keyRange,
+      suggestion
+        ? `The ${field.key.label} ${encodeString(key)} is not declared. Did you mean ${encodeString(suggestion)}?`
+        : `The ${field.key.label} ${encodeString(key)} is not declared${keys.length > 0 ? ` (declared: ${keys.map((name) => encodeString(name)).join(', ')})` : ''}. Declare it in the settings so that its type is checked.`,
+      suggestion ? replaceFix(keyRange, encodeString(suggestion)) : null,
+    );
+    return undefined;
+  }
+
+  /** Operators the value's type allows, for kinds whose operators depend on it (facts typed per key). */
+  function checkTypedOperator(
+    comparison: Comparison,
+    field: FieldEntry,
+    context: ValueContext,
+    out: Collector,
+  ) {
+    const typed = catalog.kindOf(field).operatorsFor?.(comparison.value, context);
+    if (!typed || typed.operators.includes(comparison.operator)) return;
+    out.error(
+      'operator-not-allowed',
+      operatorRange(comparison),
+      `\`${keywordOf(comparison.operator)}\` does not compare ${typed.type}. With ${typed.type} use ${typed.operators.map(keywordOf).join(' or ')}.`,
+    );
+  }
+
+  function checkComparison(comparison: Comparison, options: ValidateOptions, out: Collector): void {
     const field = checkField(comparison, out);
     if (!field) return;
-    checkOperator(comparison, field, out);
-    catalog.kindOf(field).validate(comparison.value, field, out);
+    const declared = checkKey(comparison, field, options, out);
+    const context: ValueContext = { operator: comparison.operator, key: comparison.key, declared };
+    if (field.operators.includes(comparison.operator)) checkTypedOperator(comparison, field, context, out);
+    else checkOperator(comparison, field, out);
+    catalog.kindOf(field).validate(comparison.value, field, out, context);
   }
 
   function checkTiming(rule: Rule, out: Collector): void {
     const timing = rule.timing;
-    if (timing.kind !== 'on_page') return;
+    if (timing.kind === 'scroll') {
+      if (timing.percent >= 1 && timing.percent <= 100) return;
+      const fixed = `on scroll ${timing.percent < 1 ? 1 : 100}%`;
+      out.error(
+        'percent-out-of-range',
+        timing.range,
+        `The scroll depth goes from 1% to 100% (it is ${timing.percent}%).`,
+        replaceFix(timing.range, fixed),
+      );
+      return;
+    }
+    if (timing.kind === 'custom') {
+      if (timing.name.trim() !== '') return;
+      out.error(
+        'invalid-event-name',
+        timing.range,
+        "Name the event the site tracks, as it calls proactive('track', 'name'): on event \"added_to_cart\".",
+      );
+      return;
+    }
+    if (timing.kind !== 'on_page' && timing.kind !== 'on_site' && timing.kind !== 'idle') return;
     const total = timing.minutes * 60 + timing.seconds;
-    const { min, max } = catalog.onPageSeconds;
+    // The catalog gives every trigger that waits its limits.
+    const entry = catalog.events.find((event) => event.name === timing.kind) as EventEntry;
+    const { min, max } = entry.seconds as { min: number; max: number };
+    const wait = waits[timing.kind] as { what: string; instead: string };
+    const written = (duration: string) => entry.syntax.replace('M:SS', duration);
     if (timing.seconds > 59) {
-      const fixed = `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+      const fixed = durationText(total);
       out.error(
         'duration-out-of-range',
         timing.range,
         `Seconds go from 00 to 59: write ${fixed} for ${total} seconds.`,
-        replaceFix(timing.range, `for ${fixed}`, `Change to for ${fixed}`),
+        replaceFix(timing.range, written(fixed), `Change to ${written(fixed)}`),
       );
     } else if (total < min || total > max) {
       out.error(
         'duration-out-of-range',
         timing.range,
-        `The time on the page must be from 0:01 to 60:00 (it is ${timing.minutes}:${String(timing.seconds).padStart(2, '0')}). To check on page load, leave out \`for\`.`,
+        `${wait.what} must be from ${durationText(min)} to ${durationText(max)} (it is ${timing.minutes}:${String(timing.seconds).padStart(2, '0')}).${wait.instead}`,
       );
     }
   }
@@ -239,7 +354,7 @@ export function createValidator(catalog: Catalog): Validate {
       );
       return out.diagnostics;
     }
-    for (const comparison of comparisonsOf(rule.condition)) checkComparison(comparison, out);
+    for (const comparison of comparisonsOf(rule.condition)) checkComparison(comparison, options, out);
     checkTiming(rule, out);
     checkTimeOfDay(rule, options, out);
     checkTags(rule, out);

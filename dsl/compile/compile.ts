@@ -5,9 +5,14 @@
  */
 import type { Catalog, FieldEntry } from '../catalog/types.ts';
 import type { Validate } from '../check/validator.ts';
-import type { Condition, Rule, Value } from '../model/ast.ts';
+import type { Condition, Rule, Timing, Value } from '../model/ast.ts';
 import { createLineIndex, type Diagnostic } from '../model/diagnostic.ts';
-import { COMPILED_VERSION, type CompiledCondition, type CompiledRule } from './compiled.ts';
+import {
+  COMPILED_VERSION,
+  type CompiledCondition,
+  type CompiledEvent,
+  type CompiledRule,
+} from './compiled.ts';
 
 /** Thrown by {@link compile} for a rule with errors; `diagnostics` holds them. */
 export class CompileError extends Error {
@@ -26,9 +31,26 @@ export class CompileError extends Error {
   }
 }
 
-function valuesOf(value: Value): string[] {
+function valuesOf(value: Value): (string | number | boolean)[] {
   if (value.kind === 'list') return value.items.map((item) => item.value);
-  return [value.kind === 'string' ? value.value : value.name];
+  return [value.kind === 'symbol' ? value.name : value.value];
+}
+
+/** The compiled event of a rule's trigger (page load and `for M:SS` as they always were). */
+function compileEvent(timing: Timing): CompiledEvent {
+  switch (timing.kind) {
+    case 'page_load':
+    case 'exit_intent':
+      return { type: timing.kind };
+    case 'on_page':
+    case 'on_site':
+    case 'idle':
+      return { type: timing.kind, seconds: timing.minutes * 60 + timing.seconds };
+    case 'scroll':
+      return { type: 'scroll', percent: timing.percent };
+    case 'custom':
+      return { type: 'custom', name: timing.name };
+  }
 }
 
 /**
@@ -52,7 +74,9 @@ export function createCompiler(
         const field = catalog.fieldByName(condition.field) as FieldEntry;
         const kind = catalog.kindOf(field);
         const values = [...new Set(valuesOf(condition.value).map((value) => kind.compileValue(value)))];
-        return { t: 'cmp', field: field.name, match: field.match, op: condition.operator, values };
+        const match = kind.compiledMatch?.(condition.value) ?? field.match;
+        const key = condition.key === undefined ? {} : { key: condition.key };
+        return { t: 'cmp', field: field.name, ...key, match, op: condition.operator, values };
       }
     }
   }
@@ -67,14 +91,11 @@ export function createCompiler(
   return function compile(rule: Rule, source?: string): CompiledRule {
     const errors = validate(rule).filter((diagnostic) => diagnostic.severity === 'error');
     if (errors.length > 0) throw new CompileError(errors, source);
-    const { timing, timeOfDay } = rule;
+    const { timeOfDay } = rule;
     return {
       v: COMPILED_VERSION,
       when: compileCondition(rule.condition),
-      event:
-        timing.kind === 'page_load'
-          ? { type: 'page_load' }
-          : { type: 'on_page', seconds: timing.minutes * 60 + timing.seconds },
+      event: compileEvent(rule.timing),
       time_of_day:
         timeOfDay.kind === 'anytime'
           ? { mode: 'anytime' }

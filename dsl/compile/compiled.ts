@@ -15,6 +15,9 @@ export type MatchKindName = keyof typeof builtinKinds | (string & {});
 /** Bumped whenever the meaning of the compiled form changes; evaluators refuse versions they do not know. */
 export const COMPILED_VERSION = 1;
 
+/** A compiled rule value: text for most kinds, a number or a boolean for the kinds of those. */
+export type CompiledValue = string | number | boolean;
+
 export type CompiledCondition =
   | { t: 'and'; of: CompiledCondition[] }
   | { t: 'or'; of: CompiledCondition[] }
@@ -23,14 +26,27 @@ export type CompiledCondition =
       t: 'cmp';
       /** Dotted context path, e.g. `visitor.page_url`. */
       field: string;
-      /** The field's match kind: how `values` compare at run time. */
+      /** For keyed fields, the key under the field: `visitor.attributes["plan"]` is `context.visitor.attributes.plan`. */
+      key?: string;
+      /** The match kind: how `values` compare at run time. */
       match: MatchKindName;
       op: OperatorName;
-      /** Normalised values; a single value is a one-item list. */
-      values: string[];
+      /** Normalised values (of the kind's type); a single value is a one-item list. */
+      values: CompiledValue[];
     };
 
-export type CompiledEvent = { type: 'page_load' } | { type: 'on_page'; seconds: number };
+/**
+ * The event a rule waits for: the page loaded (no trigger), time on the page (`for M:SS`) or on the site
+ * (`for M:SS on_site`), exit intent, a scroll depth, idle time, or a custom event the site tracks.
+ */
+export type CompiledEvent =
+  | { type: 'page_load' }
+  | { type: 'on_page'; seconds: number }
+  | { type: 'on_site'; seconds: number }
+  | { type: 'exit_intent' }
+  | { type: 'scroll'; percent: number }
+  | { type: 'idle'; seconds: number }
+  | { type: 'custom'; name: string };
 
 /** `schedule` is the key in the context's `schedules` map: `default` for the channel's own. */
 export type CompiledTimeOfDay = { mode: 'anytime' } | { mode: 'during' | 'outside'; schedule: string };

@@ -4,10 +4,17 @@
  * and the field's kind the values it takes.
  */
 import type { IToken, TokenType } from 'chevrotain';
-import type { Catalog, FieldEntry, OperatorEntry } from '../catalog/types.ts';
+import type {
+  AttributeDeclaration,
+  Catalog,
+  EventEntry,
+  FieldEntry,
+  OperatorEntry,
+} from '../catalog/types.ts';
 import type { RuleLanguage } from '../language.ts';
 import type { SourceRange } from '../model/ast.ts';
 import * as t from '../syntax/lexer.ts';
+import { decodeString, encodeString } from '../syntax/strings.ts';
 
 export type CompletionKind = 'keyword' | 'field' | 'operator' | 'value' | 'snippet';
 
@@ -18,6 +25,11 @@ export interface CompletionItem {
   insertText: string;
   detail?: string;
   documentation?: string;
+}
+
+/** What the editor knows beyond the text: the attribute keys the site declares (see `ValidateOptions`). */
+export interface EditorOptions {
+  attributes?: readonly AttributeDeclaration[];
 }
 
 export interface CompletionResult {
@@ -35,6 +47,11 @@ export function objectLabel(catalog: Catalog, name: string): string {
   return catalog.objects.find((object) => object.name === name)?.label ?? name;
 }
 
+/** The completion item that writes a trigger (`rest` drops the words already written). */
+function triggerItem(event: EventEntry, rest = event.example): CompletionItem {
+  return { label: rest, kind: 'snippet', insertText: rest, detail: event.label, documentation: event.doc };
+}
+
 /** Keyword-like tokens and the completion each offers. */
 function keywordItems(catalog: Catalog, frequencyTokens: readonly TokenType[]) {
   const { keywordDocs, events, timesOfDay, frequencies } = catalog;
@@ -43,6 +60,14 @@ function keywordItems(catalog: Catalog, frequencyTokens: readonly TokenType[]) {
     during: t.During,
     outside: t.Outside,
   };
+  const event = (name: string) => events.find((entry) => entry.name === name) as EventEntry;
+  /** The trigger word after `on`, and the entry it writes. */
+  const triggerTokens: readonly [TokenType, string][] = [
+    [t.ExitIntent, 'exit_intent'],
+    [t.Scroll, 'scroll'],
+    [t.Idle, 'idle'],
+    [t.Event, 'custom'],
+  ];
   return new Map<TokenType, CompletionItem[]>([
     [t.When, [{ label: 'when', kind: 'keyword', insertText: 'when ', documentation: keywordDocs.when }]],
     [t.And, [{ label: 'and', kind: 'keyword', insertText: 'and ', documentation: keywordDocs.and }]],
@@ -57,11 +82,30 @@ function keywordItems(catalog: Catalog, frequencyTokens: readonly TokenType[]) {
           label: 'for 0:30',
           kind: 'snippet',
           insertText: 'for 0:30',
-          detail: events.find((event) => event.name === 'on_page')?.label,
+          detail: event('on_page').label,
           documentation: keywordDocs.for,
+        },
+        triggerItem(event('on_site')),
+      ],
+    ],
+    [t.On, triggerTokens.map(([, name]) => triggerItem(event(name)))],
+    ...triggerTokens.map(([token, name]): [TokenType, CompletionItem[]] => [
+      token,
+      [triggerItem(event(name), event(name).example.slice('on '.length))],
+    ]),
+    [
+      t.OnSite,
+      [
+        {
+          label: 'on_site',
+          kind: 'keyword',
+          insertText: 'on_site',
+          detail: event('on_site').label,
+          documentation: keywordDocs.on_site,
         },
       ],
     ],
+    [t.Percent, [{ label: '50%', kind: 'value', insertText: '50%', detail: 'percent of the page' }]],
     [t.Tag, [{ label: 'tag', kind: 'keyword', insertText: 'tag ""', documentation: keywordDocs.tag }]],
     [
       t.BusinessHours,
@@ -102,7 +146,15 @@ function keywordItems(catalog: Catalog, frequencyTokens: readonly TokenType[]) {
 }
 
 /** Tokens that begin a value (or a string inside a list or after `tag`). */
-const valueStarts: TokenType[] = [t.StringLiteral, t.UnterminatedString, t.LBracket, t.Identifier];
+const valueStarts: TokenType[] = [
+  t.StringLiteral,
+  t.UnterminatedString,
+  t.LBracket,
+  t.Identifier,
+  t.NumberLiteral,
+  t.True,
+  t.False,
+];
 
 function wordRangeAt(text: string, offset: number): SourceRange {
   let start = offset;
@@ -115,7 +167,9 @@ function wordRangeAt(text: string, offset: number): SourceRange {
  *
  * @example createCompletion(language)('when visitor.page_url ', 22).items.map((item) => item.label) // ['is', 'is not', 'contains', 'does not contain']
  */
-export function createCompletion(language: RuleLanguage): (text: string, offset: number) => CompletionResult {
+export function createCompletion(
+  language: RuleLanguage,
+): (text: string, offset: number, options?: EditorOptions) => CompletionResult {
   const { catalog } = language;
   const { vocabulary, grammar } = language.syntax;
   const keywords = keywordItems(catalog, vocabulary.frequencies);
@@ -124,10 +178,33 @@ export function createCompletion(language: RuleLanguage): (text: string, offset:
     catalog.fields.map((field) => ({
       label: field.name,
       kind: 'field',
-      insertText: `${field.name} `,
+      // A keyed field goes on with its key, which completes next.
+      insertText: field.key ? `${field.name}["` : `${field.name} `,
       detail: `${objectLabel(catalog, field.object)} › ${field.label}`,
       documentation: field.doc,
     }));
+
+  /** The declarations of a field's keys, when the editor was given them. */
+  const declarationsOf = (field: FieldEntry | undefined, options: EditorOptions) =>
+    field?.key?.declarations ? (options[field.key.declarations] ?? []) : [];
+
+  /** Keys of a keyed field: the declared ones, or the field's example key. `close` adds the `]`. */
+  function keyItems(field: FieldEntry | undefined, options: EditorOptions, open: string): CompletionItem[] {
+    if (!field?.key) return [];
+    const declared = declarationsOf(field, options);
+    const keys = declared.length > 0 ? declared : [{ key: decodeString(field.key.example).value }];
+    return keys.map((declaration) => {
+      const label = `${open}${encodeString(declaration.key)}${open ? ']' : ''}`;
+      const about =
+        'type' in declaration ? `${declaration.label ?? declaration.key} (${declaration.type})` : undefined;
+      return {
+        label,
+        kind: 'value' as const,
+        insertText: `${open}${encodeString(declaration.key)}] `,
+        detail: about ?? `A ${field.key?.label}`,
+      };
+    });
+  }
 
   /** The operators of the field (all when it is unknown) that continue the operator words typed so far. */
   function operatorItems(field: FieldEntry | undefined, typed: readonly string[]): CompletionItem[] {
@@ -150,8 +227,11 @@ export function createCompletion(language: RuleLanguage): (text: string, offset:
     });
   }
 
-  const valueItems = (field: FieldEntry | undefined): CompletionItem[] =>
-    field ? catalog.kindOf(field).completeValue(field) : [{ label: '""', kind: 'value', insertText: '""' }];
+  const valueItems = (field: FieldEntry | undefined, key: string | undefined, options: EditorOptions) => {
+    if (!field) return [{ label: '""', kind: 'value' as const, insertText: '""' }];
+    const declared = declarationsOf(field, options).find((declaration) => declaration.key === key);
+    return catalog.kindOf(field).completeValue(field, { key, declared });
+  };
 
   /** The operator words written after the comparison's field (the text ends inside an operator). */
   function typedOperatorWords(tokens: IToken[]): string[] {
@@ -160,32 +240,58 @@ export function createCompletion(language: RuleLanguage): (text: string, offset:
     return tokens.slice(start).map((token) => token.image);
   }
 
-  /** The field of the comparison being written: the identifier before the operator and value tokens. */
-  function currentField(tokens: IToken[]): FieldEntry | undefined {
+  /**
+   * The field of the comparison being written, and its key: the identifier before the key, operator and
+   * value tokens.
+   */
+  function currentField(tokens: IToken[]): { field?: FieldEntry; key?: string } {
     for (let index = tokens.length - 1; index >= 0; index--) {
       const token = tokens[index] as IToken;
-      if (token.tokenType === t.Identifier) return catalog.fieldByName(token.image);
+      if (token.tokenType === t.Identifier) return { field: catalog.fieldByName(token.image) };
+      const [open, key] = [tokens[index - 2], tokens[index - 1]];
+      if (
+        token.tokenType === t.RBracket &&
+        open?.tokenType === t.LBracket &&
+        key?.tokenType === t.StringLiteral &&
+        tokens[index - 3]?.tokenType === t.Identifier
+      ) {
+        return {
+          field: catalog.fieldByName((tokens[index - 3] as IToken).image),
+          key: decodeString(key.image).value,
+        };
+      }
       const partOfValue = [t.LBracket, t.Comma, t.StringLiteral].includes(token.tokenType);
-      if (!partOfValue && !vocabulary.operatorWords.has(token.tokenType)) return undefined;
+      if (!partOfValue && !vocabulary.operatorWords.has(token.tokenType)) return {};
     }
-    return undefined;
+    return {};
   }
 
-  return (text, offset) => {
+  return (text, offset, options = {}) => {
     const range = wordRangeAt(text, offset);
     const typed = text.slice(range.start, range.end).toLowerCase();
     const before = vocabulary.lexer.tokenize(text.slice(0, range.start)).tokens;
     const paths = grammar.computeContentAssist('rule', before);
     const items: CompletionItem[] = [];
-    const field = currentField(before);
+    const { field, key } = currentField(before);
     for (const path of paths) {
       const rule = path.ruleStack.at(-1);
       const next = path.nextTokenType;
       const startsValue = valueStarts.includes(next) && rule !== 'comparison';
-      if (rule === 'operator') {
-        items.push(...operatorItems(field, typedOperatorWords(before)));
+      if (rule === 'fieldKey' && next === t.LBracket) {
+        items.push(...keyItems(field, options, '['));
+      } else if (path.ruleStack.includes('fieldKey')) {
+        items.push(
+          ...(next === t.RBracket
+            ? [{ label: ']', kind: 'snippet' as const, insertText: '] ', detail: 'Close the key' }]
+            : keyItems(field, options, '')),
+        );
+      } else if (rule === 'operator') {
+        // A keyed field's key comes first: no operator before it.
+        if (!field?.key || key !== undefined) items.push(...operatorItems(field, typedOperatorWords(before)));
       } else if (startsValue && path.ruleStack.includes('comparison')) {
-        items.push(...valueItems(field));
+        items.push(...valueItems(field, key, options));
+      } else if (startsValue && path.ruleStack.includes('trigger')) {
+        items.push({ label: '""', kind: 'value', insertText: '""', detail: 'The name the site tracks' });
       } else if (startsValue && path.ruleStack.includes('tags')) {
         items.push({ label: '""', kind: 'value', insertText: '""' });
       } else if (next === t.Identifier && rule === 'comparison') {

@@ -42,14 +42,35 @@ describe('complete', () => {
       'visitor.page_url',
       'visitor.page_title',
       'visitor.visit_history',
+      'visitor.referrer',
+      'visitor.query',
+      'visitor.utm_source',
+      'visitor.utm_medium',
+      'visitor.utm_campaign',
+      'visitor.utm_term',
+      'visitor.utm_content',
+      'visitor.pages_viewed',
+      'visitor.visit_count',
+      'visitor.attributes',
       'device.language',
+      'device.type',
+      'event.properties',
     ]);
     expect(labels('when visitor.page_u<|>')).toEqual(['visitor.page_url']);
     expect(labels('when visitor.page_url is "x" and (<|>')).toContain('device.language');
   });
 
   it('offers only the operators the field allows', () => {
-    expect(labels('when visitor.page_url <|>')).toEqual(['is', 'is not', 'contains', 'does not contain']);
+    expect(labels('when visitor.page_url <|>')).toEqual([
+      'is',
+      'is not',
+      'contains',
+      'does not contain',
+      'starts with',
+      'ends with',
+      'matches',
+      'does not match',
+    ]);
     expect(labels('when visitor.visit_history <|>')).toEqual(['is']);
     expect(labels('when device.language <|>')).toEqual(['is', 'is not']);
     expect(labels('when device.language is <|>')).toContain('not');
@@ -90,7 +111,20 @@ describe('complete', () => {
   });
 
   it('offers every operator and a plain string for fields it does not know', () => {
-    expect(labels('when shoe.size <|>')).toEqual(['is', 'is not', 'contains', 'does not contain']);
+    expect(labels('when shoe.size <|>')).toEqual([
+      'is',
+      'is not',
+      'contains',
+      'does not contain',
+      'starts with',
+      'ends with',
+      'matches',
+      'does not match',
+      '>',
+      '>=',
+      '<',
+      '<=',
+    ]);
     expect(labels('when shoe.size is <|>')).toContain('""');
   });
 
@@ -241,7 +275,22 @@ describe('tokens and diagnostics', () => {
 
   it('generates the Monarch grammar from the token table', () => {
     expect(monarchLanguage.keywords).toContain('business_hours');
-    expect(monarchLanguage.operators).toEqual(['not', 'is', 'contains', 'does', 'contain']);
+    expect(monarchLanguage.operators).toEqual([
+      'not',
+      'is',
+      'contains',
+      'does',
+      'contain',
+      'starts',
+      'with',
+      'ends',
+      'matches',
+      'match',
+      '>',
+      '>=',
+      '<',
+      '<=',
+    ]);
     expect(monarchLanguage.fields).toContain('device.language');
     const rules = monarchLanguage.tokenizer.root;
     const classify = (sample: string) =>

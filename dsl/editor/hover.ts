@@ -4,7 +4,7 @@
  * a language's name, or what is wrong with it); what a duration, a schedule name or a tag means.
  */
 import type { IToken } from 'chevrotain';
-import type { Catalog, OperatorEntry } from '../catalog/types.ts';
+import type { Catalog, FieldEntry, OperatorEntry } from '../catalog/types.ts';
 import { closestMatch } from '../check/suggest.ts';
 import type { ValidateOptions } from '../check/validator.ts';
 import type { RuleLanguage } from '../language.ts';
@@ -111,7 +111,8 @@ export function createHover(
     while (isOperatorWord(tokens[start - 1])) start--;
     let end = index + 1;
     while (isOperatorWord(tokens[end])) end++;
-    if (tokens[start - 1]?.tokenType !== t.Identifier) return undefined;
+    const before = tokens[start - 1]?.tokenType;
+    if (before !== t.Identifier && before !== t.RBracket) return undefined;
     const written = tokens
       .slice(start, end)
       .map((token) => token.image)
@@ -142,6 +143,26 @@ export function createHover(
     return tokens[at]?.tokenType === t.Tag;
   }
 
+  /** The keyed field whose key the token is (`"plan"` in `visitor.attributes["plan"]`), if it is one. */
+  function keyedFieldOf(tokens: IToken[], index: number): FieldEntry | undefined {
+    const field = tokens[index - 2];
+    if (tokens[index - 1]?.tokenType !== t.LBracket || field?.tokenType !== t.Identifier) return undefined;
+    return catalog.fieldByName(field.image)?.key ? catalog.fieldByName(field.image) : undefined;
+  }
+
+  /** A key of a keyed field, with its declaration when the editor has the declarations. */
+  function keyDoc(field: FieldEntry, key: string, options: HoverOptions): string {
+    const about = field.key as NonNullable<FieldEntry['key']>;
+    const title = `**${encodeString(key)}** — ${objectLabel(catalog, field.object)} › ${field.label}`;
+    if (!about.declarations || !options[about.declarations]) {
+      return `${title}\n\nThe ${about.label} ${encodeString(key)} of ${field.name}.`;
+    }
+    const declared = options[about.declarations]?.find((declaration) => declaration.key === key);
+    return declared
+      ? `${title}: ${declared.label ?? key}\n\nA declared ${about.label}: ${declared.type === 'boolean' ? 'true or false' : declared.type}.`
+      : `${title}\n\nThe ${about.label} ${encodeString(key)} is not declared in the settings.`;
+  }
+
   function docOf(tokens: IToken[], index: number, options: HoverOptions): string | undefined {
     const token = tokens[index] as IToken;
     const word = token.image;
@@ -156,8 +177,17 @@ export function createHover(
     if (field) {
       // Catalogs only let fields allow operators they have.
       const allowed = field.operators.map((name) => (catalog.operatorByName(name) as OperatorEntry).keyword);
-      return `**${field.name}** — ${objectLabel(catalog, field.object)} › ${field.label}\n\n${field.doc}\n\nOperators: ${allowed.join(', ')}. Example: \`${field.name} ${allowed[0]} ${field.example}\``;
+      const key = field.key ? `[${field.key.example}]` : '';
+      return `**${field.name}${key}** — ${objectLabel(catalog, field.object)} › ${field.label}\n\n${field.doc}\n\nOperators: ${allowed.join(', ')}. Example: \`${field.name}${key} ${allowed[0]} ${field.example}\``;
     }
+    const keyed = token.tokenType === t.StringLiteral ? keyedFieldOf(tokens, index) : undefined;
+    if (keyed) return keyDoc(keyed, decodeString(word).value, options);
+    const isWord = token.tokenType !== t.Identifier && token.tokenType !== t.StringLiteral;
+    const trigger = catalog.events.find((event) => {
+      const words = event.syntax.split(' ');
+      return isWord && words[0] !== word && words.includes(word);
+    });
+    if (trigger) return `**${trigger.syntax}** — ${trigger.label}\n\n${trigger.doc}`;
     if (token.tokenType === t.Identifier || token.tokenType === t.StringLiteral) {
       const owner = fieldOfValue(tokens, index);
       const value = token.tokenType === t.StringLiteral ? decodeString(word).value : word;

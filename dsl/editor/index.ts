@@ -8,18 +8,26 @@ import { language as builtinLanguage, type RuleLanguage } from '../language.ts';
 import type { ValidateOptions } from '../check/validator.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { FormatResult } from '../syntax/format.ts';
-import { createCompletion, objectLabel as labelOfObject, type CompletionResult } from './complete.ts';
+import {
+  createCompletion,
+  objectLabel as labelOfObject,
+  type CompletionResult,
+  type EditorOptions,
+} from './complete.ts';
 import { createHover, type HoverOptions, type HoverResult } from './hover.ts';
 import { createHighlighting, type HighlightToken, type MonarchLanguage } from './tokens.ts';
 
-export type { CompletionItem, CompletionKind, CompletionResult } from './complete.ts';
+export type { CompletionItem, CompletionKind, CompletionResult, EditorOptions } from './complete.ts';
 export type { HoverOptions, HoverResult } from './hover.ts';
 export type { HighlightToken, MonarchLanguage } from './tokens.ts';
 export { languageName } from '../kinds/language/index.ts';
 
-/** What an editor needs from a language. */
+/**
+ * What an editor needs from a language. `options` carry what the site declares (attribute keys, see
+ * `ValidateOptions.attributes`): completion and hover offer declared keys with their labels.
+ */
 export interface EditorServices {
-  complete(text: string, offset: number): CompletionResult;
+  complete(text: string, offset: number, options?: EditorOptions): CompletionResult;
   hover(text: string, offset: number, options?: HoverOptions): HoverResult | null;
   tokens(text: string): HighlightToken[];
   diagnostics(text: string, options?: ValidateOptions): Diagnostic[];
@@ -52,17 +60,19 @@ export function createEditor(language: RuleLanguage): EditorServices {
 const editor = createEditor(builtinLanguage as RuleLanguage);
 
 /**
- * Completion items at `offset` in `text`, filtered by the word being typed.
+ * Completion items at `offset` in `text`, filtered by the word being typed; `options.attributes` are the
+ * declared attribute keys to offer.
  *
- * @example complete('when visitor.page_url ', 22).items.map((item) => item.label) // ['is', 'is not', 'contains', 'does not contain']
+ * @example complete('when visitor.page_url ', 22).items.map((item) => item.label) // ['is', 'is not', 'contains', ...]
  */
-export function complete(text: string, offset: number): CompletionResult {
-  return editor.complete(text, offset);
+export function complete(text: string, offset: number, options: EditorOptions = {}): CompletionResult {
+  return editor.complete(text, offset, options);
 }
 
 /**
- * Documentation for the token at `offset`, or null when there is none. `options` are the validator's (the
- * schedules that exist), so that hover can say a schedule name is unknown.
+ * Documentation for the token at `offset`, or null when there is none. `options` are the validator's: the
+ * schedules that exist (so that hover can say a schedule name is unknown) and the declared attribute keys
+ * (their labels and types).
  *
  * @example hover('when device.language is "fr"', 8)?.contents // '**device.language** — Device › Language ...'
  */

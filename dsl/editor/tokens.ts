@@ -78,7 +78,7 @@ export function createHighlighting(language: RuleLanguage) {
   const wordsOf = (category: TokenCategory): string[] =>
     language.syntax.vocabulary.keywordTable
       .filter((entry) => entry.category === category)
-      .map((entry) => (entry.token.PATTERN as RegExp).source);
+      .map((entry) => patternOf(entry.token.PATTERN).source);
 
   /** One Monarch rule per token of the table; keywords are matched as identifiers and classified by `cases`. */
   const monarchRules = tokenTable

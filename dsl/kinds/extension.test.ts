@@ -4,6 +4,7 @@
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { catalog } from '../catalog/catalog.ts';
+import { extendCatalog } from '../catalog/create.ts';
 import type { ContextOf } from '../catalog/context.ts';
 import { createEditor } from '../editor/index.ts';
 import { check, createLanguage } from '../language.ts';
@@ -13,7 +14,7 @@ import { renderDslReference } from '../tools/docs.ts';
 
 const language = createLanguage(exampleCatalog);
 const editor = createEditor(language);
-const text = 'when visitor.page_path starts with ["/Blog", "/news"] and visitor.referrer contains "google."';
+const text = 'when visitor.page_path is under ["/Blog", "/news"] and visitor.landing_page contains "welcome"';
 
 function cursor(marked: string): [string, number] {
   return [marked.replace('<|>', ''), marked.indexOf('<|>')];
@@ -21,12 +22,12 @@ function cursor(marked: string): [string, number] {
 
 describe('a catalog extension', () => {
   it('leaves the built-in catalog and language as they are', () => {
-    expect(catalog.fields.map((field) => field.name)).not.toContain('visitor.referrer');
-    expect(check('when visitor.referrer contains "x"').diagnostics[0]?.code).toBe('unknown-field');
-    expect(check('when visitor.page_path starts with "/x"').diagnostics[0]?.code).toBe('syntax');
+    expect(catalog.fields.map((field) => field.name)).not.toContain('visitor.landing_page');
+    expect(check('when visitor.landing_page contains "x"').diagnostics[0]?.code).toBe('unknown-field');
+    expect(check('when visitor.page_path is under "/x"').diagnostics[0]?.code).toBe('syntax');
     expect(exampleCatalog.fields.map((field) => field.name)).toEqual([
       ...catalog.fields.map((field) => field.name),
-      'visitor.referrer',
+      'visitor.landing_page',
       'visitor.page_path',
     ]);
     expect(createLanguage(exampleCatalog)).toBe(language);
@@ -38,22 +39,22 @@ describe('a catalog extension', () => {
     expect(rule?.condition).toMatchObject({
       kind: 'and',
       operands: [
-        { field: 'visitor.page_path', operator: 'starts_with', value: { kind: 'list' } },
-        { field: 'visitor.referrer', operator: 'contains' },
+        { field: 'visitor.page_path', operator: 'is_under', value: { kind: 'list' } },
+        { field: 'visitor.landing_page', operator: 'contains' },
       ],
     });
     expect(language.print(rule!)).toBe(`${text}\nonce_per_visit\n`);
-    expect(language.parse('when visitor.page_path starts "/x"').diagnostics[0]?.message).toContain(
-      'Operators: is, is not, contains, does not contain, starts with.',
+    expect(language.parse('when visitor.page_path under "/x"').diagnostics[0]?.message).toContain(
+      'Operators: is, is not, contains, does not contain, starts with, ends with, matches, does not match, >, >=, <, <=, is under.',
     );
   });
 
   it('validates with the kind’s own checks and the fields’ operators', () => {
     const codes = (source: string) => language.check(source).diagnostics.map((diagnostic) => diagnostic.code);
-    expect(codes('when visitor.page_path starts with "blog"')).toEqual(['missing-slash']);
+    expect(codes('when visitor.page_path is under "blog"')).toEqual(['missing-slash']);
     expect(codes('when visitor.page_path contains "/blog"')).toEqual(['operator-not-allowed']);
-    expect(language.check('when visitor.referrer starts with "x"').diagnostics[0]?.message).toBe(
-      "visitor.referrer can't use `starts with`. Use is or is not or contains or does not contain.",
+    expect(language.check('when visitor.landing_page is under "x"').diagnostics[0]?.message).toBe(
+      "visitor.landing_page can't use `is under`. Use is or is not or contains or does not contain.",
     );
     expect(language.diagnosticCodes['missing-slash']).toBe('A path prefix does not start with "/".');
   });
@@ -61,28 +62,28 @@ describe('a catalog extension', () => {
   it('completes the new fields, the new operator word by word, and the kind’s values', () => {
     const labels = (marked: string) => editor.complete(...cursor(marked)).items.map((item) => item.label);
     expect(labels('when visitor.<|>')).toEqual(
-      expect.arrayContaining(['visitor.referrer', 'visitor.page_path']),
+      expect.arrayContaining(['visitor.landing_page', 'visitor.page_path']),
     );
-    expect(labels('when visitor.page_path <|>')).toEqual(['starts with', 'is']);
-    expect(labels('when visitor.page_path starts <|>')).toEqual(['with']);
-    expect(labels('when visitor.page_path starts with <|>')).toEqual(['"/blog"', '[…]']);
+    expect(labels('when visitor.page_path <|>')).toEqual(['is under', 'is']);
+    expect(labels('when visitor.page_path is <|>')).toEqual(['under', '"/blog"', '[…]']);
+    expect(labels('when visitor.page_path is under <|>')).toEqual(['"/blog"', '[…]']);
   });
 
   it('documents them on hover', () => {
     const contents = (marked: string) => editor.hover(...cursor(marked))?.contents;
-    expect(contents('when visitor.refe<|>rrer is "x"')).toContain(
-      '**visitor.referrer** — Visitor › Referrer',
+    expect(contents('when visitor.landing_pa<|>ge is "x"')).toContain(
+      '**visitor.landing_page** — Visitor › Landing page',
     );
-    expect(contents('when visitor.page_path sta<|>rts with "/x"')).toContain('**starts with** — Starts with');
-    expect(contents('when visitor.page_path starts wi<|>th "/x"')).toContain('**starts with**');
-    expect(contents('when visitor.page_path starts with "/x<|>"')).toBe(
+    expect(contents('when visitor.page_path i<|>s under "/x"')).toContain('**is under** — Is under');
+    expect(contents('when visitor.page_path is un<|>der "/x"')).toContain('**is under**');
+    expect(contents('when visitor.page_path is under "/x<|>"')).toBe(
       '**/x** — pages whose path starts with /x',
     );
   });
 
   it('highlights the new operator words', () => {
-    expect(editor.monarchLanguage.operators).toEqual(expect.arrayContaining(['starts', 'with']));
-    expect(editor.tokens('when visitor.page_path starts with "/x"').map((token) => token.category)).toEqual([
+    expect(editor.monarchLanguage.operators).toEqual(expect.arrayContaining(['is', 'under']));
+    expect(editor.tokens('when visitor.page_path is under "/x"').map((token) => token.category)).toEqual([
       'keyword',
       'field',
       'operator',
@@ -94,14 +95,14 @@ describe('a catalog extension', () => {
   it('compiles with the kind’s compile step and evaluates with its runtime', () => {
     const compiled = language.compile(language.parse(text).rule!);
     expect(compiled.when).toMatchObject({
-      of: [{ match: 'prefix', op: 'starts_with', values: ['/blog', '/news'] }, { match: 'text' }],
+      of: [{ match: 'prefix', op: 'is_under', values: ['/blog', '/news'] }, { match: 'text' }],
     });
     expect(language.compiledRuleSchema.safeParse(compiled).success).toBe(true);
     const evaluate = createEvaluator<ContextOf<typeof exampleCatalog>>(compiled, {
       kinds: language.runtimeKinds,
     });
     const context = (page_path: string) => ({
-      visitor: { page_path, referrer: 'https://www.Google.com/search' },
+      visitor: { page_path, landing_page: 'https://acme.test/Welcome' },
       device: {},
       event: { type: 'page_load' as const },
     });
@@ -112,25 +113,28 @@ describe('a catalog extension', () => {
 
   it('types and checks the context with the new fields', () => {
     type Visitor = ContextOf<typeof exampleCatalog>['visitor'];
-    expectTypeOf<Visitor['referrer']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<Visitor['landing_page']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<Visitor['visit_history']>().toEqualTypeOf<'new_user' | 'returning_user' | undefined>();
     const parsed = language.parseContext({
-      visitor: { page_path: '/blog', referrer: 3 },
+      visitor: { page_path: '/blog', landing_page: 3 },
       event: { type: 'page_load' },
     });
     expect(parsed).toMatchObject({
       ok: false,
-      errors: ['context.visitor.referrer: expected a string, got 3'],
+      errors: ['context.visitor.landing_page: expected a string, got 3'],
     });
   });
 
   it('documents the new field, operator, kind and code on the reference page', () => {
     const page = renderDslReference(language);
     expect(page).toContain(
-      '| `visitor.page_path` | Visitor › Page path | `starts with`, `is` | a path in quotes',
+      '| `visitor.page_path` | Visitor › Page path | `is under`, `is` | a path in quotes',
     );
-    expect(page).toContain('| `starts with` | Starts with |');
+    expect(page).toContain('| `is under` | Is under |');
     expect(page).toContain('- **A path prefix** in quotes');
     expect(page).toContain('| `missing-slash` |');
+    const objects = ['a', 'b', 'c'].map((name) => ({ name, label: name, doc: 'x' }));
+    const crowded = createLanguage(extendCatalog(catalog, { objects }));
+    expect(renderDslReference(crowded)).toContain('Fields belong to 6 objects');
   });
 });

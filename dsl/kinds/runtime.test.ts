@@ -39,7 +39,7 @@ describe('foldCase', () => {
       values: ['strasse'],
     });
     const legacy = textRuntime.test('is', ['straße']) as (actual: string) => boolean;
-    expect(legacy(textRuntime.prepare('STRASSE'))).toBe(true);
+    expect(legacy(textRuntime.prepare('STRASSE') as string)).toBe(true);
   });
 
   it('is idempotent and equates a text with its upper, lower and decomposed forms (fast-check)', () => {

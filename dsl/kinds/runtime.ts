@@ -2,24 +2,35 @@
  * The widget-safe half of a match kind, and the operators most kinds share. Dependency-free: the widget
  * bundles it (dsl/runtime/bundle.test.ts lists every module the evaluator pulls in).
  */
+import type { CompiledValue } from '../compile/compiled.ts';
 
 /** A test of one prepared context value. */
-export type ValueTest = (prepared: string) => boolean;
+export type ValueTest<Prepared = string> = (prepared: Prepared) => boolean;
 
-/** How the evaluator reads, prepares and compares the context values of one kind. */
-export interface RuntimeKind {
-  /** The context value if it has this kind's type, else null: the value is missing. */
-  read(raw: unknown): string | null;
+/**
+ * How the evaluator reads, prepares and compares the context values of one kind. `Value` is the type of
+ * the kind's compiled values and prepared context values (text for most kinds); `Actual` what `read`
+ * accepts from the context.
+ */
+export interface RuntimeKind<Value extends CompiledValue = string, Actual = Value> {
+  /** The type of the compiled values when they are not strings (the evaluator refuses other values). */
+  readonly type?: 'number' | 'boolean';
+  /** The context value if the kind can use it, else null: the value is missing. */
+  read(raw: unknown): Actual | null;
   /**
    * What a missing value compares as, in prepared form (text: the empty text, so `does not contain` and
    * `not ... contains` agree). Without it a missing value is false whatever the operator.
    */
-  readonly missing?: string;
-  /** The value in the form rule values were compiled to (e.g. case-folded). */
-  prepare(actual: string): string;
+  readonly missing?: Value;
+  /** The value in the form rule values were compiled to (e.g. case-folded), or null: false whatever the operator. */
+  prepare(actual: Actual): Value | null;
   /** The test of `operator` against the compiled values, or undefined when the kind has no such operator. */
-  test(operator: string, expected: readonly string[]): ValueTest | undefined;
+  test(operator: string, expected: readonly Value[]): ValueTest<Value> | undefined;
 }
+
+/** A runtime kind of any value type, as registries hold them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRuntimeKind = RuntimeKind<any, any>;
 
 /**
  * `prepare` remembering its last answer: every rule of a page prepares the same URL and title, so they
@@ -35,6 +46,16 @@ export function lastOne(prepare: (actual: string) => string): (actual: string) =
 
 /** Strings only. */
 export const readString = (raw: unknown): string | null => (typeof raw === 'string' ? raw : null);
+
+/**
+ * Text, numbers and booleans as the context holds them (anything else is missing): kinds whose facts are
+ * typed by the site read them all, so that a fact of another type is seen (and explained) but compares
+ * false, while a missing one compares as the kind's `missing`.
+ *
+ * @example readScalar(12) // 12
+ */
+export const readScalar = (raw: unknown): string | number | boolean | null =>
+  typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? raw : null;
 
 const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -7,7 +7,7 @@ import type { FieldEntry } from '../catalog/types.ts';
 import type { StringValue, Value } from '../model/ast.ts';
 import { replaceFix } from '../model/diagnostic.ts';
 import { encodeString } from '../syntax/strings.ts';
-import type { ValueReport } from './kind.ts';
+import type { ValueContext, ValueReport } from './kind.ts';
 
 /**
  * Checks a string-valued comparison: quotes, lists, duplicates; `checkItem` adds the kind's own checks of
@@ -21,12 +21,15 @@ export function validateStrings(
   report: ValueReport,
   checkItem: (item: StringValue) => void,
 ): void {
-  if (value.kind === 'symbol') {
-    const quoted = encodeString(value.name);
+  if (value.kind === 'symbol' || value.kind === 'number' || value.kind === 'boolean') {
+    const written = value.kind === 'symbol' ? value.name : String(value.value);
+    const quoted = encodeString(written);
+    const what =
+      value.kind === 'symbol' ? 'a word of the language' : value.kind === 'number' ? 'a number' : written;
     report.error(
       'invalid-value',
       value.range,
-      `Put the value in double quotes: ${quoted}. ${field.name} compares text, not a word of the language.`,
+      `Put the value in double quotes: ${quoted}. ${field.name} compares text, not ${what}.`,
       replaceFix(value.range, quoted),
     );
     return;
@@ -82,18 +85,49 @@ export function listNote(field: FieldEntry): string {
   return field.allowsList ? `, or a list such as [${field.example}, ...]` : '';
 }
 
-/** The code text-like kinds report for an empty value, with its meaning. */
-export const emptyValueCode = { 'empty-value': 'An empty string matches every page (warning).' } as const;
+/** The codes text-like kinds report about values that match everything or one text only, with their meaning. */
+export const emptyValueCode = {
+  'empty-value': 'An empty string, or a pattern of stars only, matches every page (warning).',
+  'no-wildcard': 'A `matches` pattern has no `*`, so it matches one whole text only (warning).',
+} as const;
+
+/** Checks a `matches` pattern: one of stars only matches everything; one without a star, one text. */
+function checkPattern(item: StringValue, field: FieldEntry, report: ValueReport): void {
+  const what = field.label.toLowerCase();
+  if (/^\*+$/.test(item.value)) {
+    report.warning(
+      'empty-value',
+      item.range,
+      `The pattern ${encodeString(item.value)} matches every ${what}. Type the text around the *, e.g. "*/blog/*".`,
+    );
+  } else if (!item.value.includes('*')) {
+    const anywhere = encodeString(`*${item.value}*`);
+    report.warning(
+      'no-wildcard',
+      item.range,
+      `${encodeString(item.value)} has no *: matches compares the whole ${what}, so only ${encodeString(item.value)} itself matches. Write ${anywhere} to find it anywhere, or use is.`,
+      item.value === '' ? null : replaceFix(item.range, anywhere),
+    );
+  }
+}
 
 /**
- * Checks a text-like value (text, URLs): quotes, lists, duplicates, and a warning for an empty value,
- * which matches everything.
+ * Checks a text-like value (text, URLs): quotes, lists, duplicates, a warning for an empty value, which
+ * matches everything, and for `matches` patterns that match everything or one text only.
  *
- * @example validateText(value, field, report)
+ * @example validateText(value, field, report, { operator: 'matches' })
  */
-export function validateText(value: Value, field: FieldEntry, report: ValueReport): void {
+export function validateText(
+  value: Value,
+  field: FieldEntry,
+  report: ValueReport,
+  context: ValueContext = {},
+): void {
+  const pattern = context.operator === 'matches' || context.operator === 'does_not_match';
   validateStrings(value, field, report, (item) => {
-    if (item.value === '') {
+    if (pattern) {
+      checkPattern(item, field, report);
+    } else if (item.value === '') {
       report.warning(
         'empty-value',
         item.range,

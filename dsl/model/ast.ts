@@ -67,12 +67,32 @@ export interface SymbolValue extends NodeBase {
   name: string;
 }
 
-export type Value = StringValue | ListValue | SymbolValue;
+/** A number: `3`, `-2`, `12.5` (finite; written without exponent). */
+export interface NumberValue extends NodeBase {
+  kind: 'number';
+  value: number;
+}
 
-/** `field operator value`, e.g. `visitor.page_url contains "pricing"`. `field` is the dotted name as written. */
+/** `true` or `false`. */
+export interface BooleanValue extends NodeBase {
+  kind: 'boolean';
+  value: boolean;
+}
+
+export type Value = StringValue | ListValue | SymbolValue | NumberValue | BooleanValue;
+
+/**
+ * `field operator value`, e.g. `visitor.page_url contains "pricing"`. `field` is the dotted name as
+ * written; a keyed field names its key in brackets, `visitor.attributes["plan"] is "pro"`, which is
+ * `field: 'visitor.attributes'` with `key: 'plan'`.
+ */
 export interface Comparison extends NodeBase {
   kind: 'comparison';
   field: string;
+  /** The key of a keyed field (`visitor.query["ref"]`), decoded. */
+  key?: string;
+  /** Where the key's string was written (like `range`, ignored by equality). */
+  keyRange?: SourceRange;
   operator: OperatorName;
   value: Value;
   comments?: Comments;
@@ -95,10 +115,17 @@ export interface NotCondition extends NodeBase {
 
 export type Condition = Comparison | AndCondition | OrCondition | NotCondition;
 
-/** When the conditions are checked: on page load (no `for`), or after `for M:SS` on the page. */
+/**
+ * When the conditions are checked (the trigger; one per rule): on page load (none written), after
+ * `for M:SS` on the page, `for M:SS on_site` on the site, `on exit_intent`, `on scroll N%`,
+ * `on idle M:SS`, or `on event "name"` (a custom event the site tracks).
+ */
 export type Timing =
   | { kind: 'page_load'; range?: SourceRange }
-  | { kind: 'on_page'; minutes: number; seconds: number; range?: SourceRange };
+  | { kind: 'on_page' | 'on_site' | 'idle'; minutes: number; seconds: number; range?: SourceRange }
+  | { kind: 'exit_intent'; range?: SourceRange }
+  | { kind: 'scroll'; percent: number; range?: SourceRange }
+  | { kind: 'custom'; name: string; range?: SourceRange };
 
 /**
  * Time of day. `schedule: null` means the channel's own business-hours schedule; a string names another
@@ -111,7 +138,7 @@ export type TimeOfDay =
 /** How often a message may show: the names of the catalog's frequencies. */
 export type Frequency = (typeof builtinFrequencies)[number]['name'];
 
-/** One rule: `when <condition> [for M:SS] [time of day] [frequency] [tag "a", "b"]`. */
+/** One rule: `when <condition> [trigger] [time of day] [frequency] [tag "a", "b"]`. */
 export interface Rule extends NodeBase {
   kind: 'rule';
   condition: Condition;
@@ -126,7 +153,7 @@ export interface Rule extends NodeBase {
 }
 
 /** Keys that locate a node in its source text rather than describe it. */
-const locationKeys = new Set(['range', 'tagRanges']);
+const locationKeys = new Set(['range', 'tagRanges', 'keyRange']);
 
 /**
  * Structural equality of two AST values, ignoring source ranges.

@@ -4,15 +4,19 @@
  * and tested by the runtime half of its match kind (kinds/<name>/runtime.ts).
  *
  * The widget bundles this file, so it is dependency-free and small: it imports no parser, no zod and no
- * catalog, and never uses `eval`/`new Function` (customer sites run strict CSPs).
- * It never throws on a malformed context: missing or wrongly-typed values are `null` (explained as such)
- * and compare as the kind's `missing` value (text: the empty text), or false whatever the operator.
+ * catalog, and never uses `eval`/`new Function` (customer sites run strict CSPs). {@link createMatcher}
+ * (what the widget uses) knows the seed kinds and events by default; the others (kinds/extra-runtime.ts,
+ * runtime/triggers.ts) are given to it, so a widget downloads them only for rules that need them.
+ * It never throws on a malformed context: missing values are `null` (explained as such) and compare as
+ * the kind's `missing` value (text: the empty text), or false whatever the operator; so do values the
+ * kind cannot read, and a value the kind reads but cannot use (a number where text is compared) is false.
  */
 import type { ContextEvent, RuleContext } from '../catalog/context.ts';
-import type { CompiledEvent, CompiledRule } from '../compile/compiled.ts';
+import type { CompiledEvent, CompiledRule, CompiledValue } from '../compile/compiled.ts';
 import { COMPILED_VERSION } from '../compile/compiled.ts';
 import { builtinRuntimeKinds } from '../kinds/builtin-runtime.ts';
-import type { RuntimeKind, ValueTest } from '../kinds/runtime.ts';
+import { extraRuntimeKinds } from '../kinds/extra-runtime.ts';
+import type { AnyRuntimeKind, ValueTest } from '../kinds/runtime.ts';
 import type { OperatorName } from '../model/ast.ts';
 import type {
   Evaluation,
@@ -23,6 +27,7 @@ import type {
   TimeOfDayExplain,
 } from './explain.ts';
 import { createScheduleService, isRecord, localTimeOf, type LocalMoment } from './schedule.ts';
+import { triggerEvents, type EventRuntime } from './triggers.ts';
 
 export type {
   Evaluation,
@@ -37,8 +42,16 @@ export type {
 export type Evaluator<Context = RuleContext> = (context: Context) => Evaluation;
 
 export interface EvaluatorOptions {
-  /** The runtime kinds by name (default: the built-in ones); an extended catalog's language has them. */
-  kinds?: Readonly<Record<string, RuntimeKind>>;
+  /**
+   * The runtime kinds by name; an extended catalog's language has them (`language.runtimeKinds`).
+   * Default: the seed kinds for {@link createMatcher}, every built-in kind for {@link createEvaluator}.
+   */
+  kinds?: Readonly<Record<string, AnyRuntimeKind>>;
+  /**
+   * The events of triggers beyond page load and `for M:SS`, by compiled event type (runtime/triggers.ts).
+   * Default: none for {@link createMatcher}, every built-in trigger for {@link createEvaluator}.
+   */
+  events?: Readonly<Record<string, EventRuntime>>;
 }
 
 /**
@@ -51,11 +64,11 @@ type Values = unknown[];
 function preparedValue(
   values: Values,
   slot: number,
-  read: (context: unknown) => string | null,
-  kind: RuntimeKind,
-): string | null {
+  read: (context: unknown) => unknown,
+  kind: AnyRuntimeKind,
+): CompiledValue | null {
   const cached = values[slot];
-  if (cached !== undefined) return cached as string | null;
+  if (cached !== undefined) return cached as CompiledValue | null;
   const actual = read(values[0]);
   values[slot - 1] = actual;
   return (values[slot] = actual === null ? (kind.missing ?? null) : kind.prepare(actual));
@@ -78,20 +91,14 @@ function malformed(path: string, problem: string): Error {
   return new Error(`Malformed compiled rule at ${path}: ${problem}. Recompile the rule.`);
 }
 
-/** Reads a dotted path (`visitor.page_url`) from the context, as the kind accepts it (else null). */
+/**
+ * Reads a dotted path (`visitor.page_url`) from the context, then the key of a keyed field
+ * (`visitor.attributes["plan"]`), as the kind accepts it (else null).
+ */
 function readerFor(
-  path: string,
-  accept: (raw: unknown) => string | null,
-): (context: unknown) => string | null {
-  const keys = path.split('.');
-  if (keys.length === 2) {
-    const [outer, inner] = keys as [string, string];
-    return (context) => {
-      const object =
-        typeof context === 'object' && context !== null ? (context as AnyRecord)[outer] : undefined;
-      return accept(typeof object === 'object' && object !== null ? (object as AnyRecord)[inner] : undefined);
-    };
-  }
+  keys: readonly string[],
+  accept: (raw: unknown) => unknown,
+): (context: unknown) => unknown {
   return (context) => {
     let value = context;
     for (const key of keys) {
@@ -105,9 +112,9 @@ function readerFor(
 /** The test of one comparison: the kind's test, and false for a missing value the kind gives no value. */
 function comparisonTest(
   slot: number,
-  read: (context: unknown) => string | null,
-  kind: RuntimeKind,
-  match: ValueTest,
+  read: (context: unknown) => unknown,
+  kind: AnyRuntimeKind,
+  match: ValueTest<CompiledValue>,
 ): Test {
   return (values) => {
     const actual = preparedValue(values, slot, read, kind);
@@ -121,6 +128,8 @@ interface BuiltRule {
   /** Slots of the per-evaluation values array. */
   size: number;
   event: CompiledEvent;
+  /** Whether the context's event (a JSON object) is the one the rule waits for. */
+  eventTest: (event: AnyRecord) => boolean;
   timeOfDay: (context: unknown) => TimeOfDayCheck;
   frequency: string;
 }
@@ -131,17 +140,26 @@ interface BuiltRule {
  */
 const explainers = {
   comparison:
-    (field: string, operator: string, expected: readonly string[], slot: number, test: Test): Explain =>
+    (
+      field: string,
+      key: string | undefined,
+      operator: string,
+      expected: readonly CompiledValue[],
+      slot: number,
+      test: Test,
+    ): Explain =>
     (values) => {
       const result = test(values);
-      return {
+      const node: ExplainNode = {
         kind: 'comparison',
         field,
         operator: operator as OperatorName,
         expected: [...expected],
-        actual: values[slot * 2 + 1] as string | null,
+        actual: values[slot * 2 + 1] as CompiledValue | null,
         result,
       };
+      if (key !== undefined) node.key = key;
+      return node;
     },
   not:
     (child: Explain): Explain =>
@@ -157,14 +175,24 @@ const explainers = {
         kind === 'and' ? explained.every((node) => node.result) : explained.some((node) => node.result);
       return { kind, result, children: explained };
     },
+  /** The message of a time-of-day problem (the matcher only needs its code). */
+  timeOfDayProblem(code: string, mode: string, key: string, detail: unknown): string {
+    const where = key === 'default' ? 'schedules.default' : `schedules[${JSON.stringify(key)}]`;
+    if (code === 'invalid-schedule') return `${where}: ${detail as string}.`;
+    if (code === 'invalid-now')
+      return `now must be an ISO 8601 instant such as "2026-11-27T15:04:05Z", got ${JSON.stringify(detail)}.`;
+    const which = key === 'default' ? "the channel's business hours" : `business hours "${key}"`;
+    return `The rule sends only ${mode} ${which}, but the context has no ${where}. Add that schedule to the context's "schedules", or make the rule "anytime".`;
+  },
 };
 
 /** Turns a compiled rule into closures; throws a clear error for a version or shape it does not know. */
 function buildRule(
   compiled: CompiledRule,
-  kinds: Readonly<Record<string, RuntimeKind>>,
+  options: EvaluatorOptions,
   explaining?: typeof explainers,
 ): BuiltRule {
+  const kinds = options.kinds ?? builtinRuntimeKinds;
   const rule: unknown = compiled;
   if (!isRecord(rule)) throw malformed('the top', 'expected a JSON object');
   if (rule.v !== COMPILED_VERSION) {
@@ -173,41 +201,46 @@ function buildRule(
     );
   }
 
-  const readers: Array<(context: unknown) => string | null> = [];
+  const readers: Array<(context: unknown) => unknown> = [];
   const slots = new Map<string, number>();
 
-  function slotFor(field: string, match: string, kind: RuntimeKind): number {
-    const key = `${match} ${field}`;
-    let slot = slots.get(key);
+  /** One slot per path and kind: every rule of a page reads and prepares a field once. */
+  function slotFor(keys: string[], match: string, kind: AnyRuntimeKind): number {
+    const id = JSON.stringify([match, keys]);
+    let slot = slots.get(id);
     if (slot === undefined) {
       slot = readers.length;
-      slots.set(key, slot);
-      readers.push(readerFor(field, kind.read));
+      slots.set(id, slot);
+      readers.push(readerFor(keys, kind.read));
     }
     return slot;
   }
 
   function comparison(node: AnyRecord, path: string): Node {
-    const { field, match, op, values } = node;
+    const { field, key, match, op, values } = node;
     if (typeof field !== 'string' || field === '') throw malformed(path, 'field must be a dotted name');
+    if (key !== undefined && typeof key !== 'string') throw malformed(path, 'key must be a string');
     if (typeof match !== 'string' || !hasOwn(kinds, match)) {
       throw malformed(path, `unknown match kind ${JSON.stringify(match)}`);
     }
-    if (!Array.isArray(values) || values.length === 0 || values.some((value) => typeof value !== 'string')) {
-      throw malformed(path, 'values must be a non-empty list of strings');
+    const kind = kinds[match] as AnyRuntimeKind;
+    const type = kind.type ?? 'string';
+    if (!Array.isArray(values) || values.length === 0 || values.some((value) => typeof value !== type)) {
+      throw malformed(path, `values must be a non-empty list of ${type}s`);
     }
-    const kind = kinds[match] as RuntimeKind;
-    const expected = values as string[];
+    const expected = values as CompiledValue[];
     const valueTest = typeof op === 'string' ? kind.test(op, expected) : undefined;
     if (!valueTest) throw malformed(path, `unknown operator ${JSON.stringify(op)} for match kind "${match}"`);
-    const slot = slotFor(field, match, kind);
+    const keys = field.split('.');
+    if (key !== undefined) keys.push(key);
+    const slot = slotFor(keys, match, kind);
     const test = comparisonTest(
       slot * 2 + 2,
-      readers[slot] as (context: unknown) => string | null,
+      readers[slot] as (context: unknown) => unknown,
       kind,
       valueTest,
     );
-    return { test, explain: explaining?.comparison(field, op as string, expected, slot, test) };
+    return { test, explain: explaining?.comparison(field, key, op as string, expected, slot, test) };
   }
 
   function condition(node: unknown, path: string): Node {
@@ -255,11 +288,18 @@ function buildRule(
   }
 
   const root = condition(rule.when, 'when');
-  const event = compileEvent(rule.event);
-  const timeOfDay = createTimeOfDay(rule.time_of_day);
+  const eventTest = compileEvent(rule.event, options.events ?? {});
+  const timeOfDay = createTimeOfDay(rule.time_of_day, explaining?.timeOfDayProblem);
   const frequency = rule.frequency;
   if (typeof frequency !== 'string') throw malformed('frequency', 'expected a frequency name');
-  return { root, size: readers.length * 2 + 1, event, timeOfDay, frequency };
+  return {
+    root,
+    size: readers.length * 2 + 1,
+    event: rule.event as CompiledEvent,
+    eventTest,
+    timeOfDay,
+    frequency,
+  };
 }
 
 /** Whether the rule fires: time of day, event, then the condition over the values of one evaluation. */
@@ -267,7 +307,7 @@ function firesFor(rule: BuiltRule, values: Values, time: TimeOfDayCheck): boolea
   return (
     time.error === undefined &&
     time.explain.result &&
-    eventMatches(rule.event, values[0]) &&
+    eventMatches(rule.eventTest, values[0]) &&
     rule.root.test(values)
   );
 }
@@ -290,7 +330,7 @@ export function createMatcher<Context = RuleContext>(
   compiled: CompiledRule,
   options: EvaluatorOptions = {},
 ): (context: Context) => boolean {
-  const rule = buildRule(compiled, options.kinds ?? builtinRuntimeKinds);
+  const rule = buildRule(compiled, options);
   return (context) => firesFor(rule, valuesFor(rule, context), rule.timeOfDay(context));
 }
 
@@ -306,11 +346,12 @@ export function createEvaluator<Context = RuleContext>(
   compiled: CompiledRule,
   options: EvaluatorOptions = {},
 ): Evaluator<Context> {
-  const rule = buildRule(compiled, options.kinds ?? builtinRuntimeKinds, explainers);
+  const everything = { kinds: { ...builtinRuntimeKinds, ...extraRuntimeKinds }, events: triggerEvents };
+  const rule = buildRule(compiled, { ...everything, ...options }, explainers);
   const Evaluation = (RuleEvaluation ??= evaluationClass());
   const explainAll = (values: Values, time: TimeOfDayCheck): Explanation => ({
     conditions: (rule.root.explain as Explain)(values),
-    event: explainEvent(rule.event, values[0]),
+    event: explainEvent(rule, values[0]),
     time_of_day: explainTime(time),
     frequency: rule.frequency as Explanation['frequency'],
   });
@@ -359,35 +400,68 @@ function evaluationClass() {
 
 let RuleEvaluation: ReturnType<typeof evaluationClass> | undefined;
 
-function compileEvent(event: unknown): CompiledEvent {
-  if (isRecord(event) && event.type === 'page_load') return { type: 'page_load' };
-  if (isRecord(event) && event.type === 'on_page' && typeof event.seconds === 'number') {
-    return { type: 'on_page', seconds: event.seconds };
-  }
-  throw malformed('event', 'expected {"type": "page_load"} or {"type": "on_page", "seconds": N}');
-}
-
-function eventMatches(expected: CompiledEvent, context: unknown): boolean {
-  const event = isRecord(context) ? context.event : undefined;
-  if (!isRecord(event)) return false;
-  if (expected.type === 'page_load') return event.type === 'page_load';
-  return event.type === 'on_page' && typeof event.seconds === 'number' && event.seconds >= expected.seconds;
-}
-
-function explainEvent(expected: CompiledEvent, context: unknown): EventExplain {
-  const event = isRecord(context) ? context.event : undefined;
-  let actual: ContextEvent | null = null;
+/**
+ * The test of the context's event for the rule's compiled event: page load and `for M:SS` are known
+ * here; other triggers' events are given (`options.events`).
+ */
+function compileEvent(
+  event: unknown,
+  events: Readonly<Record<string, EventRuntime>>,
+): (event: AnyRecord) => boolean {
   if (isRecord(event)) {
-    if (event.type === 'page_load') actual = { type: 'page_load' };
-    else if (
-      event.type === 'on_page' &&
-      typeof event.seconds === 'number' &&
-      event.seconds === event.seconds
-    ) {
-      actual = { type: 'on_page', seconds: event.seconds };
+    const { type, seconds } = event;
+    if (type === 'page_load') return (actual) => actual.type === type;
+    if (type === 'on_page' && typeof seconds === 'number') {
+      return (actual) =>
+        actual.type === type && typeof actual.seconds === 'number' && actual.seconds >= seconds;
     }
+    const test = typeof type === 'string' && hasOwn(events, type) ? events[type]?.(event) : undefined;
+    if (test) return test;
   }
-  return { expected, actual, result: eventMatches(expected, context) };
+  throw malformed(
+    'event',
+    `expected {"type": "page_load"}, {"type": "on_page", "seconds": N} or an event of a trigger this evaluator is given, got ${JSON.stringify(event)}`,
+  );
+}
+
+function eventMatches(test: (event: AnyRecord) => boolean, context: unknown): boolean {
+  const event = isRecord(context) ? context.event : undefined;
+  return isRecord(event) && test(event);
+}
+
+/** What each event type carries besides its type: a number of seconds or percent, a name, or nothing. */
+const eventParameters: Readonly<Record<string, readonly [string, 'number' | 'string'] | null>> = {
+  page_load: null,
+  exit_intent: null,
+  on_page: ['seconds', 'number'],
+  on_site: ['seconds', 'number'],
+  idle: ['seconds', 'number'],
+  scroll: ['percent', 'number'],
+  custom: ['name', 'string'],
+};
+
+/**
+ * The context's event as explanations show it: its type and parameter, or null when it is malformed or
+ * of a type no trigger waits for.
+ */
+function explainedEvent(context: unknown): ContextEvent | null {
+  const event = isRecord(context) ? context.event : undefined;
+  if (!isRecord(event) || typeof event.type !== 'string' || !hasOwn(eventParameters, event.type)) return null;
+  const parameter = eventParameters[event.type];
+  if (!parameter) return { type: event.type } as ContextEvent;
+  const [name, type] = parameter;
+  const value = event[name];
+  // NaN is a number, but no event has NaN seconds.
+  if (typeof value !== type || value !== value) return null;
+  return { type: event.type, [name]: value } as ContextEvent;
+}
+
+function explainEvent(rule: BuiltRule, context: unknown): EventExplain {
+  return {
+    expected: { ...rule.event },
+    actual: explainedEvent(context),
+    result: eventMatches(rule.eventTest, context),
+  };
 }
 
 interface TimeOfDayCheck {
@@ -404,7 +478,10 @@ function explainTime(time: TimeOfDayCheck): TimeOfDayExplain {
   return { mode, schedule, time_zone, local_time: localTimeOf(time.moment), ...rest };
 }
 
-function createTimeOfDay(timeOfDay: unknown): (context: unknown) => TimeOfDayCheck {
+function createTimeOfDay(
+  timeOfDay: unknown,
+  describe?: (code: string, mode: string, key: string, detail: unknown) => string,
+): (context: unknown) => TimeOfDayCheck {
   if (isRecord(timeOfDay) && timeOfDay.mode === 'anytime') {
     const anytime: TimeOfDayCheck = { explain: { mode: 'anytime', result: true } };
     return () => anytime;
@@ -421,33 +498,21 @@ function createTimeOfDay(timeOfDay: unknown): (context: unknown) => TimeOfDayChe
   }
   const mode = timeOfDay.mode;
   const key = timeOfDay.schedule;
-  const which = key === 'default' ? "the channel's business hours" : `business hours "${key}"`;
-  const where = key === 'default' ? 'schedules.default' : `schedules[${JSON.stringify(key)}]`;
   const schedules = createScheduleService();
 
   return (context) => {
-    const failed = (code: string, message: string): TimeOfDayCheck => ({
+    const failed = (code: string, detail?: unknown): TimeOfDayCheck => ({
       explain: { mode, schedule: key, result: false },
-      error: { code, message },
+      error: { code, message: describe ? describe(code, mode, key, detail) : code },
     });
     const all = isRecord(context) ? context.schedules : undefined;
     const raw = isRecord(all) && hasOwn(all, key) ? all[key] : undefined;
-    if (raw === undefined) {
-      return failed(
-        'missing-schedule',
-        `The rule sends only ${mode} ${which}, but the context has no ${where}. Add that schedule to the context's "schedules", or make the rule "anytime".`,
-      );
-    }
+    if (raw === undefined) return failed('missing-schedule');
     const schedule = schedules.prepare(raw);
-    if (typeof schedule === 'string') return failed('invalid-schedule', `${where}: ${schedule}.`);
+    if (typeof schedule === 'string') return failed('invalid-schedule', schedule);
     const now = (context as AnyRecord).now;
     const instant = now === undefined ? Date.now() : typeof now === 'string' ? Date.parse(now) : Number.NaN;
-    if (Number.isNaN(instant)) {
-      return failed(
-        'invalid-now',
-        `now must be an ISO 8601 instant such as "2026-11-27T15:04:05Z", got ${JSON.stringify(now)}.`,
-      );
-    }
+    if (Number.isNaN(instant)) return failed('invalid-now', now);
     const state = schedules.openAt(schedule, instant);
     const explain: TimeOfDayExplain = {
       mode,

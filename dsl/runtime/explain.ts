@@ -2,7 +2,7 @@
  * What an evaluation answers: whether the rule fires and why (or why not). Types only.
  */
 import type { Frequency, OperatorName } from '../model/ast.ts';
-import type { CompiledEvent } from '../compile/compiled.ts';
+import type { CompiledEvent, CompiledValue } from '../compile/compiled.ts';
 import type { ContextEvent } from '../catalog/context.ts';
 
 /** One node of the condition tree with its result; comparisons carry the value they saw. */
@@ -11,11 +11,16 @@ export type ExplainNode =
   | {
       kind: 'comparison';
       field: string;
+      /** The key of a keyed field (`visitor.attributes["plan"]` has field `visitor.attributes`, key `plan`). */
+      key?: string;
       operator: OperatorName;
-      /** The rule's values, normalised (lower-cased text, canonical language tags). */
-      expected: string[];
-      /** The context's value as given, or null when it is missing or not a string. */
-      actual: string | null;
+      /** The rule's values, normalised (lower-cased text, canonical language tags, numbers, booleans). */
+      expected: CompiledValue[];
+      /**
+       * The context's value as given, or null when it is missing or of a type the kind cannot read (a
+       * number where text is compared is shown, and compares false).
+       */
+      actual: CompiledValue | null;
       result: boolean;
     };
 

@@ -65,8 +65,20 @@ export interface ComparisonCstNode extends CstNode {
 
 export type ComparisonCstChildren = {
   Identifier: IToken[];
+  fieldKey?: FieldKeyCstNode[];
   operator: OperatorCstNode[];
   value: ValueCstNode[];
+};
+
+export interface FieldKeyCstNode extends CstNode {
+  name: "fieldKey";
+  children: FieldKeyCstChildren;
+}
+
+export type FieldKeyCstChildren = {
+  LBracket: IToken[];
+  string: StringCstNode[];
+  RBracket: IToken[];
 };
 
 export interface OperatorCstNode extends CstNode {
@@ -75,11 +87,20 @@ export interface OperatorCstNode extends CstNode {
 }
 
 export type OperatorCstChildren = {
-  Does?: IToken[];
+  Does?: (IToken)[];
   Not?: (IToken)[];
   Contain?: IToken[];
+  Match?: IToken[];
   Is?: (IToken)[];
+  Starts?: IToken[];
+  With?: (IToken)[];
+  Ends?: IToken[];
   Contains?: IToken[];
+  Matches?: IToken[];
+  Greater?: IToken[];
+  GreaterOrEqual?: IToken[];
+  Less?: IToken[];
+  LessOrEqual?: IToken[];
 };
 
 export interface ValueCstNode extends CstNode {
@@ -91,6 +112,9 @@ export type ValueCstChildren = {
   string?: StringCstNode[];
   stringList?: StringListCstNode[];
   Identifier?: IToken[];
+  NumberLiteral?: IToken[];
+  True?: IToken[];
+  False?: IToken[];
 };
 
 export interface StringCstNode extends CstNode {
@@ -121,8 +145,26 @@ export interface TimingCstNode extends CstNode {
 }
 
 export type TimingCstChildren = {
-  For: IToken[];
-  Duration: IToken[];
+  For?: IToken[];
+  Duration?: IToken[];
+  OnSite?: IToken[];
+  On?: IToken[];
+  trigger?: TriggerCstNode[];
+};
+
+export interface TriggerCstNode extends CstNode {
+  name: "trigger";
+  children: TriggerCstChildren;
+}
+
+export type TriggerCstChildren = {
+  ExitIntent?: IToken[];
+  Scroll?: IToken[];
+  Percent?: IToken[];
+  Idle?: IToken[];
+  Duration?: IToken[];
+  Event?: IToken[];
+  string?: StringCstNode[];
 };
 
 export interface TimeOfDayCstNode extends CstNode {
@@ -167,11 +209,13 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   conjunction(children: ConjunctionCstChildren, param?: IN): OUT;
   unary(children: UnaryCstChildren, param?: IN): OUT;
   comparison(children: ComparisonCstChildren, param?: IN): OUT;
+  fieldKey(children: FieldKeyCstChildren, param?: IN): OUT;
   operator(children: OperatorCstChildren, param?: IN): OUT;
   value(children: ValueCstChildren, param?: IN): OUT;
   string(children: StringCstChildren, param?: IN): OUT;
   stringList(children: StringListCstChildren, param?: IN): OUT;
   timing(children: TimingCstChildren, param?: IN): OUT;
+  trigger(children: TriggerCstChildren, param?: IN): OUT;
   timeOfDay(children: TimeOfDayCstChildren, param?: IN): OUT;
   frequency(children: FrequencyCstChildren, param?: IN): OUT;
   tags(children: TagsCstChildren, param?: IN): OUT;

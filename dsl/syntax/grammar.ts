@@ -9,10 +9,12 @@
  * disjunction := conjunction ("or" conjunction)*
  * conjunction := unary ("and" unary)*
  * unary      := "not" unary | "(" disjunction ")" | comparison
- * comparison := Identifier operator value
- * operator   := one of the catalog's operator keywords: "is" | "is" "not" | "contains" | ...
- * value      := String | "[" [String ("," String)*] "]" | Identifier
- * timing     := "for" Duration
+ * comparison := Identifier [fieldKey] operator value
+ * fieldKey   := "[" String "]"
+ * operator   := one of the catalog's operator keywords: "is" | "is" "not" | "contains" | ">=" | ...
+ * value      := String | "[" [String ("," String)*] "]" | Identifier | Number | "true" | "false"
+ * timing     := "for" Duration ["on_site"] | "on" trigger
+ * trigger    := "exit_intent" | "scroll" Percent | "idle" Duration | "event" String
  * timeOfDay  := "anytime" | ("during" | "outside") "business_hours" [String]
  * frequency  := one of the catalog's frequencies: "once_per_customer" | "once_per_visit" | ...
  * tags       := "tag" String ("," String)*
@@ -43,6 +45,7 @@ const expectedByRule: Record<string, string> = {
   unary: 'a condition',
   operator: 'an operator',
   clause: 'a clause',
+  trigger: 'a trigger',
 };
 
 /**
@@ -58,9 +61,13 @@ export function joinAlternatives(labels: readonly string[]): string {
 
 const fixedHints: Record<string, string> = {
   comparison: 'A condition reads `field operator value`, e.g. visitor.page_url contains "pricing".',
-  value: 'A value is a "quoted string", a ["list", "of strings"] or a word such as returning_user.',
+  value:
+    'A value is a "quoted string", a ["list", "of strings"], a number such as 3, true, false or a word such as returning_user.',
+  fieldKey: 'A key goes in brackets after the field: visitor.attributes["plan"].',
   stringList: 'A list reads ["pricing", "plans"].',
   timing: 'Write the time on the page as minutes:seconds, e.g. for 0:30.',
+  trigger:
+    'After `on` comes exit_intent, scroll N% (e.g. scroll 50%), idle M:SS (e.g. idle 0:30) or event "name".',
   timeOfDay:
     'Write `during business_hours` or `outside business_hours`, optionally followed by a schedule name in quotes.',
   tags: 'Tags read: tag "vip", "sales".',
@@ -86,7 +93,7 @@ function errorMessagesFor(catalog: Catalog, vocabulary: Vocabulary): IParserErro
     return `\`${token.image}\``;
   };
   const clauses = [
-    'for M:SS',
+    'for M:SS [on_site] or on exit_intent / scroll N% / idle M:SS / event "name"',
     catalog.timesOfDay.map((entry) => entry.keyword).join(' / '),
     catalog.frequencies.map((entry) => entry.name).join(' / '),
   ].join(', ');
@@ -130,6 +137,8 @@ class RuleGrammar extends CstParser {
   private unaryAlternatives?: IOrAlt<unknown>[];
   private operatorAlternatives?: IOrAlt<unknown>[];
   private valueAlternatives?: IOrAlt<unknown>[];
+  private timingAlternatives?: IOrAlt<unknown>[];
+  private triggerAlternatives?: IOrAlt<unknown>[];
   private stringAlternatives?: IOrAlt<unknown>[];
   private timeOfDayAlternatives?: IOrAlt<unknown>[];
   private timeOfDayInnerAlternatives?: IOrAlt<unknown>[];
@@ -205,8 +214,15 @@ class RuleGrammar extends CstParser {
 
   private comparison = this.RULE('comparison', () => {
     this.CONSUME(t.Identifier);
+    this.OPTION(() => this.SUBRULE(this.fieldKey));
     this.SUBRULE(this.operator);
     this.SUBRULE(this.value);
+  });
+
+  private fieldKey = this.RULE('fieldKey', () => {
+    this.CONSUME(t.LBracket);
+    this.SUBRULE(this.string);
+    this.CONSUME(t.RBracket);
   });
 
   private operator = this.RULE('operator', () => {
@@ -228,6 +244,9 @@ class RuleGrammar extends CstParser {
         { ALT: () => this.SUBRULE(this.string) },
         { ALT: () => this.SUBRULE(this.stringList) },
         { ALT: () => this.CONSUME(t.Identifier) },
+        { ALT: () => this.CONSUME(t.NumberLiteral) },
+        { ALT: () => this.CONSUME(t.True) },
+        { ALT: () => this.CONSUME(t.False) },
       ]),
     );
   });
@@ -248,8 +267,49 @@ class RuleGrammar extends CstParser {
   });
 
   private timing = this.RULE('timing', () => {
-    this.CONSUME(t.For);
-    this.CONSUME(t.Duration);
+    this.OR(
+      (this.timingAlternatives ??= [
+        {
+          ALT: () => {
+            this.CONSUME(t.For);
+            this.CONSUME(t.Duration);
+            this.OPTION(() => this.CONSUME(t.OnSite));
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(t.On);
+            this.SUBRULE(this.trigger);
+          },
+        },
+      ]),
+    );
+  });
+
+  private trigger = this.RULE('trigger', () => {
+    this.OR(
+      (this.triggerAlternatives ??= [
+        { ALT: () => this.CONSUME(t.ExitIntent) },
+        {
+          ALT: () => {
+            this.CONSUME(t.Scroll);
+            this.CONSUME(t.Percent);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(t.Idle);
+            this.CONSUME(t.Duration);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(t.Event);
+            this.SUBRULE(this.string);
+          },
+        },
+      ]),
+    );
   });
 
   private timeOfDay = this.RULE('timeOfDay', () => {

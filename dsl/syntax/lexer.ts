@@ -41,29 +41,61 @@ export const Duration = createToken({
   pattern: /\d+:\d+/,
   label: 'a duration such as 0:30',
 });
+/** A share of the page: `50%` (`on scroll 50%`). */
+export const Percent = createToken({ name: 'Percent', pattern: /\d+%/, label: 'a percentage such as 50%' });
 
-/** A bare number: never valid, but read as one token so that `for 30` can say "write 0:30". */
-export const Number = createToken({ name: 'Number', pattern: /\d+/, label: 'a number' });
-/** `==`, `!=`, `<>`, ...: never valid, but read as one token so that the error can say "write is". */
+/**
+ * A number value: `3`, `-2`, `12.5`. Also what `for 30` is read as, so that the error can say "write
+ * 0:30".
+ */
+export const NumberLiteral = createToken({
+  name: 'NumberLiteral',
+  pattern: /-?\d+(?:\.\d+)?/,
+  label: 'a number',
+});
+/**
+ * A run of comparison signs that is not an operator (`==`, `!=`, `<>`, `=>`): never valid, but read as
+ * one token so that the error can say "write is". The operators `<`, `<=`, `>`, `>=` are tried first and
+ * give way to it when it is longer.
+ */
 export const Comparator = createToken({ name: 'Comparator', pattern: /[=!<>]+/, label: 'a comparison sign' });
+
+/** Token names of the comparison signs an operator may be written as. */
+const signNames: Readonly<Record<string, string>> = {
+  '<': 'Less',
+  '<=': 'LessOrEqual',
+  '>': 'Greater',
+  '>=': 'GreaterOrEqual',
+};
 
 const keywordTokens = new Map<string, TokenType>();
 
 /**
  * The token of a keyword, created once per word and shared by every catalog's lexer. Its name is the
- * word in PascalCase (`once_per_visit` is `OncePerVisit`): the CST's child names (syntax/cst.d.ts).
+ * word in PascalCase (`once_per_visit` is `OncePerVisit`), or the sign's name (`>=` is
+ * `GreaterOrEqual`): the CST's child names (syntax/cst.d.ts).
  *
  * @example keywordToken('contains').name // 'Contains'
  */
 export function keywordToken(word: string): TokenType {
   let token = keywordTokens.get(word);
   if (!token) {
-    const name = word.replace(/(?:^|_)([a-z])/g, (_, letter: string) => letter.toUpperCase());
-    token = createToken({ name, pattern: new RegExp(word), longer_alt: Identifier, label: `\`${word}\`` });
+    const sign = signNames[word];
+    token = sign
+      ? createToken({ name: sign, pattern: word, longer_alt: Comparator, label: `\`${word}\`` })
+      : createToken({
+          name: word.replace(/(?:^|_)([a-z])/g, (_, letter: string) => letter.toUpperCase()),
+          pattern: new RegExp(word),
+          longer_alt: Identifier,
+          label: `\`${word}\``,
+        });
     keywordTokens.set(word, token);
   }
   return token;
 }
+
+/** Whether a token is an operator written as a comparison sign (`>=`), not a word. */
+export const isSign = (token: TokenType): boolean => token.LONGER_ALT === Comparator;
 
 export const When = keywordToken('when');
 export const And = keywordToken('and');
@@ -75,6 +107,14 @@ export const During = keywordToken('during');
 export const Outside = keywordToken('outside');
 export const BusinessHours = keywordToken('business_hours');
 export const Tag = keywordToken('tag');
+export const On = keywordToken('on');
+export const OnSite = keywordToken('on_site');
+export const ExitIntent = keywordToken('exit_intent');
+export const Scroll = keywordToken('scroll');
+export const Idle = keywordToken('idle');
+export const Event = keywordToken('event');
+export const True = keywordToken('true');
+export const False = keywordToken('false');
 
 export const LParen = createToken({ name: 'LParen', pattern: '(', label: '`(`' });
 export const RParen = createToken({ name: 'RParen', pattern: ')', label: '`)`' });
@@ -93,6 +133,14 @@ const structuralKeywords: readonly { token: TokenType; category: TokenCategory }
   { token: Outside, category: 'keyword' },
   { token: BusinessHours, category: 'keyword' },
   { token: Tag, category: 'keyword' },
+  { token: On, category: 'keyword' },
+  { token: OnSite, category: 'keyword' },
+  { token: ExitIntent, category: 'keyword' },
+  { token: Scroll, category: 'keyword' },
+  { token: Idle, category: 'keyword' },
+  { token: Event, category: 'keyword' },
+  { token: True, category: 'keyword' },
+  { token: False, category: 'keyword' },
 ];
 
 /** An operator as the grammar reads it: its catalog name and the tokens of its words, in order. */
@@ -143,7 +191,9 @@ export function createVocabulary(catalog: Catalog): Vocabulary {
       .map((token) => ({ token, category: 'operator' as const })),
     ...frequencies.map((token) => ({ token, category: 'keyword' as const })),
   ];
-  const keywords = keywordEntries.map((entry) => (entry.token.PATTERN as RegExp).source);
+  const wordOf = (token: TokenType) =>
+    token.PATTERN instanceof RegExp ? token.PATTERN.source : (token.PATTERN as string);
+  const keywords = keywordEntries.map((entry) => wordOf(entry.token));
   for (const field of catalog.fields) {
     for (const symbol of field.symbols ?? []) {
       if (keywords.includes(symbol.name)) {
@@ -153,19 +203,20 @@ export function createVocabulary(catalog: Catalog): Vocabulary {
       }
     }
   }
-  // A keyword must be tried before any keyword it begins with (`contains` before `contain`).
-  const byLength = [...keywordEntries].sort(
-    (a, b) => (b.token.PATTERN as RegExp).source.length - (a.token.PATTERN as RegExp).source.length,
-  );
+  // A keyword must be tried before any keyword it begins with (`contains` before `contain`, `>=` before
+  // `>`); signs before the comparator they give way to.
+  const byLength = [...keywordEntries].sort((a, b) => wordOf(b.token).length - wordOf(a.token).length);
   const tokenTable = [
     { token: WhiteSpace, category: 'delimiter' as const },
     { token: Comment, category: 'comment' as const },
     { token: StringLiteral, category: 'string' as const },
     { token: UnterminatedString, category: 'string' as const },
     { token: Duration, category: 'number' as const },
-    { token: Number, category: 'number' as const },
+    { token: Percent, category: 'number' as const },
+    { token: NumberLiteral, category: 'number' as const },
+    ...byLength.filter((entry) => isSign(entry.token)),
     { token: Comparator, category: 'operator' as const },
-    ...byLength,
+    ...byLength.filter((entry) => !isSign(entry.token)),
     { token: Identifier, category: 'identifier' as const },
     { token: LParen, category: 'delimiter' as const },
     { token: RParen, category: 'delimiter' as const },

@@ -193,7 +193,7 @@ describe('parse', () => {
       const [error] = parse(text).diagnostics;
       expect(error?.range).toEqual({ start: text.length, end: text.length });
       expect(error?.message).toBe(
-        'Expected a value but found the end of the rule. A value is a "quoted string", a ["list", "of strings"] or a word such as returning_user.',
+        'Expected a value but found the end of the rule. A value is a "quoted string", a ["list", "of strings"], a number such as 3, true, false or a word such as returning_user.',
       );
     });
 

@@ -25,6 +25,7 @@ import type {
   ComparisonCstChildren,
   ConjunctionCstChildren,
   DisjunctionCstChildren,
+  FieldKeyCstChildren,
   FrequencyCstChildren,
   FrequencyCstNode,
   ICstNodeVisitor,
@@ -38,6 +39,7 @@ import type {
   TimeOfDayCstNode,
   TimingCstChildren,
   TimingCstNode,
+  TriggerCstChildren,
   UnaryCstChildren,
   ValueCstChildren,
 } from './cst.d.ts';
@@ -88,7 +90,7 @@ type Clause =
 type ClauseName = Clause['name'];
 
 const clauseNames: Record<ClauseName, string> = {
-  timing: 'when to check (for M:SS)',
+  timing: 'when to check (its trigger)',
   timeOfDay: 'the time of day',
   frequency: 'how often',
   tags: 'its tags',
@@ -216,17 +218,25 @@ class AstBuilder implements Omit<ICstNodeVisitor<unknown, unknown>, 'visit' | 'v
 
   comparison(children: ComparisonCstChildren): Located<Comparison> {
     const field = first(children.Identifier);
+    const fieldKey = children.fieldKey?.[0];
+    const key = fieldKey && this.fieldKey(fieldKey.children);
     const operator = this.operator(first(children.operator).children);
     const value = this.value(first(children.value).children);
     const comparison: Located<Comparison> = {
       kind: 'comparison',
       field: field.image,
+      ...(key && { key: key.value, keyRange: key.range }),
       operator,
       value,
       range: { start: field.startOffset, end: value.range.end },
     };
     this.comparisons.push(comparison);
     return comparison;
+  }
+
+  /** The key of a keyed field: the string in brackets. */
+  fieldKey(children: FieldKeyCstChildren): Located<StringValue> {
+    return this.string(first(children.string).children);
   }
 
   /** The catalog operator whose keyword is the words written (the grammar only accepts those). */
@@ -240,6 +250,10 @@ class AstBuilder implements Omit<ICstNodeVisitor<unknown, unknown>, 'visit' | 'v
   value(children: ValueCstChildren): Located<Value> {
     const symbol = children.Identifier?.[0];
     if (symbol) return { kind: 'symbol', name: symbol.image, range: rangeOfToken(symbol) };
+    const number = children.NumberLiteral?.[0];
+    if (number) return { kind: 'number', value: Number(number.image), range: rangeOfToken(number) };
+    const truth = children.True?.[0] ?? children.False?.[0];
+    if (truth) return { kind: 'boolean', value: truth.image === 'true', range: rangeOfToken(truth) };
     const list = children.stringList?.[0];
     if (list) {
       return this.stringList(list.children);
@@ -284,23 +298,37 @@ class AstBuilder implements Omit<ICstNodeVisitor<unknown, unknown>, 'visit' | 'v
   }
 
   timing(children: TimingCstChildren, range: SourceRange): Timing {
-    const duration = first(children.Duration);
-    const [minutesText, secondsText] = duration.image.split(':') as [string, string];
+    if (children.trigger) return this.trigger(first(children.trigger).children, range);
+    const kind = children.OnSite ? 'on_site' : 'on_page';
+    return { kind, ...this.duration(first(children.Duration)), range };
+  }
+
+  /** The trigger after `on`. */
+  trigger(children: TriggerCstChildren, range: SourceRange): Timing {
+    if (children.ExitIntent) return { kind: 'exit_intent', range };
+    if (children.Percent) return { kind: 'scroll', percent: parseInt(first(children.Percent).image), range };
+    if (children.Duration) return { kind: 'idle', ...this.duration(first(children.Duration)), range };
+    return { kind: 'custom', name: this.string(first(children.string).children).value, range };
+  }
+
+  /** Minutes and seconds of a duration; seconds not written with two digits are reported. */
+  duration(token: IToken): { minutes: number; seconds: number } {
+    const [minutesText, secondsText] = token.image.split(':') as [string, string];
     if (secondsText.length !== 2) {
       const seconds = Number(secondsText);
       const suggestion = `${Number(minutesText) + Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
       this.diagnostics.push({
-        range: rangeOfToken(duration),
+        range: rangeOfToken(token),
         severity: 'error',
         code: 'invalid-duration',
         message: `Write the time as minutes:seconds with two digits for the seconds, e.g. ${suggestion}.`,
         fix: {
           title: `Change to ${suggestion}`,
-          edits: [{ range: rangeOfToken(duration), text: suggestion }],
+          edits: [{ range: rangeOfToken(token), text: suggestion }],
         },
       });
     }
-    return { kind: 'on_page', minutes: Number(minutesText), seconds: Number(secondsText), range };
+    return { minutes: Number(minutesText), seconds: Number(secondsText) };
   }
 
   /** The catalog entry whose keyword starts with the first word written (`during business_hours`). */

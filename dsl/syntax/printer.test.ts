@@ -127,9 +127,9 @@ describe('print', () => {
 
   it('refuses an operator the catalog does not have, naming the ones it has', () => {
     const rule = parse('when a.b is "x"').rule as Rule;
-    const broken = { ...rule, condition: { ...rule.condition, operator: 'matches' } } as Rule;
+    const broken = { ...rule, condition: { ...rule.condition, operator: 'resembles' } } as Rule;
     expect(() => print(broken)).toThrow(
-      'Cannot print the operator "matches": the catalog has is, is_not, contains, does_not_contain.',
+      'Cannot print the operator "resembles": the catalog has is, is_not, contains, does_not_contain, starts_with, ends_with, matches, does_not_match, greater_than, greater_or_equal, less_than, less_or_equal.',
     );
   });
 });

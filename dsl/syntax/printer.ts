@@ -15,7 +15,7 @@ import {
   type Value,
 } from '../model/ast.ts';
 import type { Catalog } from '../catalog/types.ts';
-import { encodeString } from './strings.ts';
+import { encodeNumber, encodeString } from './strings.ts';
 
 /** Lines longer than this are broken. */
 export const printWidth = 100;
@@ -28,9 +28,18 @@ function needsParentheses(parentKind: 'and' | 'or' | 'not', child: Condition): b
 }
 
 function printValue(value: Value): string {
-  if (value.kind === 'string') return encodeString(value.value);
-  if (value.kind === 'symbol') return value.name;
-  return `[${value.items.map((item) => encodeString(item.value)).join(', ')}]`;
+  switch (value.kind) {
+    case 'string':
+      return encodeString(value.value);
+    case 'symbol':
+      return value.name;
+    case 'number':
+      return encodeNumber(value.value);
+    case 'boolean':
+      return String(value.value);
+    case 'list':
+      return `[${value.items.map((item) => encodeString(item.value)).join(', ')}]`;
+  }
 }
 
 function hasComments(condition: Condition): boolean {
@@ -83,7 +92,8 @@ export function createPrinter(catalog: Catalog): Printer {
         `Cannot print the operator "${comparison.operator}": the catalog has ${catalog.operators.map((entry) => entry.name).join(', ')}.`,
       );
     }
-    return `${comparison.field} ${operator.keyword} ${printValue(comparison.value)}`;
+    const key = comparison.key === undefined ? '' : `[${encodeString(comparison.key)}]`;
+    return `${comparison.field}${key} ${operator.keyword} ${printValue(comparison.value)}`;
   }
 
   function printConditionInline(condition: Condition): string {
@@ -194,8 +204,23 @@ export function createPrinter(catalog: Catalog): Printer {
   }
 
   function printTiming(timing: Timing): string | null {
-    if (timing.kind === 'page_load') return null;
-    return `for ${timing.minutes}:${String(timing.seconds).padStart(2, '0')}`;
+    const duration = (minutes: number, seconds: number) => `${minutes}:${String(seconds).padStart(2, '0')}`;
+    switch (timing.kind) {
+      case 'page_load':
+        return null;
+      case 'on_page':
+        return `for ${duration(timing.minutes, timing.seconds)}`;
+      case 'on_site':
+        return `for ${duration(timing.minutes, timing.seconds)} on_site`;
+      case 'idle':
+        return `on idle ${duration(timing.minutes, timing.seconds)}`;
+      case 'exit_intent':
+        return 'on exit_intent';
+      case 'scroll':
+        return `on scroll ${timing.percent}%`;
+      case 'custom':
+        return `on event ${encodeString(timing.name)}`;
+    }
   }
 
   function printTimeOfDay(timeOfDay: TimeOfDay): string | null {

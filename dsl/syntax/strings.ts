@@ -85,3 +85,20 @@ export function encodeString(value: string): string {
   }
   return out + '"';
 }
+
+/**
+ * A finite number as the rule language writes it: plain decimal notation, never an exponent, so that it
+ * reads back as the same number (`1e21` is `1000000000000000000000`, `1e-7` is `0.0000001`).
+ *
+ * @example encodeNumber(12.5) // '12.5'
+ */
+export function encodeNumber(value: number): string {
+  const shortest = String(value);
+  const exponent = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(shortest);
+  if (!exponent) return shortest;
+  const [, sign, first, rest = '', power] = exponent as unknown as [string, string, string, string, string];
+  const digits = first + rest;
+  const point = 1 + Number(power);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+}

@@ -65,7 +65,7 @@ describe('messages for the typos admins make', () => {
         code: 'syntax',
         at: '==',
         message:
-          'Expected an operator but found `==`: write `is`. Operators: is, is not, contains, does not contain.',
+          'Expected an operator but found `==`: write `is`. Operators: is, is not, contains, does not contain, starts with, ends with, matches, does not match, >, >=, <, <=.',
         fix: 'is',
       },
     ]);
@@ -78,11 +78,13 @@ describe('messages for the typos admins make', () => {
   });
 
   it('keeps the grammar message where no typo is likely', () => {
-    expect(problems('when visitor.page_url is 5')[0]?.message).toMatch(/^Expected a value but found `5`/);
+    expect(problems('when visitor.page_url is 5:00')[0]?.message).toMatch(
+      /^Expected a value but found `5:00`/,
+    );
     expect(problems('when visitor.page_url is "x" ( ')[0]?.message).toMatch(/^Unexpected `\(`/);
     expect(problems('when ( visitor.page_url is "x"')[0]?.message).toMatch(/^Expected `\)`/);
-    expect(problems('when visitor.page_url < "x"')[0]?.message).toMatch(
-      /^Expected an operator but found `<`/,
+    expect(problems('when visitor.page_url ! "x"')[0]?.message).toMatch(
+      /^Expected an operator but found `!`/,
     );
     expect(problems('when visitor.page_url is "x" for 0:30 xyzzy')[0]?.code).toBe('syntax');
   });

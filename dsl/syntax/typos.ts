@@ -1,8 +1,8 @@
 /**
  * Messages for the mistakes admins make most, in place of the grammar's generic "Expected ... but found
- * ...": a number where a duration goes (`for 30`), keywords written with spaces (`once per visit`),
- * near-miss words (`once_per_session`, `tags`), and operators from other languages (`==`, `!=`,
- * `equals`). Each comes with the fix when there is one.
+ * ...": a number where a duration or a percentage goes (`for 30`, `on scroll 50`), keywords written with
+ * spaces (`once per visit`, `exit intent`), near-miss words (`once_per_session`, `tags`), and operators
+ * from other languages (`==`, `!=`, `=>`, `equals`). Each comes with the fix when there is one.
  */
 import type { IToken } from 'chevrotain';
 import type { Catalog } from '../catalog/types.ts';
@@ -37,6 +37,8 @@ const operatorAliases: Readonly<Record<string, string>> = {
   '!=': 'is not',
   '!==': 'is not',
   '<>': 'is not',
+  '=>': '>=',
+  '=<': '<=',
   isnt: 'is not',
   contain: 'contains',
   includes: 'contains',
@@ -73,6 +75,10 @@ export function createTypos(catalog: Catalog) {
     'for',
     'and',
     'or',
+    'on_site',
+    'exit_intent',
+    'scroll',
+    'idle',
   ];
   const keywords = new Set([...clauseWords, ...catalog.operators.map((operator) => operator.keyword)]);
   const operatorKeywords = catalog.operators.map((operator) => operator.keyword);
@@ -101,16 +107,38 @@ export function createTypos(catalog: Catalog) {
     return undefined;
   }
 
-  function durationTypo(token: IToken): Typo {
+  function durationTypo(token: IToken, what: string, before: string): Typo {
     const seconds = Number(token.image);
     const written = durationOf(seconds);
     const range = rangeOf(token);
     return {
       code: 'invalid-duration',
       range,
-      message: `Write the time on the page as minutes:seconds: for ${written} is ${seconds} seconds.`,
+      message: `Write ${what} as minutes:seconds: ${before} ${written} is ${seconds} seconds.`,
       fix: replacing(range, written),
     };
+  }
+
+  function percentTypo(token: IToken): Typo {
+    const range = rangeOf(token);
+    const written = `${token.image}%`;
+    return {
+      code: 'syntax',
+      range,
+      message: `Write the scroll depth as a percentage: on scroll ${written}.`,
+      fix: replacing(range, written),
+    };
+  }
+
+  /** A number where the trigger wants a duration or a percentage. */
+  function triggerNumberTypo(tokens: readonly IToken[], index: number, rule: string | undefined) {
+    const token = tokens[index] as IToken;
+    if (token.tokenType !== t.NumberLiteral || !/^\d+$/.test(token.image)) return undefined;
+    const previous = tokens[index - 1]?.tokenType;
+    if (rule === 'timing') return durationTypo(token, 'the time on the page', 'for');
+    if (rule !== 'trigger') return undefined;
+    if (previous === t.Idle) return durationTypo(token, 'the idle time', 'idle');
+    return previous === t.Scroll ? percentTypo(token) : undefined;
   }
 
   function operatorTypo(token: IToken, rule: string | undefined): Typo | undefined {
@@ -154,7 +182,8 @@ export function createTypos(catalog: Catalog) {
     const token = tokens[index];
     if (!token) return undefined;
     const rule = ruleStack.at(-1);
-    if (token.tokenType === t.Number && rule === 'timing') return durationTypo(token);
+    const triggerTypo = triggerNumberTypo(tokens, index, rule);
+    if (triggerTypo) return triggerTypo;
     if (rule === 'operator' || token.tokenType === t.Comparator) return operatorTypo(token, rule);
     if (token.tokenType !== t.Identifier) return undefined;
     return joinedKeyword(tokens, index, text) ?? (rule === 'comparison' ? undefined : clauseTypo(token));

@@ -28,10 +28,17 @@ const commentText = fc
 
 const stringValue: fc.Arbitrary<StringValue> = text.map((value) => ({ kind: 'string', value }));
 
+/** Finite numbers of every size (printed without exponent), but not -0, which prints as 0. */
+const numberLiteral = fc
+  .oneof(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.double({ noNaN: true, noDefaultInfinity: true }))
+  .filter((number) => !Object.is(number, -0));
+
 const value: fc.Arbitrary<Value> = fc.oneof(
   stringValue,
   fc.array(stringValue, { maxLength: 4 }).map((items) => ({ kind: 'list' as const, items })),
   identifierPart.map((name) => ({ kind: 'symbol' as const, name })),
+  numberLiteral.map((number) => ({ kind: 'number' as const, value: number })),
+  fc.boolean().map((truth) => ({ kind: 'boolean' as const, value: truth })),
 );
 
 const comments = fc.record(
@@ -42,12 +49,13 @@ const comments = fc.record(
 const comparison: fc.Arbitrary<Comparison> = fc
   .record({
     field: fieldName,
+    key: fc.option(text, { nil: undefined, freq: 3 }),
     operator: fc.constantFrom(...operators.map((operator) => operator.name)),
     value,
     comments: fc.option(comments, { nil: undefined, freq: 3 }),
   })
-  .map(({ comments: written, ...rest }) => {
-    const node: Comparison = { kind: 'comparison', ...rest };
+  .map(({ comments: written, key, field, ...rest }) => {
+    const node: Comparison = { kind: 'comparison', field, ...(key === undefined ? {} : { key }), ...rest };
     if (written && (written.before || written.after !== undefined)) node.comments = written;
     return node;
   });
@@ -77,7 +85,14 @@ export const conditionArbitrary: fc.Arbitrary<Condition> = fc.letrec<{ condition
 
 const timing: fc.Arbitrary<Timing> = fc.oneof(
   fc.constant({ kind: 'page_load' as const }),
-  fc.record({ kind: fc.constant('on_page' as const), minutes: fc.nat(99), seconds: fc.nat(59) }),
+  fc.record({
+    kind: fc.constantFrom('on_page' as const, 'on_site' as const, 'idle' as const),
+    minutes: fc.nat(99),
+    seconds: fc.nat(59),
+  }),
+  fc.constant({ kind: 'exit_intent' as const }),
+  fc.record({ kind: fc.constant('scroll' as const), percent: fc.nat(150) }),
+  fc.record({ kind: fc.constant('custom' as const), name: text }),
 );
 
 const timeOfDay: fc.Arbitrary<TimeOfDay> = fc.oneof(
@@ -127,6 +142,15 @@ const ruleWords = [
   'returning_user',
   '"fr-CA"',
   '61:00',
+  '50%',
+  '101%',
+  '3',
+  '-2.5',
+  '==',
+  '=>',
+  '["plan"]',
+  'visitor.attributes["plan"]',
+  'event.properties["value"]',
 ];
 
 /** Texts that look like rules: random sequences of the language's words, and arbitrary strings. */

@@ -308,3 +308,74 @@ describe('the real command', () => {
     }
   });
 });
+
+describe('the commands on issue 12’s language', () => {
+  const issue =
+    'when visitor.utm_source is "newsletter" and visitor.attributes["plan"] is not "enterprise" and visitor.pages_viewed >= 2 on scroll 50% during business_hours once_per_customer tag "upsell"\n';
+  const visitor = {
+    visitor: {
+      page_url: 'https://acme.test/pricing',
+      referrer: '',
+      utm_source: 'newsletter',
+      query: { ref: 'x' },
+      attributes: { plan: 'pro', seats: 12 },
+      pages_viewed: 3,
+      visit_count: 2,
+    },
+    device: { language: 'fr', type: 'mobile' },
+    event: { type: 'scroll', percent: 60 },
+    now: context.now,
+    schedules: context.schedules,
+  };
+  const files = { 'issue.rule': issue, 'ctx.json': JSON.stringify(visitor) };
+
+  it('checks, formats and compiles it', () => {
+    expect(run(['check', 'issue.rule'], files)).toMatchObject({ code: 0, stdout: '' });
+    const formatted = run(['fmt', 'issue.rule'], files).stdout;
+    expect(formatted.split(/\s+/).filter(Boolean)).toEqual(issue.split(/\s+/).filter(Boolean));
+    expect(JSON.parse(run(['compile', 'issue.rule'], files).stdout).event).toEqual({
+      type: 'scroll',
+      percent: 60 - 10,
+    });
+  });
+
+  it('evaluates it against a context that names facts as the fields do', () => {
+    const result = run(['eval', 'issue.rule', '--context', 'ctx.json'], files);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const output = JSON.parse(result.stdout);
+    expect(output.fires).toBe(true);
+    expect(output.explain.event).toEqual({
+      expected: { type: 'scroll', percent: 50 },
+      actual: { type: 'scroll', percent: 60 },
+      result: true,
+    });
+    expect(output.explain.conditions.children[1]).toMatchObject({ field: 'visitor.attributes', key: 'plan' });
+    const custom = JSON.stringify({
+      ...visitor,
+      event: { type: 'custom', name: 'buy', properties: { value: 42 } },
+    });
+    const bought = run(
+      ['eval', '-', '--context', 'ctx.json'],
+      { 'ctx.json': custom },
+      'when event.properties["value"] > 40 on event "buy"',
+    );
+    expect(JSON.parse(bought.stdout).fires).toBe(true);
+  });
+
+  it('treats facts the context lacks as absent, never as an error', () => {
+    const bare = JSON.stringify({
+      event: { type: 'scroll', percent: 60 },
+      now: context.now,
+      schedules: context.schedules,
+    });
+    const result = run(['eval', 'issue.rule', '--context', '-'], files, bare);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).fires).toBe(false);
+    const negative = run(
+      ['eval', '-', '--context', 'ctx.json'],
+      { 'ctx.json': JSON.stringify({ event: { type: 'page_load' } }) },
+      'when visitor.query["ref"] is not "x" and visitor.attributes["plan"] does not contain "a"',
+    );
+    expect(JSON.parse(negative.stdout).fires).toBe(true);
+  });
+});

@@ -33,6 +33,16 @@ const visitorOn = (page_url: string, extra: Partial<RuleContext> = {}): RuleCont
   ...extra,
 });
 
+/** A visitor on `page_url` with more visitor facts (referrer, UTM, attributes, ...). */
+const visitorWith = (
+  page_url: string,
+  visitor: Partial<RuleContext['visitor']>,
+  extra: Partial<RuleContext> = {},
+): RuleContext => ({
+  ...visitorOn(page_url, extra),
+  visitor: { page_url, page_title: 'Plans and pricing', visit_history: 'returning_user', ...visitor },
+});
+
 const newYorkHours = {
   time_zone: 'America/New_York',
   intervals: [
@@ -88,7 +98,10 @@ function fieldsTable(language: RuleLanguage): string {
       .map((name) => code((catalog.operatorByName(name) as OperatorEntry).keyword))
       .join(', ');
     const values = catalog.kindOf(field).describeValues(field);
-    return `| ${code(field.name)} | ${object.label} › ${field.label} | ${operatorsText} | ${values} | ${field.doc} |`;
+    const key = field.key
+      ? ` with the ${field.key.label} in brackets: ${code(`[${field.key.example}]`)}`
+      : '';
+    return `| ${code(field.name)}${key} | ${object.label} › ${field.label} | ${operatorsText} | ${values} | ${field.doc} |`;
   });
   return [
     '| Field | In the admin app | Operators | Values | Meaning |',
@@ -145,6 +158,14 @@ function languageChecksTable(language: RuleLanguage): string {
     return `| ${code(written)} | ${code(problem.code)} (${problem.severity}) | ${fix ? code(fix) : 'none'} |`;
   });
   return ['| Written | Reported | One-click fix |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
+/** The triggers: how each is written, its name in the admin app, what it means. */
+function triggersTable(language: RuleLanguage): string {
+  const rows = language.catalog.events.map(
+    (event) => `| ${event.syntax ? code(event.syntax) : 'nothing'} | ${event.label} | ${event.doc} |`,
+  );
+  return ['| In the rule | Event in the admin app | Meaning |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
 function diagnosticsTable(language: RuleLanguage): string {
@@ -235,11 +256,116 @@ tag "pricing", "vip"`,
   strings: {
     rule: 'when visitor.page_title contains "Say \\"hello\\" \\u{1F44B}" or visitor.page_title is "Prix été ☀️"',
   },
+  startsWith: {
+    rule: 'when visitor.page_url starts with "https://acme.test/docs" or visitor.page_title ends with "| Help"',
+    context: visitorWith('https://acme.test/support', { page_title: 'Billing | HELP' }),
+    fires: true,
+  },
+  matches: {
+    rule: 'when visitor.page_url matches "https://*.acme.test/blog/*"',
+    context: visitorOn('https://news.acme.test/blog/launch'),
+    fires: true,
+  },
+  matchesNone: {
+    rule: 'when visitor.page_url does not match ["*/checkout*", "*/cart"]',
+    context: visitorOn('https://acme.test/shop/cart'),
+    fires: false,
+  },
+  referrer: {
+    rule: 'when visitor.referrer contains "google." and visitor.query["ref"] is not "partner"',
+    context: visitorWith('https://acme.test/?utm_source=ads', {
+      referrer: 'https://www.google.com/',
+      query: { utm_source: 'ads' },
+    }),
+    fires: true,
+  },
+  utm: {
+    rule: 'when visitor.utm_source is "newsletter" and visitor.utm_campaign starts with "spring"',
+    context: visitorWith('https://acme.test/pricing', {
+      utm_source: 'Newsletter',
+      utm_medium: 'email',
+      utm_campaign: 'spring_sale',
+    }),
+    fires: true,
+  },
+  counts: {
+    rule: 'when visitor.pages_viewed >= 3 and visitor.visit_count > 1',
+    context: visitorWith('https://acme.test/pricing', { pages_viewed: 3, visit_count: 1 }),
+    fires: false,
+  },
+  deviceType: {
+    rule: 'when device.type is mobile',
+    context: visitorOn('https://acme.test/', { device: { language: 'en', type: 'mobile' } }),
+    fires: true,
+  },
+  attributes: {
+    rule: 'when visitor.attributes["seats"] > 10 and visitor.attributes["trial"] is true',
+    context: visitorWith('https://acme.test/pricing', {
+      attributes: { plan: 'pro', seats: 12, trial: true },
+    }),
+    fires: true,
+  },
+  attributeType: {
+    rule: 'when visitor.attributes["balance"] < -0.5 or visitor.attributes["seats"] > 10',
+    context: visitorWith('https://acme.test/pricing', { attributes: { balance: '-3', seats: '12' } }),
+    fires: false,
+  },
+  issue: {
+    rule: 'when visitor.utm_source is "newsletter" and visitor.attributes["plan"] is not "enterprise" and visitor.pages_viewed >= 2 on scroll 50% during business_hours once_per_customer tag "upsell"',
+    context: {
+      ...visitorWith('https://acme.test/pricing', {
+        utm_source: 'newsletter',
+        pages_viewed: 2,
+        attributes: { plan: 'pro' },
+      }),
+      event: { type: 'scroll', percent: 60 },
+      schedules: { default: newYorkHours },
+    },
+    fires: true,
+  },
+  onSite: {
+    rule: 'when visitor.page_url contains "pricing" for 2:00 on_site',
+    context: { ...visitorOn('https://acme.test/pricing'), event: { type: 'on_site', seconds: 120 } },
+    fires: true,
+  },
+  exitIntent: {
+    rule: 'when visitor.page_url contains "checkout" on exit_intent once_per_visit',
+    context: { ...visitorOn('https://acme.test/checkout'), event: { type: 'exit_intent' } },
+    fires: true,
+  },
+  scroll: {
+    rule: 'when visitor.page_url contains "blog" on scroll 75%',
+    context: { ...visitorOn('https://acme.test/blog/launch'), event: { type: 'scroll', percent: 60 } },
+    fires: false,
+  },
+  idle: {
+    rule: 'when visitor.page_url contains "pricing" on idle 0:30',
+    context: { ...visitorOn('https://acme.test/pricing'), event: { type: 'idle', seconds: 31 } },
+    fires: true,
+  },
+  custom: {
+    rule: 'when event.properties["value"] >= 40 and device.type is not mobile on event "added_to_cart"',
+    context: {
+      ...visitorOn('https://acme.test/shop', { device: { language: 'en', type: 'desktop' } }),
+      event: { type: 'custom', name: 'added_to_cart', properties: { value: 42, sku: 'A-1' } },
+    },
+    fires: true,
+  },
 } satisfies Record<string, DocExample>;
 
 const issueContext = {
-  visitor: { page_url: 'https://acme.test/pricing', page_title: 'Pricing', visit_history: 'returning_user' },
-  device: { language: 'fr-CA' },
+  visitor: {
+    page_url: 'https://acme.test/pricing?ref=partner',
+    page_title: 'Pricing',
+    visit_history: 'returning_user',
+    referrer: 'https://www.google.com/',
+    utm_source: 'newsletter',
+    query: { ref: 'partner' },
+    attributes: { plan: 'pro', seats: 12, trial: true },
+    pages_viewed: 3,
+    visit_count: 2,
+  },
+  device: { language: 'fr-CA', type: 'mobile' },
   event: { type: 'page_load' },
   now: '2026-11-27T15:04:05Z',
   schedules: {
@@ -260,8 +386,12 @@ export function renderDslReference(language: RuleLanguage = builtinLanguage as R
   const e = examples;
   const { objects, events, timesOfDay, frequencies, defaultFrequency, onPageSeconds } = language.catalog;
   const canonical = language.format('when visitor.page_url   contains "pricing"').text.trimEnd();
-  const onPage = events.find((event) => event.name === 'on_page') as EventEntry;
-  const pageLoad = events.find((event) => event.name === 'page_load') as EventEntry;
+  const triggers = events
+    .filter((event) => event.syntax !== '')
+    .map((event) => event.syntax)
+    .join(' | ');
+  const objectCount = ['no', 'one', 'two', 'three', 'four', 'five'][objects.length] ?? String(objects.length);
+  const issueFormatted = language.format(e.issue.rule).text.trimEnd();
   return `# The rule language
 
 <!-- Generated by \`npx tsx dsl/tools/docs.ts --write\` from the catalog (dsl/catalog/catalog.ts) and its kinds (dsl/kinds/), dsl/check/validator.ts and dsl/tools/cli.ts. Do not edit by hand. -->
@@ -275,6 +405,14 @@ contains "pricing", during business hours, at most once per visit:
 
 ${ruleBlock(e.userExample)}
 
+Rules can also target where visitors come from (referrer, UTM parameters, query parameters), what the
+site knows about them (attributes), how much they have seen, their device, and wait for other moments
+than time on the page (time on the site, exit intent, scroll depth, idle time, events the site tracks).
+This one asks for newsletter readers who are not on the enterprise plan and have seen two pages or more,
+once they have scrolled half of the page, during business hours, once per customer:
+
+${ruleBlock(e.issue)}
+
 You can write rules as text (the **Text** view of "Set the rules" in the admin app) or build them with
 the visual builder (the **Visual** view); both edit the same rule, so you can switch at any time.
 
@@ -282,7 +420,7 @@ the visual builder (the **Visual** view); both edit the same rule, so you can sw
 
 - [Writing a rule](#writing-a-rule)
 - [Conditions](#conditions): [fields](#fields), [operators](#operators), [values](#values), [combining conditions](#combining-conditions)
-- [When to check the conditions](#when-to-check-the-conditions)
+- [When to check the conditions](#when-to-check-the-conditions): the triggers
 - [Time of day](#time-of-day)
 - [Frequency](#frequency)
 - [Tags](#tags)
@@ -295,7 +433,7 @@ the visual builder (the **Visual** view); both edit the same rule, so you can sw
 A rule always reads:
 
 ${fence}text
-when <condition> [for M:SS] [anytime | during business_hours ["Schedule"] | outside business_hours ["Schedule"]] [once_per_customer | once_per_visit | every_time] [tag "a", "b"]
+when <condition> [${triggers}] [anytime | during business_hours ["Schedule"] | outside business_hours ["Schedule"]] [once_per_customer | once_per_visit | every_time] [tag "a", "b"]
 ${fence}
 
 Only \`when\` and a condition are required; everything in brackets is optional and may come in any
@@ -311,13 +449,20 @@ ${fence}rule
 ${canonical}
 ${fence}
 
-(The canonical text always names the frequency, even when it is the default.)
+(The canonical text always names the frequency, even when it is the default.) Formatting only changes
+line breaks and spaces, never the order of the words: the second rule above is formatted as
+
+${fence}rule
+${issueFormatted}
+${fence}
 
 ## Conditions
 
 A condition reads \`field operator value\`: the *field* is what to look at, the *operator* how to
-compare, and the *value* what to compare with. Fields belong to two objects, as in the admin app:
-${objects.map((object) => `**${object.label}** (${object.doc.charAt(0).toLowerCase()}${object.doc.slice(1).replace(/\.$/, '')})`).join(' and ')}.
+compare, and the *value* what to compare with. Fields belong to ${objectCount} objects, as in the admin app:
+${objects.map((object) => `**${object.label}** (${object.doc.charAt(0).toLowerCase()}${object.doc.slice(1).replace(/\.$/, '')})`).join(', ')}.
+Some fields hold one fact per key, written in brackets after the field: \`visitor.query["ref"]\` is the
+page's \`ref\` query parameter, \`visitor.attributes["plan"]\` the attribute \`plan\` the site set.
 
 ### Fields
 
@@ -378,6 +523,56 @@ ${languageChecksTable(language)}
 A deprecated tag is only a warning: tags are compared in canonical form (\`"iw"\` as \`"he"\`), so it
 still matches. Hovering a language shows its name, or what is wrong with it.
 
+**Beginnings, ends and patterns**: \`starts with\` and \`ends with\` compare one end of the text;
+\`matches\` takes a wildcard pattern, where \`*\` is any run of characters (even none) and everything
+else is literal, compared without regard to case like the rest of the text: the pattern must match the
+whole text, so \`"https://*.acme.test/blog/*"\` matches every page under /blog/ of any subdomain. With a
+list, \`matches\` is "matches at least one" and \`does not match\` "matches none". Patterns are checked in
+time proportional to the text, whatever the pattern.
+
+${ruleBlock(e.startsWith)}
+
+${ruleBlock(e.matches)}
+
+${ruleBlock(e.matchesNone)}
+
+**Where the visitor comes from**: the referrer is the page's \`document.referrer\` (the empty text when
+there is none); the UTM parameters are read from the first page of the visit and kept for the whole
+visit (a new visit starts without them); \`visitor.query["name"]\` is a query parameter of the current
+page. A missing text is the empty text, so \`is not\` and \`does not contain\` are true for it.
+
+${ruleBlock(e.referrer)}
+
+${ruleBlock(e.utm)}
+
+**Numbers** are compared with \`is\`, \`is not\`, \`>\`, \`>=\`, \`<\` and \`<=\`: pages seen in the visit
+(the current one included) and visits so far (this one included).
+
+${ruleBlock(e.counts)}
+
+**Device type** is \`mobile\`, \`tablet\` or \`desktop\`.
+
+${ruleBlock(e.deviceType)}
+
+**Attributes** are what the site tells the widget about the visitor:
+
+${fence}js
+proactive('identify', { attributes: { plan: 'pro', seats: 12, trial: true } });
+// or proactive.identify({ attributes: { ... } }); a null value removes the key
+${fence}
+
+They are kept across pages and visits until the site changes them. Each is text, a number or true /
+false; a comparison compares what its value is: text with the text operators, numbers with \`>\` and
+the like, \`true\` and \`false\` with \`is\`. A fact of another type than the value written never
+matches, whatever the operator (\`"12"\` set as text is not \`> 10\`), while a missing one is the empty
+text. The admin app's settings declare the keys of each brand with their type and label: the editor
+then offers them, warns about keys that are not declared (\`unknown-attribute\`) and refuses a value of
+another type than the declared one (\`type-mismatch\`).
+
+${ruleBlock(e.attributes)}
+
+${ruleBlock(e.attributeType)}
+
 ### Combining conditions
 
 Join conditions with \`and\` (all must hold) and \`or\` (at least one must hold); put \`not\` before a
@@ -390,15 +585,28 @@ ${ruleBlock(e.combined)}
 
 ## When to check the conditions
 
-| In the rule | Event in the admin app | Meaning |
-| --- | --- | --- |
-| no \`for\` | ${pageLoad.label} | ${pageLoad.doc} |
-| \`for M:SS\` | ${onPage.label} | ${onPage.doc} |
+A rule waits for one *trigger*, written after the condition (none: the page load):
+
+${triggersTable(language)}
 
 Minutes go from 0 to 60 and seconds are always two digits from 00 to 59: \`for 0:30\`, \`for 2:05\`,
-\`for 60:00\`. The time must be between ${onPageSeconds.min} second and ${onPageSeconds.max / 60} minutes.
+\`for 60:00\`. The time must be between ${onPageSeconds.min} second and ${onPageSeconds.max / 60} minutes, for
+\`for\`, \`for ... on_site\` and \`on idle\` alike; a scroll depth goes from 1% to 100%.
 
 ${ruleBlock(e.timing)}
+
+${ruleBlock(e.onSite)}
+
+${ruleBlock(e.exitIntent)}
+
+${ruleBlock(e.scroll)}
+
+${ruleBlock(e.idle)}
+
+A custom event is what the site reports with \`proactive('track', 'added_to_cart', { value: 42 })\`; its
+properties are the fields \`event.properties["key"]\`, typed like attributes:
+
+${ruleBlock(e.custom)}
 
 ## Time of day
 
@@ -472,12 +680,20 @@ ${fence}json
 ${compactJson(issueContext)}
 ${fence}
 
-- \`visitor\` and \`device\` hold the fields of the table above (their names after the dot). A missing
-  page URL or page title is the empty text: \`does not contain\` and \`is not\` are true for it, so
-  \`not visitor.page_title contains "a"\` and \`visitor.page_title does not contain "a"\` agree. Any other
-  missing field compares as false, whatever the operator.
-- \`event\` is \`{"type": "page_load"}\` or \`{"type": "on_page", "seconds": 31}\`. A rule without \`for\`
-  fires only on \`page_load\`; a rule with \`for 0:30\` only on an \`on_page\` event of at least 30 seconds.
+- \`visitor\` and \`device\` hold the fields of the table above (their names after the dot); a keyed
+  field is an object by key (\`"query": {"ref": "x"}\`, \`"attributes": {"plan": "pro", "seats": 12}\`).
+  A missing text (page URL, title, referrer, UTM and query parameters, text attributes) is the empty
+  text: \`does not contain\` and \`is not\` are true for it, so \`not visitor.page_title contains "a"\` and
+  \`visitor.page_title does not contain "a"\` agree. Any other missing field compares as false, whatever
+  the operator; a fact that the context lacks is never an error.
+- \`event\` is the moment of the check, one of \`{"type": "page_load"}\`, \`{"type": "on_page", "seconds": 31}\`,
+  \`{"type": "on_site", "seconds": 120}\`, \`{"type": "exit_intent"}\`, \`{"type": "scroll", "percent": 60}\`,
+  \`{"type": "idle", "seconds": 31}\` and \`{"type": "custom", "name": "added_to_cart", "properties": {"value": 42}}\`.
+  A rule fires on its trigger's event only: a rule without trigger on \`page_load\`, \`for 0:30\` on an
+  \`on_page\` event of at least 30 seconds, \`for 2:00 on_site\` on an \`on_site\` event of at least 120
+  seconds, \`on scroll 50%\` on a \`scroll\` event of at least 50 percent, \`on idle 0:30\` on an \`idle\`
+  event of at least 30 seconds, \`on exit_intent\` on an \`exit_intent\` event and \`on event "x"\` on a
+  \`custom\` event named exactly x, whose \`properties\` are the \`event.properties\` fields.
 - \`now\` is an ISO 8601 instant (the current time when left out).
 - \`schedules.default\` is the channel's business hours; other keys are schedules named in rules. Each has
   a \`time_zone\` (IANA name), weekly \`intervals\` (\`day\` mon to sun, \`open\` and \`close\` as \`HH:MM\`; a

@@ -213,7 +213,10 @@ export function createLanguageKind(
         problem.reason === '' ? '' : `\n\n${problem.reason.replace(/^./, (first) => first.toUpperCase())}.`;
       return `⚠️ **${shown}** is not a language tag${next}${why}`;
     },
-    compileValue: (value) => canonicalLanguage(value) ?? value.toLowerCase(),
+    compileValue: (value) => {
+      const tag = value as string;
+      return canonicalLanguage(tag) ?? tag.toLowerCase();
+    },
     describeValues: (field) => `a language tag in quotes, e.g. ${code(field.example)}${listNote(field)}`,
     documentValues: () =>
       `- **A language** is a BCP 47 tag in quotes, such as ${suggestedLanguages

@@ -31,6 +31,8 @@ export const symbolKind: MatchKind<'symbol', string> = {
         `${field.name} takes a word without quotes: ${listing}.`,
         bare ? replaceFix(value.range, bare) : null,
       );
+    } else if (value.kind !== 'symbol') {
+      report.error('invalid-value', value.range, `${field.name} takes a word without quotes: ${listing}.`);
     } else if (!names.includes(value.name)) {
       const suggestion = closestMatch(value.name, names);
       report.error(
@@ -53,7 +55,7 @@ export const symbolKind: MatchKind<'symbol', string> = {
     const symbol = symbolsOf(field).find((entry) => entry.name === value);
     return symbol && `**${symbol.name}** — ${symbol.label}\n\n${symbol.doc}`;
   },
-  compileValue: (value) => value,
+  compileValue: (value) => value as string,
   describeValues: (field) =>
     symbolsOf(field)
       .map((symbol) => `${code(symbol.name)} (${symbol.label})`)

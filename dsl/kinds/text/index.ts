@@ -1,6 +1,7 @@
 /**
- * Text: quoted strings compared without regard to case in every script (page title). `contains` looks for the
- * text anywhere; a list means "at least one of" (or "none of" with the negative operators).
+ * Text: quoted strings compared without regard to case in every script (page title, UTM parameters, query
+ * parameters). `contains` looks for the text anywhere, `starts with` / `ends with` at an end, `matches`
+ * takes a wildcard pattern; a list means "at least one of" (or "none of" with the negative operators).
  */
 import { z } from 'zod';
 import type { FieldEntry } from '../../catalog/types.ts';
@@ -14,15 +15,25 @@ import {
   listNote,
   validateText,
 } from '../string-values.ts';
-import { foldCase, textRuntime } from './runtime.ts';
+import { textWithOperators } from '../extra-runtime.ts';
+import { foldCase } from './runtime.ts';
 
 const code = (text: string) => `\`${text}\``;
 
 export const textKind: MatchKind<'text', string> = {
   name: 'text',
-  operators: ['is', 'is_not', 'contains', 'does_not_contain'],
+  operators: [
+    'is',
+    'is_not',
+    'contains',
+    'does_not_contain',
+    'starts_with',
+    'ends_with',
+    'matches',
+    'does_not_match',
+  ],
   diagnosticCodes: emptyValueCode,
-  runtime: textRuntime,
+  runtime: textWithOperators,
   contextValue: () => z.string(),
   validate: validateText,
   completeValue: completeText,
@@ -38,7 +49,7 @@ export const textKind: MatchKind<'text', string> = {
           : '';
     return `**${encodeString(value)}** — text, compared without regard to case${same}.`;
   },
-  compileValue: foldCase,
+  compileValue: (value) => foldCase(value as string),
   describeValues: (field: FieldEntry) => `text in quotes, e.g. ${code(field.example)}${listNote(field)}`,
   documentValues: () =>
     [

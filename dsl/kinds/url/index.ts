@@ -1,5 +1,5 @@
 /**
- * URLs: quoted text compared the way people read URLs (page URL). Both sides are percent-decoded, IDN
+ * URLs: quoted text compared the way people read URLs (page URL, referrer). Both sides are percent-decoded, IDN
  * hosts decoded from punycode and folded like text, so `contains "/café"` and `contains "bücher.example"`
  * match what a real browser reports; `is` compares whole URLs without their fragment and trailing slash.
  */
@@ -14,15 +14,25 @@ import {
   listNote,
   validateText,
 } from '../string-values.ts';
-import { normalizeUrl, urlRuntime } from './runtime.ts';
+import { urlWithOperators } from '../extra-runtime.ts';
+import { normalizeUrl } from './runtime.ts';
 
 const code = (text: string) => `\`${text}\``;
 
 export const urlKind: MatchKind<'url', string> = {
   name: 'url',
-  operators: ['is', 'is_not', 'contains', 'does_not_contain'],
+  operators: [
+    'is',
+    'is_not',
+    'contains',
+    'does_not_contain',
+    'starts_with',
+    'ends_with',
+    'matches',
+    'does_not_match',
+  ],
   diagnosticCodes: emptyValueCode,
-  runtime: urlRuntime,
+  runtime: urlWithOperators,
   contextValue: () => z.string(),
   validate: validateText,
   completeValue: completeText,
@@ -32,7 +42,7 @@ export const urlKind: MatchKind<'url', string> = {
       ? undefined
       : `${encodeString(value)} is compared as ${encodeString(normalized)} (decoded and folded, as in the address bar).`;
   },
-  compileValue: normalizeUrl,
+  compileValue: (value) => normalizeUrl(value as string),
   describeValues: (field) => `a URL or part of one in quotes, e.g. ${code(field.example)}${listNote(field)}`,
   documentValues: () =>
     [

@@ -1,7 +1,7 @@
 /**
  * An example match kind, used by tests and walked through in docs/extending.md: text compared by its
- * beginning, with an operator of its own, `starts with` (`visitor.page_path starts with "/blog"`).
- * Values are quoted strings, case-insensitive; a list means "starts with one of".
+ * beginning, with an operator of its own, `is under` (`visitor.page_path is under "/blog"`).
+ * Values are quoted strings, case-insensitive; a list means "under one of".
  */
 import { z } from 'zod';
 import type { MatchKind } from '../../kinds/kind.ts';
@@ -17,13 +17,13 @@ import { prefixRuntime } from './runtime.ts';
 
 export const prefixKind: MatchKind<'prefix', string> = {
   name: 'prefix',
-  operators: ['starts_with', 'is'],
+  operators: ['is_under', 'is'],
   newOperators: [
     {
-      name: 'starts_with',
-      keyword: 'starts with',
-      label: 'Starts with',
-      doc: 'Begins with the value, or with one of the values of a list.',
+      name: 'is_under',
+      keyword: 'is under',
+      label: 'Is under',
+      doc: 'The path begins with the value, or with one of the values of a list.',
     },
   ],
   diagnosticCodes: { 'missing-slash': 'A path prefix does not start with "/".' },

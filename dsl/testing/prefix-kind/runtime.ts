@@ -10,7 +10,7 @@ export const prefixRuntime: RuntimeKind = {
   read: readString,
   prepare: foldCase,
   test(operator, expected) {
-    if (operator !== 'starts_with') return standard(operator, expected);
+    if (operator !== 'is_under') return standard(operator, expected);
     return (actual) => expected.some((prefix) => actual.startsWith(prefix));
   },
 };
