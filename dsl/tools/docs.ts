@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RuleContext } from '../catalog/context.ts';
-import type { EventEntry, FieldEntry, ObjectEntry, OperatorEntry } from '../catalog/types.ts';
+import type { FieldEntry, ObjectEntry, OperatorEntry } from '../catalog/types.ts';
 import { languageRegistry } from '#language-registry';
 import type { LanguageRegistry } from '../kinds/language/registry.ts';
 import { language as builtinLanguage, type RuleLanguage } from '../language.ts';
