@@ -26,6 +26,12 @@ export interface RuntimeKind<Value extends CompiledValue = string, Actual = Valu
   prepare(actual: Actual): Value | null;
   /** The test of `operator` against the compiled values, or undefined when the kind has no such operator. */
   test(operator: string, expected: readonly Value[]): ValueTest<Value> | undefined;
+  /**
+   * For text-like kinds: a piece of text that every prepared value passing `operator` with the compiled
+   * `value` contains, or undefined when there is none (negated operators). A channel evaluator looks for
+   * all its rules' pieces in one scan of the page and skips the rules whose pieces are not there.
+   */
+  fragment?(operator: string, value: string): string | undefined;
 }
 
 /** A runtime kind of any value type, as registries hold them. */
@@ -56,6 +62,17 @@ export const readString = (raw: unknown): string | null => (typeof raw === 'stri
  */
 export const readScalar = (raw: unknown): string | number | boolean | null =>
   typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? raw : null;
+
+/**
+ * The `fragment` of a kind whose `contains` is a substring test of the prepared value (and, when
+ * `exact`, whose `is` compares whole prepared values): the value itself, as `prepareValue` makes it.
+ *
+ * @example containedFragment(true)('is', 'pricing') // 'pricing'
+ */
+export const containedFragment =
+  (exact: boolean, prepareValue: (value: string) => string = (value) => value) =>
+  (operator: string, value: string): string | undefined =>
+    operator === 'contains' || (exact && operator === 'is') ? prepareValue(value) : undefined;
 
 const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

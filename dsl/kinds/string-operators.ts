@@ -38,6 +38,10 @@ export function wildcardMatch(pattern: string, text: string): boolean {
   return true;
 }
 
+/** The longest literal piece of a wildcard pattern: every text it matches contains it. */
+const longestPiece = (pattern: string): string =>
+  pattern.split('*').reduce((longest, piece) => (piece.length > longest.length ? piece : longest), '');
+
 /** The test of one of this module's operators against prepared values, or undefined for another one. */
 function stringTest(operator: string, expected: readonly string[]): ValueTest | undefined {
   const anyOf =
@@ -66,5 +70,11 @@ export function withStringOperators<Actual>(
     ...kind,
     test: (operator, expected) =>
       stringTest(operator, expected.map(prepareValue)) ?? kind.test(operator, expected),
+    fragment: (operator, value) =>
+      operator === 'starts_with' || operator === 'ends_with'
+        ? prepareValue(value)
+        : operator === 'matches'
+          ? longestPiece(prepareValue(value))
+          : kind.fragment?.(operator, value),
   };
 }

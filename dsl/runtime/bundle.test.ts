@@ -28,8 +28,10 @@ const seedModules = [
   'dsl/kinds/symbol/runtime.ts',
   'dsl/kinds/text/runtime.ts',
   'dsl/kinds/url/runtime.ts',
+  'dsl/runtime/channel.ts',
   'dsl/runtime/evaluator.ts',
   'dsl/runtime/index.ts',
+  'dsl/runtime/rule.ts',
   'dsl/runtime/schedule.ts',
 ];
 
@@ -40,6 +42,8 @@ const onDemandModules = [
   'dsl/kinds/extra-runtime.ts',
   'dsl/kinds/number/runtime.ts',
   'dsl/kinds/string-operators.ts',
+  'dsl/runtime/literal-index.ts',
+  'dsl/runtime/substring-automaton.ts',
   'dsl/runtime/triggers.ts',
 ];
 
@@ -60,9 +64,19 @@ describe('the evaluator bundle (what the widget ships)', () => {
     console.log(`matcher: ${code.length} bytes minified`);
   });
 
+  it('leaves the explanation and the on-demand modules out of a channel evaluator bundle', async () => {
+    const { code } = await bundle("export { createChannelEvaluator } from './index.ts';");
+    expect(code).toContain('createChannelEvaluator');
+    expect(code).not.toMatch(/children|local_time|get explain|"comparison"|schedules\.default/);
+    expect(code).not.toMatch(/starts_with|ends_with|greater_than|exit_intent|on_site|percent/);
+    // The literal index (and its automaton) is on demand too.
+    expect(code).not.toMatch(/Int32Array|Uint32Array/);
+    console.log(`channel evaluator: ${code.length} bytes minified`);
+  });
+
   it('gives each on-demand module to a widget without the rest (sizes in the report)', async () => {
     const { code } = await bundle(
-      "export { createMatcher, numberRuntime, booleanRuntime, attributeRuntime, withStringOperators, triggerEvents } from './index.ts';",
+      "export { createMatcher, numberRuntime, booleanRuntime, attributeRuntime, withStringOperators, triggerEvents, literalIndex } from './index.ts';",
     );
     expect(code).toMatch(/starts_with/);
     expect(code).toMatch(/greater_than/);

@@ -8,6 +8,8 @@
  * and URLs), `numberRuntime`, `booleanRuntime`, `attributeRuntime` (kinds), `triggerEvents` (events).
  */
 export * from './evaluator.ts';
+export { createChannelEvaluator, type ChannelEvaluator, type ChannelEvaluatorOptions } from './channel.ts';
+export { literalIndex, type RuleIndex } from './literal-index.ts';
 export type * from '../catalog/context.ts';
 export type * from '../compile/compiled.ts';
 export { COMPILED_VERSION } from '../compile/compiled.ts';

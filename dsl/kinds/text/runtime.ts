@@ -2,7 +2,7 @@
  * Text at run time: compared without regard to case, in every script. Dependency-free: the widget
  * bundles it; the compiler folds rule values with the same {@link foldCase}.
  */
-import { lastOne, readString, standardTest, type RuntimeKind } from '../runtime.ts';
+import { containedFragment, lastOne, readString, standardTest, type RuntimeKind } from '../runtime.ts';
 
 /**
  * Folds text for caseless matching, in every script: compatibility normalisation (NFKC: full-width
@@ -37,4 +37,5 @@ export const textRuntime: RuntimeKind = {
   prepare: lastOne(foldCase),
   missing: '',
   test: (operator, expected) => test(operator, expected.map(foldCase)),
+  fragment: /* @__PURE__ */ containedFragment(true, foldCase),
 };

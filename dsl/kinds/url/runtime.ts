@@ -5,7 +5,7 @@
  * Dependency-free: the widget bundles it; the compiler normalises rule values with the same
  * {@link normalizeUrl}.
  */
-import { lastOne, readString, standardTest, type RuntimeKind } from '../runtime.ts';
+import { containedFragment, lastOne, readString, standardTest, type RuntimeKind } from '../runtime.ts';
 import { foldCase } from '../text/runtime.ts';
 
 const BASE = 36;
@@ -88,4 +88,6 @@ export const urlRuntime: RuntimeKind = {
   missing: '',
   test: (operator, expected) =>
     test(operator, operator === 'is' || operator === 'is_not' ? expected.map(bareUrl) : expected),
+  // `is` compares bare URLs, which the whole URL need not contain (`/a/?x` is `/a?x`).
+  fragment: /* @__PURE__ */ containedFragment(false),
 };
