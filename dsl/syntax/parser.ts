@@ -4,7 +4,7 @@
  * builds the plain JSON AST and attaches comments. Operators and frequencies are read back through the
  * catalog: the words written are looked up, whatever tokens they are.
  */
-import type { CstNode, IToken } from 'chevrotain';
+import type { CstNode, ILexingResult, IToken } from 'chevrotain';
 import type { Catalog, FieldEntry, TimeOfDayEntry } from '../catalog/types.ts';
 import type {
   Comparison,
@@ -392,11 +392,12 @@ export interface Parser {
   vocabulary: Vocabulary;
   grammar: RuleGrammar;
   /**
-   * Parses a rule text into the AST, with every syntax error found.
+   * Parses a rule text into the AST, with every syntax error found. `lexed`: the text's tokens, when the
+   * caller has them already (an editor lexes once per text).
    *
    * @example parse('when visitor.page_url contains "pricing" for 0:30').rule?.timing // { kind: 'on_page', minutes: 0, seconds: 30, ... }
    */
-  parse(text: string): ParseResult;
+  parse(text: string, lexed?: ILexingResult): ParseResult;
 }
 
 /**
@@ -411,8 +412,7 @@ export function createParser(catalog: Catalog): Parser {
   const typoAt = createTypos(catalog);
   return { vocabulary, grammar, parse };
 
-  function parse(text: string): ParseResult {
-    const lexed = vocabulary.lexer.tokenize(text);
+  function parse(text: string, lexed = vocabulary.lexer.tokenize(text)): ParseResult {
     const diagnostics: Diagnostic[] = lexed.errors.map((error) => ({
       range: { start: error.offset, end: error.offset + Math.max(error.length, 1) },
       severity: 'error',
