@@ -18,7 +18,14 @@ import { createHover, type HoverOptions, type HoverResult } from './hover.ts';
 import { createLexing } from './lexing.ts';
 import { createHighlighting, type HighlightToken, type MonarchLanguage } from './tokens.ts';
 
-export type { CompletionItem, CompletionKind, CompletionResult, EditorOptions } from './complete.ts';
+export type {
+  CompletionItem,
+  CompletionKind,
+  CompletionResult,
+  CompletionSetup,
+  EditorOptions,
+} from './complete.ts';
+export { createCompletion } from './complete.ts';
 export type { HoverOptions, HoverResult } from './hover.ts';
 export type { HighlightToken, MonarchLanguage } from './tokens.ts';
 export { languageName } from '../kinds/language/index.ts';
