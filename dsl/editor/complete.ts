@@ -366,7 +366,7 @@ export function createCompletion(
     const lexed = lex(text);
     const { range, typed: written } = replacedRange(text, lexed.tokens, offset);
     const typed = written.toLowerCase();
-    if (inComment(lexed.groups.comments ?? [], offset)) return { range, items: [] };
+    if (inComment(lexed.groups.comments as IToken[], offset)) return { range, items: [] };
     const before = tokensBefore(text, lexed.tokens, range.start);
     const paths = nextPaths(before);
     const present = clausesPresent(lexed.tokens, range.start);
