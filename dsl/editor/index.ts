@@ -71,8 +71,9 @@ export function createEditor(language: RuleLanguage): EditorServices {
 const editor = createEditor(builtinLanguage as RuleLanguage);
 
 /**
- * Completion items at `offset` in `text`, filtered by the word being typed; `options.attributes` are the
- * declared attribute keys to offer.
+ * Completion items at `offset` in `text`, filtered by what is typed (the word, or the string the cursor is
+ * in); `options.attributes` are the declared attribute keys to offer, `options.schedules` the channel's
+ * schedule names. Clauses the rule already says are not offered.
  *
  * @example complete('when visitor.page_url ', 22).items.map((item) => item.label) // ['is', 'is not', 'contains', ...]
  */
