@@ -42,9 +42,10 @@ export interface EditorOptions {
 export interface CompletionSetup {
   lex?: Lex;
   /**
-   * `statement` (the default): the statement around the cursor (statement.ts). `whole`: every token
-   * before the cursor, which is what `statement` must agree with on rules without errors (a property test
-   * checks it), and slower the longer the text.
+   * `statement` (the default): the statement around the cursor (statement.ts), from the text's tokens.
+   * `whole`: the text before the cursor lexed anew, every token of it read by the grammar; what
+   * `statement` must agree with on rules without errors (a property test checks it), and slower the
+   * longer the text.
    */
   prefix?: 'statement' | 'whole';
 }
@@ -367,7 +368,10 @@ export function createCompletion(
     const { range, typed: written } = replacedRange(text, lexed.tokens, offset);
     const typed = written.toLowerCase();
     if (inComment(lexed.groups.comments as IToken[], offset)) return { range, items: [] };
-    const before = tokensBefore(text, lexed.tokens, range.start);
+    const before =
+      prefix === 'whole'
+        ? vocabulary.lexer.tokenize(text.slice(0, range.start)).tokens
+        : tokensBefore(text, lexed.tokens, range.start);
     const paths = nextPaths(before);
     const present = clausesPresent(lexed.tokens, range.start);
     const items: CompletionItem[] = [];
