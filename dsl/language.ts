@@ -4,6 +4,7 @@
  * functions exported here are those of the built-in catalog's language; a test or a deployment with more
  * fields or kinds builds its own with `createLanguage(extendCatalog(catalog, ...))`.
  */
+import type { ILexingResult } from 'chevrotain';
 import type { z } from 'zod';
 import { catalog } from './catalog/catalog.ts';
 import type { ContextOf } from './catalog/context.ts';
@@ -28,9 +29,10 @@ export interface RuleLanguage<C extends Catalog = Catalog> {
   readonly catalog: C;
   /** The catalog's tokens, lexer and grammar (the editor services read them). */
   readonly syntax: { readonly vocabulary: Vocabulary; readonly grammar: RuleGrammar };
-  parse(text: string): ParseResult;
+  /** `lexed`: the text's tokens, when the caller has them already (the editor lexes once per text). */
+  parse(text: string, lexed?: ILexingResult): ParseResult;
   validate(rule: Rule, options?: ValidateOptions): Diagnostic[];
-  check(text: string, options?: ValidateOptions): CheckResult;
+  check(text: string, options?: ValidateOptions, lexed?: ILexingResult): CheckResult;
   print(rule: Rule): string;
   printClauses(rule: Rule): string[];
   printConditionInline(condition: Condition): string;

@@ -3,7 +3,7 @@
  * Monaco text view, the Condition key, "When to check the conditions", Tags, problems, and the Test this
  * rule panel.
  */
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import styled from 'styled-components';
 import { Field } from '@zendeskgarden/react-forms';
 import { Alert } from '@zendeskgarden/react-notifications';
@@ -32,6 +32,7 @@ import {
   type RuleView,
   type SwitchRefusal,
 } from '../rules/rule-sync.ts';
+import type { RuleTextEditorHandle } from '../rules/RuleTextEditor.tsx';
 import { TestRulePanel } from '../rules/TestRulePanel.tsx';
 import { TimingInput } from '../rules/TimingInput.tsx';
 
@@ -84,9 +85,15 @@ export function RulesSection({ state, onChange, problems, validateOptions, sched
   }, [state, rule, validateOptions]);
   const visibleProblems = problems.length > 0 ? problems : shownProblems;
 
+  const textEditor = useRef<RuleTextEditorHandle>(null);
+
   function trySwitch(view: RuleView) {
-    const result = switchView(state, view);
+    // The Text view checks after a pause in typing: what was typed since then switches too.
+    const pending = textEditor.current?.takePending();
+    const current = pending === undefined ? state : editText(state, pending);
+    const result = switchView(current, view);
     if ('refused' in result) {
+      if (current !== state) onChange(current);
       setRefusal(result.refused);
       if (result.refused.reason === 'incomplete') setShownProblems(result.refused.problems);
       return;
@@ -135,6 +142,7 @@ export function RulesSection({ state, onChange, problems, validateOptions, sched
           {state.view === 'text' && (
             <Suspense fallback={<Loading />}>
               <RuleTextEditor
+                handle={textEditor}
                 value={state.text}
                 onChange={(text) => onChange(editText(state, text))}
                 validateOptions={validateOptions}

@@ -31,6 +31,24 @@ export function setValidateOptions(options: ValidateOptions): void {
   validateOptions = options;
 }
 
+/**
+ * Editor options the language needs: completion comes only from the language (Monaco's list of the
+ * document's words would otherwise show wherever the language offers nothing).
+ */
+export const languageEditorOptions = {
+  wordBasedSuggestions: 'off',
+} as const satisfies monaco.editor.IStandaloneEditorConstructionOptions;
+
+/** The text of a model, read once per version (the services then lex it once: see dsl/editor/lexing.ts). */
+let lastRead: { model: monaco.editor.ITextModel; version: number; text: string } | undefined;
+function textOf(model: monaco.editor.ITextModel): string {
+  const version = model.getVersionId();
+  if (lastRead?.model !== model || lastRead.version !== version) {
+    lastRead = { model, version, text: model.getValue() };
+  }
+  return lastRead.text;
+}
+
 const completionKinds: Record<CompletionKind, monaco.languages.CompletionItemKind> = {
   keyword: monaco.languages.CompletionItemKind.Keyword,
   field: monaco.languages.CompletionItemKind.Field,
@@ -87,7 +105,7 @@ export function setupProactiveLanguage(): typeof monaco {
   monaco.languages.registerCompletionItemProvider(languageId, {
     triggerCharacters: ['.', ' ', '"', '['],
     provideCompletionItems(model, position) {
-      const result = complete(model.getValue(), model.getOffsetAt(position), validateOptions);
+      const result = complete(textOf(model), model.getOffsetAt(position), validateOptions);
       const range = rangeOf(model, result.range.start, result.range.end);
       return {
         suggestions: result.items.map((item, index) => ({
@@ -104,7 +122,7 @@ export function setupProactiveLanguage(): typeof monaco {
   });
   monaco.languages.registerHoverProvider(languageId, {
     provideHover(model, position) {
-      const result = hover(model.getValue(), model.getOffsetAt(position), validateOptions);
+      const result = hover(textOf(model), model.getOffsetAt(position), validateOptions);
       if (!result) return null;
       return {
         range: rangeOf(model, result.range.start, result.range.end),
@@ -129,7 +147,7 @@ export function setupProactiveLanguage(): typeof monaco {
  */
 export function updateMarkers(model: monaco.editor.ITextModel): void {
   if (model.isDisposed()) return;
-  const text = model.getValue();
+  const text = textOf(model);
   const markers = diagnostics(text, validateOptions).map((diagnostic) => {
     const range = rangeOf(
       model,

@@ -1,8 +1,10 @@
 /**
  * The Text view: Monaco with the rule language. Monaco (and its worker) is a separate chunk, imported
- * only when this view first opens.
+ * only when this view first opens. Checking is debounced: the squiggles and the text handed to the page
+ * (which parses it) follow typing after a pause, and at once when the editor loses focus, closes, or
+ * the page asks (`handle.takePending`, before switching to Visual), so no edit is ever left behind.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import styled from 'styled-components';
 import { Button } from '@zendeskgarden/react-buttons';
 import { Alert } from '@zendeskgarden/react-notifications';
@@ -26,10 +28,24 @@ const Tools = styled.div`
   margin-top: 8px;
 `;
 
+/** How long typing must pause before the text is checked and handed over. */
+export const checkDelayMs = 200;
+
+/** What the page can ask of the Text view. */
+export interface RuleTextEditorHandle {
+  /**
+   * The text typed since it was last handed over (undefined when there is none), which the caller now
+   * applies instead of waiting for `onChange`; the squiggles are brought up to date.
+   */
+  takePending(): string | undefined;
+}
+
 export interface RuleTextEditorProps {
   value: string;
+  /** The text, after a pause in typing (`checkDelayMs`), on blur, and when the editor closes. */
   onChange: (text: string) => void;
   validateOptions: ValidateOptions;
+  handle?: Ref<RuleTextEditorHandle>;
 }
 
 /**
@@ -37,7 +53,7 @@ export interface RuleTextEditorProps {
  *
  * @example <RuleTextEditor value={text} onChange={setText} validateOptions={{}} />
  */
-export function RuleTextEditor({ value, onChange, validateOptions }: RuleTextEditorProps) {
+export function RuleTextEditor({ value, onChange, validateOptions, handle }: RuleTextEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<Editor | null>(null);
   const module = useRef<MonacoModule | null>(null);
@@ -50,6 +66,29 @@ export function RuleTextEditor({ value, onChange, validateOptions }: RuleTextEdi
   });
   const [failed, setFailed] = useState<string | null>(null);
   const [ready, setReady] = useState(false);
+  /** The pending check, while typing goes on. */
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  /** Checks the text now: squiggles, and the text marked as handed over. Undefined when nothing is pending. */
+  const settle = useCallback((): string | undefined => {
+    if (timer.current === undefined) return undefined;
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    const model = editor.current?.getModel();
+    if (!model || model.isDisposed()) return undefined;
+    module.current?.updateMarkers(model);
+    const text = model.getValue();
+    emitted.current = [...emitted.current.slice(-49), text];
+    return text;
+  }, []);
+
+  /** Hands the pending text over through `onChange`. */
+  const flush = useCallback(() => {
+    const text = settle();
+    if (text !== undefined) latest.current.onChange(text);
+  }, [settle]);
+
+  useImperativeHandle(handle, () => ({ takePending: settle }), [settle]);
 
   useEffect(() => {
     let disposed = false;
@@ -73,31 +112,30 @@ export function RuleTextEditor({ value, onChange, validateOptions }: RuleTextEdi
           fixedOverflowWidgets: true,
           ariaLabel: t('rules.textAria'),
           tabSize: 2,
+          ...loaded.languageEditorOptions,
         });
         editor.current = created;
         const model = created.getModel();
         if (model) loaded.updateMarkers(model);
         created.onDidChangeModelContent(() => {
-          const current = created.getModel();
-          if (!current) return;
-          loaded.updateMarkers(current);
-          const text = current.getValue();
-          emitted.current = [...emitted.current.slice(-49), text];
-          latest.current.onChange(text);
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => flush(), checkDelayMs);
         });
+        created.onDidBlurEditorText(() => flush());
         setReady(true);
       },
       (error: unknown) => setFailed(error instanceof Error ? error.message : String(error)),
     );
     return () => {
       disposed = true;
+      flush();
       const model = editor.current?.getModel();
       editor.current?.dispose();
       model?.dispose();
       editor.current = null;
     };
-    // Monaco is created once; later values flow in through the effect below.
-  }, []);
+    // Monaco is created once (`flush` never changes); later values flow in through the effect below.
+  }, [flush]);
 
   useEffect(() => {
     const current = editor.current;

@@ -1,3 +1,4 @@
+import type { ILexingResult } from 'chevrotain';
 import type { Rule } from '../model/ast.ts';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
 import type { ParseResult } from '../syntax/parser.ts';
@@ -12,15 +13,16 @@ export interface CheckResult {
 
 /**
  * Parses and validates a rule text: everything an editor, the CLI or the server needs to know about it.
+ * `lexed`: the text's tokens, when the caller has them already.
  *
  * @example createCheck(parse, validate)('when visitor.page_url contians "x"').diagnostics[0]?.code // 'syntax'
  */
 export function createCheck(
-  parse: (text: string) => ParseResult,
+  parse: (text: string, lexed?: ILexingResult) => ParseResult,
   validate: Validate,
-): (text: string, options?: ValidateOptions) => CheckResult {
-  return (text, options = {}) => {
-    const parsed = parse(text);
+): (text: string, options?: ValidateOptions, lexed?: ILexingResult) => CheckResult {
+  return (text, options = {}, lexed) => {
+    const parsed = parse(text, lexed);
     if (!parsed.rule) return parsed;
     return {
       rule: parsed.rule,

@@ -15,6 +15,8 @@ import type { RuleLanguage } from '../language.ts';
 import type { SourceRange } from '../model/ast.ts';
 import * as t from '../syntax/lexer.ts';
 import { decodeString, encodeString } from '../syntax/strings.ts';
+import { createLexing, type Lex } from './lexing.ts';
+import { clauseStarts, createStatement, type ClauseName } from './statement.ts';
 
 export type CompletionKind = 'keyword' | 'field' | 'operator' | 'value' | 'snippet';
 
@@ -27,13 +29,32 @@ export interface CompletionItem {
   documentation?: string;
 }
 
-/** What the editor knows beyond the text: the attribute keys the site declares (see `ValidateOptions`). */
+/**
+ * What the editor knows beyond the text (see `ValidateOptions`): the attribute keys the site declares, and
+ * the names of the channel's schedules.
+ */
 export interface EditorOptions {
   attributes?: readonly AttributeDeclaration[];
+  schedules?: readonly string[];
+}
+
+/** How completion is built: the lexer it shares with the other services, and what it hands the grammar. */
+export interface CompletionSetup {
+  lex?: Lex;
+  /**
+   * `statement` (the default): the statement around the cursor (statement.ts), from the text's tokens.
+   * `whole`: the text before the cursor lexed anew, every token of it read by the grammar; what
+   * `statement` must agree with on rules without errors (a property test checks it), and slower the
+   * longer the text.
+   */
+  prefix?: 'statement' | 'whole';
 }
 
 export interface CompletionResult {
-  /** The word being typed at the cursor (empty range when none), replaced by the chosen item. */
+  /**
+   * What the chosen item replaces: the word before the cursor (empty when none), or the whole string the
+   * cursor is in, closing quote included.
+   */
   range: SourceRange;
   items: CompletionItem[];
 }
@@ -162,6 +183,20 @@ function wordRangeAt(text: string, offset: number): SourceRange {
   return { start, end: offset };
 }
 
+/** The number of tokens that start before `offset` (tokens are in text order). */
+function countBefore(tokens: readonly IToken[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((tokens[middle] as IToken).startOffset < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+const endOf = (token: IToken) => token.startOffset + token.image.length;
+
 /**
  * The completion of a catalog's language.
  *
@@ -169,10 +204,23 @@ function wordRangeAt(text: string, offset: number): SourceRange {
  */
 export function createCompletion(
   language: RuleLanguage,
+  { lex = createLexing(language.syntax.vocabulary), prefix = 'statement' }: CompletionSetup = {},
 ): (text: string, offset: number, options?: EditorOptions) => CompletionResult {
   const { catalog } = language;
   const { vocabulary, grammar } = language.syntax;
   const keywords = keywordItems(catalog, vocabulary.frequencies);
+  const clauses = clauseStarts(vocabulary);
+  const statementOf = createStatement(vocabulary);
+
+  /** The channel's schedules, after `during business_hours` / `outside business_hours`. */
+  const scheduleItems = (options: EditorOptions): CompletionItem[] =>
+    (options.schedules ?? []).map((name) => ({
+      label: encodeString(name),
+      kind: 'value',
+      insertText: encodeString(name),
+      detail: 'Schedule',
+      documentation: `Uses the business hours of the schedule ${encodeString(name)} (in its own time zone) instead of the channel's.`,
+    }));
 
   const fieldItems = (): CompletionItem[] =>
     catalog.fields.map((field) => ({
@@ -266,17 +314,74 @@ export function createCompletion(
     return {};
   }
 
-  return (text, offset, options = {}) => {
+  /** What may come next after `before`, read from the statement around the cursor. */
+  function nextPaths(before: IToken[]) {
+    if (prefix === 'whole') return grammar.computeContentAssist('rule', before);
+    const statement = statementOf(before);
+    const paths = grammar.computeContentAssist('rule', statement.tokens);
+    if (paths.length > 0 || !statement.recovery) return paths;
+    return grammar.computeContentAssist('rule', statement.recovery);
+  }
+
+  /**
+   * What the chosen item replaces: a whole string when the cursor is in one (with the quote the editor
+   * closed by itself), else the word before the cursor. `typed` is what filters the items.
+   */
+  function replacedRange(text: string, tokens: readonly IToken[], offset: number) {
+    const token = tokens[countBefore(tokens, offset) - 1];
+    const isString = token?.tokenType === t.StringLiteral || token?.tokenType === t.UnterminatedString;
+    if (token && isString && offset <= endOf(token)) {
+      const end = token.tokenType === t.StringLiteral ? endOf(token) : offset;
+      return { range: { start: token.startOffset, end }, typed: text.slice(token.startOffset, offset) };
+    }
     const range = wordRangeAt(text, offset);
-    const typed = text.slice(range.start, range.end).toLowerCase();
-    const before = vocabulary.lexer.tokenize(text.slice(0, range.start)).tokens;
-    const paths = grammar.computeContentAssist('rule', before);
+    return { range, typed: text.slice(range.start, range.end) };
+  }
+
+  /** The tokens before `end`, a token that runs past it cut there (as if the text ended at `end`). */
+  function tokensBefore(text: string, tokens: readonly IToken[], end: number): IToken[] {
+    const count = countBefore(tokens, end);
+    const last = tokens[count - 1];
+    if (!last || endOf(last) <= end) return tokens.slice(0, count);
+    const cut = vocabulary.lexer.tokenize(text.slice(last.startOffset, end)).tokens.map((token) => ({
+      ...token,
+      startOffset: token.startOffset + last.startOffset,
+    }));
+    return [...tokens.slice(0, count - 1), ...cut];
+  }
+
+  /** The clauses the rule says already (the token at `except`, being typed over, does not count). */
+  function clausesPresent(tokens: readonly IToken[], except: number): Set<ClauseName> {
+    const present = new Set<ClauseName>();
+    for (const token of tokens) {
+      const clause = clauses.get(token.tokenType);
+      if (clause && token.startOffset !== except) present.add(clause);
+    }
+    return present;
+  }
+
+  const inComment = (comments: readonly IToken[], offset: number) =>
+    comments.some((comment) => comment.startOffset < offset && offset <= endOf(comment));
+
+  return (text, offset, options = {}) => {
+    const lexed = lex(text);
+    const { range, typed: written } = replacedRange(text, lexed.tokens, offset);
+    const typed = written.toLowerCase();
+    if (inComment(lexed.groups.comments as IToken[], offset)) return { range, items: [] };
+    const before =
+      prefix === 'whole'
+        ? vocabulary.lexer.tokenize(text.slice(0, range.start)).tokens
+        : tokensBefore(text, lexed.tokens, range.start);
+    const paths = nextPaths(before);
+    const present = clausesPresent(lexed.tokens, range.start);
     const items: CompletionItem[] = [];
     const { field, key } = currentField(before);
     for (const path of paths) {
       const rule = path.ruleStack.at(-1);
       const next = path.nextTokenType;
       const startsValue = valueStarts.includes(next) && rule !== 'comparison';
+      const clause = clauses.get(next);
+      if (clause && present.has(clause)) continue;
       if (rule === 'fieldKey' && next === t.LBracket) {
         items.push(...keyItems(field, options, '['));
       } else if (path.ruleStack.includes('fieldKey')) {
@@ -294,6 +399,8 @@ export function createCompletion(
         items.push({ label: '""', kind: 'value', insertText: '""', detail: 'The name the site tracks' });
       } else if (startsValue && path.ruleStack.includes('tags')) {
         items.push({ label: '""', kind: 'value', insertText: '""' });
+      } else if (startsValue && path.ruleStack.includes('timeOfDay')) {
+        items.push(...scheduleItems(options));
       } else if (next === t.Identifier && rule === 'comparison') {
         items.push(...fieldItems());
       } else if (next === t.Duration) {

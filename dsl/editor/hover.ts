@@ -12,6 +12,7 @@ import type { SourceRange } from '../model/ast.ts';
 import * as t from '../syntax/lexer.ts';
 import { decodeString, encodeString } from '../syntax/strings.ts';
 import { objectLabel } from './complete.ts';
+import { createLexing, type Lex } from './lexing.ts';
 
 export interface HoverResult {
   range: SourceRange;
@@ -95,6 +96,7 @@ function tokenAt(tokens: IToken[], offset: number): { token: IToken; index: numb
  */
 export function createHover(
   language: RuleLanguage,
+  lex: Lex = createLexing(language.syntax.vocabulary),
 ): (text: string, offset: number, options?: HoverOptions) => HoverResult | null {
   const { catalog } = language;
   const { vocabulary } = language.syntax;
@@ -204,7 +206,7 @@ export function createHover(
   }
 
   return (text, offset, options = {}) => {
-    const tokens = vocabulary.lexer.tokenize(text).tokens;
+    const tokens = lex(text).tokens;
     const found = tokenAt(tokens, offset) ?? tokenAt(tokens, offset - 1);
     if (!found) return null;
     const contents = docOf(tokens, found.index, options);

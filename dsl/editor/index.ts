@@ -15,9 +15,17 @@ import {
   type EditorOptions,
 } from './complete.ts';
 import { createHover, type HoverOptions, type HoverResult } from './hover.ts';
+import { createLexing } from './lexing.ts';
 import { createHighlighting, type HighlightToken, type MonarchLanguage } from './tokens.ts';
 
-export type { CompletionItem, CompletionKind, CompletionResult, EditorOptions } from './complete.ts';
+export type {
+  CompletionItem,
+  CompletionKind,
+  CompletionResult,
+  CompletionSetup,
+  EditorOptions,
+} from './complete.ts';
+export { createCompletion } from './complete.ts';
 export type { HoverOptions, HoverResult } from './hover.ts';
 export type { HighlightToken, MonarchLanguage } from './tokens.ts';
 export { languageName } from '../kinds/language/index.ts';
@@ -38,18 +46,21 @@ export interface EditorServices {
 const editors = new WeakMap<RuleLanguage, EditorServices>();
 
 /**
- * The editor services of a language, built once per language.
+ * The editor services of a language, built once per language. They share one lexer that keeps the last
+ * texts' tokens, so a text is lexed once however many services ask about it.
  *
  * @example createEditor(createLanguage(extended)).complete('when visitor.', 13).items
  */
 export function createEditor(language: RuleLanguage): EditorServices {
   let services = editors.get(language);
   if (!services) {
+    // One lexer for every service: a text is lexed once, whichever service asks first.
+    const lex = createLexing(language.syntax.vocabulary);
     services = {
-      complete: createCompletion(language),
-      hover: createHover(language),
-      ...createHighlighting(language),
-      diagnostics: (text, options = {}) => language.check(text, options).diagnostics,
+      complete: createCompletion(language, { lex }),
+      hover: createHover(language, lex),
+      ...createHighlighting(language, lex),
+      diagnostics: (text, options = {}) => language.check(text, options, lex(text)).diagnostics,
       format: language.format,
     };
     editors.set(language, services);
@@ -60,8 +71,9 @@ export function createEditor(language: RuleLanguage): EditorServices {
 const editor = createEditor(builtinLanguage as RuleLanguage);
 
 /**
- * Completion items at `offset` in `text`, filtered by the word being typed; `options.attributes` are the
- * declared attribute keys to offer.
+ * Completion items at `offset` in `text`, filtered by what is typed (the word, or the string the cursor is
+ * in); `options.attributes` are the declared attribute keys to offer, `options.schedules` the channel's
+ * schedule names. Clauses the rule already says are not offered.
  *
  * @example complete('when visitor.page_url ', 22).items.map((item) => item.label) // ['is', 'is not', 'contains', ...]
  */

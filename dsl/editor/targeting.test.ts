@@ -180,7 +180,10 @@ describe('robustness', () => {
         const offset = at % (text.length + 1);
         for (const options of [{}, { attributes: declared }]) {
           const { range } = complete(text, offset, options);
-          expect(range.end).toBe(offset);
+          // The word before the cursor, or the whole string the cursor is in.
+          expect(range.start).toBeLessThanOrEqual(offset);
+          expect(range.end).toBeGreaterThanOrEqual(offset);
+          if (range.end > offset) expect(text.slice(range.start, range.end)).toMatch(/^"[^\n]*"$/);
           hover(text, offset, options);
         }
       }),

@@ -5,6 +5,7 @@
 import type { IToken } from 'chevrotain';
 import type { RuleLanguage } from '../language.ts';
 import { Identifier, UnterminatedString, WhiteSpace, type TokenCategory } from '../syntax/lexer.ts';
+import { createLexing, type Lex } from './lexing.ts';
 
 export interface HighlightToken {
   start: number;
@@ -54,13 +55,16 @@ export interface MonarchLanguage {
  *
  * @example createHighlighting(language).tokens('when visitor.page_url is "x"').map((token) => token.category) // ['keyword', 'field', 'operator', 'string']
  */
-export function createHighlighting(language: RuleLanguage) {
-  const { tokenTable, lexer } = language.syntax.vocabulary;
+export function createHighlighting(
+  language: RuleLanguage,
+  lex: Lex = createLexing(language.syntax.vocabulary),
+) {
+  const { tokenTable } = language.syntax.vocabulary;
   const categoryByName = new Map(tokenTable.map((entry) => [entry.token.name, entry.category]));
   const fieldNames = new Set(language.catalog.fields.map((field) => field.name));
 
   function tokens(text: string): HighlightToken[] {
-    const lexed = lexer.tokenize(text);
+    const lexed = lex(text);
     const all = [...lexed.tokens, ...(lexed.groups.comments as IToken[])].map((token): HighlightToken => {
       const category = categoryByName.get(token.tokenType.name) as TokenCategory;
       const isField = token.tokenType === Identifier && fieldNames.has(token.image);

@@ -4,7 +4,7 @@
  * builds the plain JSON AST and attaches comments. Operators and frequencies are read back through the
  * catalog: the words written are looked up, whatever tokens they are.
  */
-import type { CstNode, IToken } from 'chevrotain';
+import type { CstNode, ILexingResult, IToken } from 'chevrotain';
 import type { Catalog, FieldEntry, TimeOfDayEntry } from '../catalog/types.ts';
 import type {
   Comparison,
@@ -69,12 +69,11 @@ function tokensUnder(node: CstNode): IToken[] {
   );
 }
 
-/** The tokens of a node's children in text order. */
+/** The tokens of a node's children in text order (called for every operator: kept allocation-light). */
 function tokensIn(children: Readonly<Record<string, IToken[] | undefined>>): IToken[] {
-  return Object.values(children)
-    .flat()
-    .filter((token) => token !== undefined)
-    .sort((a, b) => a.startOffset - b.startOffset);
+  const tokens: IToken[] = [];
+  for (const key in children) for (const token of children[key] ?? []) tokens.push(token);
+  return tokens.length > 1 ? tokens.sort((a, b) => a.startOffset - b.startOffset) : tokens;
 }
 
 function first<T>(items: readonly T[] | undefined): T {
@@ -392,11 +391,12 @@ export interface Parser {
   vocabulary: Vocabulary;
   grammar: RuleGrammar;
   /**
-   * Parses a rule text into the AST, with every syntax error found.
+   * Parses a rule text into the AST, with every syntax error found. `lexed`: the text's tokens, when the
+   * caller has them already (an editor lexes once per text).
    *
    * @example parse('when visitor.page_url contains "pricing" for 0:30').rule?.timing // { kind: 'on_page', minutes: 0, seconds: 30, ... }
    */
-  parse(text: string): ParseResult;
+  parse(text: string, lexed?: ILexingResult): ParseResult;
 }
 
 /**
@@ -411,8 +411,7 @@ export function createParser(catalog: Catalog): Parser {
   const typoAt = createTypos(catalog);
   return { vocabulary, grammar, parse };
 
-  function parse(text: string): ParseResult {
-    const lexed = vocabulary.lexer.tokenize(text);
+  function parse(text: string, lexed = vocabulary.lexer.tokenize(text)): ParseResult {
     const diagnostics: Diagnostic[] = lexed.errors.map((error) => ({
       range: { start: error.offset, end: error.offset + Math.max(error.length, 1) },
       severity: 'error',

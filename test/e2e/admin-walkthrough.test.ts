@@ -285,6 +285,70 @@ describe('admin walkthrough', () => {
     expect(admin.errors).toEqual([]);
   });
 
+  it('completes in the Text view: a string replaced whole, schedule names, clauses once; a quick switch keeps the edit', async () => {
+    const created = await server.createMessage({ ...composed, name: 'Completion in the Text view' });
+    admin = await openAdmin(browser, server, `/messages/${created.id}`);
+    const { page } = admin;
+    await page.getByRole('heading', { name: 'Completion in the Text view' }).waitFor();
+    await page.getByRole('tab', { name: 'Text' }).click();
+    const editor = page.locator('[data-testid="rule-text-editor"][data-ready="true"]');
+    await editor.waitFor({ timeout: 30_000 });
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => ruleText(page)).toBe('');
+    const suggestions = page.locator('.suggest-widget .monaco-list-row');
+    const suggested = async () => (await suggestions.allInnerTexts()).join(' | ');
+
+    // After an error earlier in the text, completion still comes from the statement around the cursor;
+    // where the language has nothing to offer, Monaco offers no list of the document's words either.
+    await page.keyboard.type('when visitor.page_url contians "x" and device.language is "f', { delay: 5 });
+    await expect.poll(suggested, { timeout: 10_000 }).toContain('"fr"');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('when visitor.page_url contians ', { delay: 5 });
+    await page.keyboard.press('Control+Space');
+    await expect
+      .poll(() => page.locator('.suggest-widget').innerText(), { timeout: 10_000 })
+      .toContain('No suggestions');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => ruleText(page)).toBe('');
+
+    // Typing `"` closes the string by itself; accepting "fr" replaces the whole string, quotes included.
+    await page.keyboard.type('when device.language is "f', { delay: 5 });
+    await expect.poll(suggested, { timeout: 10_000 }).toContain('"fr"');
+    await suggestions.filter({ hasText: '"fr"' }).first().click();
+    await expect.poll(() => ruleText(page)).toBe('when device.language is "fr"');
+
+    // After `during business_hours` come the channel's schedules, and no second time of day.
+    await page.keyboard.press('End');
+    await page.keyboard.type(' during business_hours ', { delay: 5 });
+    await expect.poll(suggested, { timeout: 10_000 }).toContain('"EMEA support"');
+    expect(await suggested()).not.toContain('outside business_hours');
+    await suggestions.filter({ hasText: '"EMEA support"' }).first().click();
+    await expect
+      .poll(() => ruleText(page))
+      .toBe('when device.language is "fr" during business_hours "EMEA support"');
+
+    // Switching to Visual right after typing (checking waits for a pause) keeps what was typed.
+    await page.keyboard.press('End');
+    await page.keyboard.type(' every_time');
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: 'Visual' }).click();
+    await expect
+      .poll(() => page.locator('[data-condition-id]').first().getAttribute('data-field'))
+      .toBe('device.language');
+    await expect.poll(() => ruleText(page)).toContain('every_time');
+    await page.getByRole('tab', { name: 'Text' }).click();
+    await editor.waitFor();
+    await expect
+      .poll(() => ruleText(page))
+      .toBe('when device.language is "fr" during business_hours "EMEA support" every_time');
+    expect(admin.errors).toEqual([]);
+  });
+
   it('surfaces a concurrent edit as "someone else changed this message", never overwriting it', async () => {
     const created = await server.createMessage({ ...composed, name: 'Returning pricing visitors' });
     admin = await openAdmin(browser, server, `/messages/${created.id}`);

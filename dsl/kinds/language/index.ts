@@ -37,12 +37,20 @@ export function languageName(tag: string): string {
   }
 }
 
+/** Tags already canonicalised (a long rule repeats the same few; `Intl` is slow to ask). */
+const canonicalTags = new Map<string, string | undefined>();
+
 function canonicalTag(text: string): string | undefined {
+  if (canonicalTags.has(text)) return canonicalTags.get(text);
+  let canonical: string | undefined;
   try {
-    return Intl.getCanonicalLocales(text)[0];
+    canonical = Intl.getCanonicalLocales(text)[0];
   } catch {
-    return undefined;
+    canonical = undefined;
   }
+  if (canonicalTags.size >= 1000) canonicalTags.clear();
+  canonicalTags.set(text, canonical);
+  return canonical;
 }
 
 /** The codes of this kind, with their meaning (docs/dsl.md lists them). */

@@ -56,6 +56,13 @@ describe('the IANA registry', () => {
     expect(registry.lookup('fr-CA')).toEqual({ status: 'valid' });
   });
 
+  it('answers the same for a tag however many other tags were checked before (a bounded cache)', () => {
+    const first = check('en_US');
+    for (let index = 0; index < 1100; index++) check(`x-tag${index}`);
+    expect(check('en_US')).toEqual(first);
+    expect(check('fr-CA')).toEqual([]);
+  });
+
   it('names the subtag it does not know', () => {
     expect(registry.lookup('french')).toEqual({ status: 'unknown', subtag: 'french', type: 'language' });
     expect(registry.lookup('zz')).toEqual({ status: 'unknown', subtag: 'zz', type: 'language' });
