@@ -116,7 +116,12 @@ describe('starts with, ends with, matches and does not match', () => {
 
   it('leave the seed kinds as they are: a widget gives the matcher the kinds with them', () => {
     const compiled = compile(parse('when visitor.page_title starts with "plan"').rule as Rule);
-    expect(() => createMatcher(compiled)).toThrow(/unknown operator "starts_with" for match kind "text"/);
+    expect(() => createMatcher(compiled)).toThrow(
+      expect.objectContaining({ path: 'when', problem: 'operator', detail: ['starts_with', 'text'] }),
+    );
+    expect(() => createEvaluator(compiled, { kinds: builtinRuntimeKinds })).toThrow(
+      /unknown operator "starts_with" for match kind "text"/,
+    );
     const matches = createMatcher(compiled, { kinds: { ...builtinRuntimeKinds, text: textWithOperators } });
     expect(matches(page('https://acme.test/') as never)).toBe(true);
     expect(textRuntime.test('starts_with', ['x'])).toBeUndefined();

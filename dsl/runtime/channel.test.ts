@@ -93,8 +93,8 @@ describe('createChannelEvaluator', () => {
     const channel = createChannelEvaluator([broken, rules[0] as CompiledRule, scroll]);
     expect(channel.firing(pageLoad({ page_url: '/x/pricing' }))).toEqual([1]);
     expect(channel.problems()).toEqual([
-      { index: 0, message: expect.stringMatching(/version 2/) },
-      { index: 2, message: expect.stringMatching(/at event/) },
+      { index: 0, message: expect.stringMatching(/at v \(version\)/) },
+      { index: 2, message: expect.stringMatching(/at event \(event\)/) },
     ]);
     expect(channel.firing(pageLoad({ page_url: '/x/pricing' }))).toEqual([1]);
   });

@@ -24,7 +24,9 @@ import type {
   Explanation,
   TimeOfDayExplain,
 } from './explain.ts';
+import { describeRuleProblem, describeScheduleProblem } from './problems.ts';
 import {
+  MalformedRule,
   buildRule,
   createScope,
   eventMatches,
@@ -99,7 +101,7 @@ const explainers: Explainers = {
   /** The message of a time-of-day problem (the matcher only needs its code). */
   timeOfDayProblem(code: string, mode: string, key: string, detail: unknown): string {
     const where = key === 'default' ? 'schedules.default' : `schedules[${JSON.stringify(key)}]`;
-    if (code === 'invalid-schedule') return `${where}: ${detail as string}.`;
+    if (code === 'invalid-schedule') return `${where}: ${describeScheduleProblem(detail as string)}.`;
     if (code === 'invalid-now')
       return `now must be an ISO 8601 instant such as "2026-11-27T15:04:05Z", got ${JSON.stringify(detail)}.`;
     const which = key === 'default' ? "the channel's business hours" : `business hours "${key}"`;
@@ -109,8 +111,9 @@ const explainers: Explainers = {
 
 /**
  * Builds a rule's matcher: whether it fires for a context, and nothing else (no explanation), so its
- * bundle stays small: what the widget uses. Throws like {@link createEvaluator}; a context that cannot
- * answer the rule (a missing schedule) does not fire.
+ * bundle stays small. Throws for the same rules as {@link createEvaluator}, with a shorter message (a
+ * {@link MalformedRule} naming the place and a problem code; `describeRuleProblem` words it); a context
+ * that cannot answer the rule (a missing schedule) does not fire.
  *
  * @example createMatcher(compile(parse('when visitor.page_url contains "pricing"').rule!))(context) // true
  */
@@ -138,7 +141,12 @@ export function createEvaluator<Context = RuleContext>(
 ): Evaluator<Context> {
   const everything = { kinds: { ...builtinRuntimeKinds, ...extraRuntimeKinds }, events: triggerEvents };
   const scope = createScope();
-  const rule = buildRule(compiled, { ...everything, ...options }, scope, explainers);
+  let rule: BuiltRule;
+  try {
+    rule = buildRule(compiled, { ...everything, ...options }, scope, explainers);
+  } catch (error) {
+    throw error instanceof MalformedRule ? new Error(describeRuleProblem(error)) : error;
+  }
   const timeOfDay = scope.times[rule.time] as (context: unknown) => TimeOfDayCheck;
   const Evaluation = (RuleEvaluation ??= evaluationClass());
   const explainAll = (values: Values, time: TimeOfDayCheck): Explanation => ({

@@ -48,9 +48,23 @@ export type AnyRecord = Record<string, unknown>;
 export const hasOwn = (record: AnyRecord, key: string): boolean =>
   Object.prototype.hasOwnProperty.call(record, key);
 
-export function malformed(path: string, problem: string): Error {
-  return new Error(`Malformed compiled rule at ${path}: ${problem}. Recompile the rule.`);
+/**
+ * A compiled rule this evaluator cannot run: where, and a problem code with its detail. The message names
+ * only the place and the code; `createEvaluator` (CLI, server, admin app) words it fully
+ * (runtime/problems.ts), so that the widget's bundle carries no problem texts.
+ */
+export class MalformedRule extends Error {
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+    readonly detail?: unknown,
+  ) {
+    super(`Malformed compiled rule at ${path} (${problem}). Recompile the rule.`);
+  }
 }
+
+export const malformed = (path: string, problem: string, detail?: unknown): MalformedRule =>
+  new MalformedRule(path, problem, detail);
 
 export interface TimeOfDayCheck {
   /** Without `local_time`, which only explanations write. */
@@ -172,29 +186,25 @@ export function buildRule(
 ): BuiltRule {
   const kinds = options.kinds ?? builtinRuntimeKinds;
   const rule: unknown = compiled;
-  if (!isRecord(rule)) throw malformed('the top', 'expected a JSON object');
-  if (rule.v !== COMPILED_VERSION) {
-    throw new Error(
-      `Cannot evaluate a compiled rule of version ${JSON.stringify(rule.v)}: this evaluator understands version ${COMPILED_VERSION}.`,
-    );
-  }
+  if (!isRecord(rule)) throw malformed('the top', 'not-object');
+  if (rule.v !== COMPILED_VERSION) throw malformed('v', 'version', rule.v);
 
   function comparison(node: AnyRecord, path: string): Node {
     const { field, key, match, op, values } = node;
-    if (typeof field !== 'string' || field === '') throw malformed(path, 'field must be a dotted name');
-    if (key !== undefined && typeof key !== 'string') throw malformed(path, 'key must be a string');
+    if (typeof field !== 'string' || field === '') throw malformed(path, 'field');
+    if (key !== undefined && typeof key !== 'string') throw malformed(path, 'key');
     if (typeof match !== 'string' || !hasOwn(kinds, match)) {
-      throw malformed(path, `unknown match kind ${JSON.stringify(match)}`);
+      throw malformed(path, 'kind', match);
     }
     const kind = kinds[match] as AnyRuntimeKind;
     const type = kind.type ?? 'string';
     if (!Array.isArray(values) || values.length === 0 || values.some((value) => typeof value !== type)) {
-      throw malformed(path, `values must be a non-empty list of ${type}s`);
+      throw malformed(path, 'values', type);
     }
     const expected = values as CompiledValue[];
     const valueTest: ValueTest<CompiledValue> | undefined =
       typeof op === 'string' ? kind.test(op, expected) : undefined;
-    if (!valueTest) throw malformed(path, `unknown operator ${JSON.stringify(op)} for match kind "${match}"`);
+    if (!valueTest) throw malformed(path, 'operator', [op, match]);
     const keys = field.split('.');
     if (key !== undefined) keys.push(key);
     const slot = slotFor(scope, keys, match, kind);
@@ -206,7 +216,7 @@ export function buildRule(
   }
 
   function condition(node: unknown, path: string): Node {
-    if (!isRecord(node)) throw malformed(path, 'expected a condition object');
+    if (!isRecord(node)) throw malformed(path, 'condition');
     const kind = node.t;
     if (kind === 'cmp') return comparison(node, path);
     if (kind === 'not') {
@@ -216,10 +226,9 @@ export function buildRule(
         explain: explaining?.not(child.explain as Explain),
       };
     }
-    if (kind !== 'and' && kind !== 'or')
-      throw malformed(path, `unknown condition type ${JSON.stringify(kind)}`);
+    if (kind !== 'and' && kind !== 'or') throw malformed(path, 'condition-type', kind);
     if (!Array.isArray(node.of) || node.of.length === 0) {
-      throw malformed(path, `"${kind}" needs a non-empty list of conditions`);
+      throw malformed(path, 'operands', kind);
     }
     const children = node.of.map((child, index) => condition(child, `${path}.of[${index}]`));
     const tests = children.map((child) => child.test);
@@ -253,7 +262,7 @@ export function buildRule(
   const eventTest = compileEvent(rule.event, options.events ?? {});
   const time = timeOfDayIn(scope, rule.time_of_day, explaining?.timeOfDayProblem);
   const frequency = rule.frequency;
-  if (typeof frequency !== 'string') throw malformed('frequency', 'expected a frequency name');
+  if (typeof frequency !== 'string') throw malformed('frequency', 'frequency');
   return { root, event: rule.event as CompiledEvent, eventTest, time, frequency };
 }
 
@@ -292,10 +301,7 @@ function compileEvent(
     const test = typeof type === 'string' && hasOwn(events, type) ? events[type]?.(event) : undefined;
     if (test) return test;
   }
-  throw malformed(
-    'event',
-    `expected {"type": "page_load"}, {"type": "on_page", "seconds": N} or an event of a trigger this evaluator is given, got ${JSON.stringify(event)}`,
-  );
+  throw malformed('event', 'event', event);
 }
 
 export function eventMatches(test: (event: AnyRecord) => boolean, context: unknown): boolean {
@@ -318,10 +324,7 @@ function timeOfDayIn(
       (timeOfDay.mode !== 'during' && timeOfDay.mode !== 'outside') ||
       typeof timeOfDay.schedule !== 'string')
   ) {
-    throw malformed(
-      'time_of_day',
-      'expected {"mode": "anytime"} or {"mode": "during"|"outside", "schedule": name}',
-    );
+    throw malformed('time_of_day', 'time-of-day');
   }
   const id = isAnytime ? 'anytime' : `${timeOfDay.mode as string} ${timeOfDay.schedule as string}`;
   let index = scope.timeIds.get(id);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createScheduleService, isWithinIntervals, localTimeOf, type PreparedSchedule } from './schedule.ts';
+import { describeScheduleProblem } from './problems.ts';
 
 const service = createScheduleService();
 const prepare = (raw: unknown) => service.prepare(raw) as PreparedSchedule;
@@ -57,7 +58,8 @@ describe('schedule service', () => {
   it('memoises prepared schedules per object', () => {
     const raw = { time_zone: 'Europe/Paris', intervals: [], holidays: [] };
     expect(service.prepare(raw)).toBe(service.prepare(raw));
-    expect(service.prepare(null)).toMatch(/must be {time_zone, intervals, holidays}/);
+    expect(service.prepare(null)).toBe('schedule');
+    expect(describeScheduleProblem('schedule')).toMatch(/must be {time_zone, intervals, holidays}/);
   });
 
   it('answers local time in the schedule time zone across DST', () => {

@@ -89,30 +89,29 @@ export function createScheduleService() {
 
   function build(raw: Record<string, unknown>): PreparedSchedule | string {
     const { time_zone: timeZone, intervals, holidays } = raw;
-    if (typeof timeZone !== 'string')
-      return 'time_zone must be an IANA time zone name such as "Europe/Paris"';
+    if (typeof timeZone !== 'string') return 'time-zone';
     try {
       formatterFor(timeZone);
     } catch {
-      return `time_zone "${timeZone}" is not a time zone this browser knows (use an IANA name such as "Europe/Paris")`;
+      return `unknown-time-zone:${timeZone}`;
     }
-    if (!Array.isArray(intervals)) return 'intervals must be a list of {day, open, close}';
+    if (!Array.isArray(intervals)) return 'intervals';
     const days: PreparedSchedule['days'] = WEEKDAYS.map(() => []);
     for (const [index, interval] of intervals.entries()) {
       const day = isRecord(interval) ? WEEKDAYS.indexOf(interval.day as string) : -1;
       const open = isRecord(interval) ? minutesOf(interval.open, false) : null;
       const close = isRecord(interval) ? minutesOf(interval.close, true) : null;
       if (day < 0 || open === null || close === null) {
-        return `intervals[${index}] must be {day: mon..sun, open: HH:MM, close: HH:MM or 24:00}`;
+        return `interval:${index}`;
       }
       days[day]!.push([open, close]);
     }
     const holidayMap = new Map<string, string>();
     if (holidays !== undefined) {
-      if (!Array.isArray(holidays)) return 'holidays must be a list';
+      if (!Array.isArray(holidays)) return 'holidays';
       for (const [index, holiday] of holidays.entries()) {
         if (!isRecord(holiday) || typeof holiday.date !== 'string' || !DATE.test(holiday.date)) {
-          return `holidays[${index}] must be {name, date: YYYY-MM-DD}`;
+          return `holiday:${index}`;
         }
         holidayMap.set(holiday.date, typeof holiday.name === 'string' ? holiday.name : holiday.date);
       }
@@ -122,10 +121,11 @@ export function createScheduleService() {
 
   return {
     /**
-     * The schedule ready to query, or a message saying what is wrong with it.
+     * The schedule ready to query, or the code of what is wrong with it (`interval:2`: the third
+     * interval; `describeSchedule` in problems.ts words it).
      */
     prepare(raw: unknown): PreparedSchedule | string {
-      if (!isRecord(raw)) return 'must be {time_zone, intervals, holidays}';
+      if (!isRecord(raw)) return 'schedule';
       let result = prepared.get(raw);
       if (result === undefined) {
         result = build(raw);

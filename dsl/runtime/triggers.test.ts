@@ -84,7 +84,8 @@ describe('triggers', () => {
 
   it('are given to the matcher, which knows only page load and `for M:SS` by itself', () => {
     const compiled = compiledOf('when visitor.page_url contains "pricing" on exit_intent');
-    expect(() => createMatcher(compiled)).toThrow(
+    expect(() => createMatcher(compiled)).toThrow(/Malformed compiled rule at event \(event\)/);
+    expect(() => createEvaluator(compiled, { events: {} })).toThrow(
       /Malformed compiled rule at event: .* or an event of a trigger this evaluator is given, got \{"type":"exit_intent"\}/,
     );
     const matches = createMatcher(compiled, { events: triggerEvents });
