@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeStorage, type NodeStorage } from '../storage/node-storage.ts';
 import { isUniqueViolation } from '../storage/unique-violation.ts';
@@ -6,10 +9,12 @@ import { DomainError } from './errors.ts';
 import { ruleOptionsFor } from './messages/rule-options.ts';
 
 let storage: NodeStorage;
+let directory: string;
 const changes = { channels: async () => {}, all: async () => {} };
 
 beforeAll(async () => {
-  storage = await openNodeStorage('sqlite::memory:');
+  directory = await mkdtemp(join(tmpdir(), 'proactive-attributes-'));
+  storage = await openNodeStorage(join(directory, 'test.db'));
   await storage.repository.brands.insert({ id: 'b1', name: 'Acme', created_at: 'x', updated_at: 'x' });
   await storage.repository.channels.insert({
     id: 'web',
@@ -20,7 +25,10 @@ beforeAll(async () => {
     updated_at: 'x',
   });
 });
-afterAll(() => storage.repository.close());
+afterAll(async () => {
+  await storage.repository.close();
+  await rm(directory, { recursive: true, force: true });
+});
 
 describe('the attributes service', () => {
   it('lets one of two requests racing for a key win; the other is a duplicate_name, never a 500', async () => {
