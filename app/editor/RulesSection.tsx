@@ -122,6 +122,7 @@ export function RulesSection({ state, onChange, problems, validateOptions, sched
               <ConditionBuilder
                 root={state.builder.root}
                 problems={visibleProblems}
+                attributes={validateOptions.attributes}
                 onChange={(root) => {
                   setShownProblems([]);
                   onChange(editBuilder(state, { ...state.builder, root }));
