@@ -185,7 +185,7 @@ export function RulesSection({ state, onChange, problems, validateOptions, sched
           placeholder={t('rules.tagsPlaceholder')}
         />
       </Field>
-      <TestRulePanel rule={rule} schedules={schedules} />
+      <TestRulePanel rule={rule} schedules={schedules} attributes={validateOptions.attributes} />
     </Stack>
   );
 }

@@ -21,6 +21,7 @@ import {
 import { ConditionBuilder } from './ConditionBuilder.tsx';
 import { matchingDeclarations } from './KeyPicker.tsx';
 import { initialRuleState, type RuleState } from './rule-sync.ts';
+import { asDeclared, initialSample, testRule } from './sample-visitor.ts';
 
 afterEach(cleanup);
 
@@ -128,5 +129,26 @@ describe('declared keys in the rule checks', () => {
 
   it('checks nothing about keys of an unchanged rule with no problem', () => {
     expect(toCondition(builderOf('when visitor.attributes["seats"] > 10').root).problems).toEqual([]);
+  });
+});
+
+describe('declared keys in the test panel', () => {
+  it('reads a sample attribute as its declared type, as the site would send it', () => {
+    const rule = parse('when visitor.attributes["plan"] is "12" and visitor.attributes["seats"] > 10')
+      .rule as Rule;
+    const initial = initialSample();
+    const sample = {
+      ...initial,
+      seconds: 0,
+      values: { ...initial.values, 'visitor.attributes': 'plan=12; seats=20' },
+    };
+    expect(testRule(rule, sample, {}).evaluation?.fires).toBe(false);
+    expect(testRule(rule, sample, {}, undefined, declared).evaluation?.fires).toBe(true);
+    expect(asDeclared({ seats: 'many', trial: 'true', other: 1 }, declared)).toEqual({
+      seats: 'many',
+      trial: true,
+      other: 1,
+    });
+    expect(asDeclared(undefined, declared)).toBeUndefined();
   });
 });

@@ -87,7 +87,7 @@ describe('visitor attributes', () => {
       .getByText(/"plan" is not declared/)
       .waitFor();
     await row.locator('[data-field="key"]').click();
-    await page.getByRole('option', { name: 'seats · Seats bought (Number)' }).click();
+    await page.getByRole('option').filter({ hasText: 'seats · Seats bought (Number)' }).click();
     await expect.poll(() => ruleText(page)).toContain('visitor.attributes["seats"] is 0');
     await row.locator('input[inputmode="decimal"]').fill('10');
     await choose(page, row, 'Operator', /^Greater than$/);
