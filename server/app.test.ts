@@ -223,6 +223,35 @@ describe('setup resources', () => {
   });
 });
 
+describe('visitor attributes', () => {
+  it("declares, lists by brand, reads, changes and deletes them; the demo channel's rules use them", async () => {
+    const created = await call('POST', '/api/v1/attributes', {
+      brand_id: 'acme',
+      key: 'seats',
+      type: 'number',
+    });
+    expect([created.status, created.body.label]).toEqual([201, 'seats']);
+    const id = created.body.id as string;
+    expect((await call('GET', '/api/v1/attributes?brand_id=acme')).body.map((a: Json) => a.key)).toContain(
+      'seats',
+    );
+    expect((await call('GET', '/api/v1/attributes?brand_id=nope')).body).toEqual([]);
+    expect((await call('GET', `/api/v1/attributes/${id}`)).body.type).toBe('number');
+    const checked = await call('POST', '/api/v1/dsl/check', {
+      source: 'when visitor.attributes["seats"] is "many"',
+      channel_id: 'demo',
+    });
+    expect(checked.body.diagnostics.map((d: Json) => d.code)).toEqual(['type-mismatch']);
+    const patched = await call('PATCH', `/api/v1/attributes/${id}`, { type: 'text', label: 'Seats' });
+    expect([patched.status, patched.body.type, patched.body.label]).toEqual([200, 'text', 'Seats']);
+    const unknownField = await call('PATCH', `/api/v1/attributes/${id}`, { brand_id: 'other' });
+    expect([unknownField.status, unknownField.body.error.code]).toEqual([400, 'invalid_request']);
+    expect((await call('DELETE', `/api/v1/attributes/${id}`)).status).toBe(204);
+    expect((await call('DELETE', `/api/v1/attributes/${id}`)).status).toBe(404);
+    expect((await call('GET', '/api/v1/attributes/%20')).status).toBe(404);
+  });
+});
+
 describe('messages', () => {
   it('creates a draft with id and version, listed with status, channel and counts', async () => {
     const message = await draft('Brand new');

@@ -66,6 +66,7 @@ export function KeyPicker({ what, value, onChange, placeholder, invalid, declara
       <Field.Label hidden>{label}</Field.Label>
       <Combobox
         isCompact
+        isAutocomplete
         inputValue={value}
         selectionValue={declarations.some((declaration) => declaration.key === value) ? value : null}
         placeholder={placeholder}

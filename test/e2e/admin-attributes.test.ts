@@ -6,7 +6,7 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
 import {
   choose,
@@ -26,8 +26,8 @@ let server: AdminServer;
 let admin: AdminPage | null = null;
 let step = 0;
 
-const shot = (page: Page, name: string) =>
-  screenshot(page, `${artifacts}/${String((step += 1)).padStart(2, '0')}-${name}.png`);
+const shot = (page: Page, name: string, target?: Locator) =>
+  screenshot(page, `${artifacts}/${String((step += 1)).padStart(2, '0')}-${name}.png`, target);
 
 beforeAll(async () => {
   rmSync(artifacts, { recursive: true, force: true });
@@ -93,7 +93,7 @@ describe('visitor attributes', () => {
     await choose(page, row, 'Operator', /^Greater than$/);
     await expect.poll(() => ruleText(page)).toContain('visitor.attributes["seats"] > 10');
     await expect.poll(() => page.getByTestId('rule-diagnostics').count()).toBe(0);
-    await shot(page, 'builder-declared-key');
+    await shot(page, 'builder-declared-key', page.locator('#section-rules'));
 
     // Monaco: completion offers the declared key; a text value for it is an error.
     await page.getByRole('tab', { name: 'Text' }).click();
@@ -107,7 +107,7 @@ describe('visitor attributes', () => {
     await expect
       .poll(async () => (await suggestions.allInnerTexts()).join(' '), { timeout: 10_000 })
       .toContain('seats');
-    await shot(page, 'monaco-completion');
+    await shot(page, 'monaco-completion', page.locator('#section-rules'));
     await page.keyboard.press('Escape');
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Backspace');
@@ -117,7 +117,7 @@ describe('visitor attributes', () => {
       .getByTestId('rule-diagnostics')
       .getByText(/declared as a number/)
       .waitFor();
-    await shot(page, 'monaco-type-mismatch');
+    await shot(page, 'monaco-type-mismatch', page.locator('#section-rules'));
     expect(admin.errors).toEqual([]);
   });
 });
