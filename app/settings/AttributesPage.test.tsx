@@ -145,7 +145,7 @@ describe('the Visitor attributes settings page', () => {
   it('removes a declaration after confirming', async () => {
     const server = fakeServer([plan]);
     renderPage(server);
-    fireEvent.click(await screen.findByRole('button', { name: 'Remove plan' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete plan' }));
     const dialog = await screen.findByRole('dialog', { name: 'Remove attribute' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
     expect(await screen.findByText(/No attributes declared for this brand yet/)).toBeTruthy();
