@@ -120,8 +120,14 @@ describe('setup resources', () => {
       'invalid_request',
     );
     expect((await call('DELETE', '/api/v1/brands/acme')).status).toBe(409);
+    const declared = await call('POST', '/api/v1/attributes', {
+      brand_id: created.body.id,
+      key: 'plan',
+      type: 'text',
+    });
     expect((await call('DELETE', `/api/v1/brands/${created.body.id}`)).status).toBe(204);
     expect((await call('GET', `/api/v1/brands/${created.body.id}`)).status).toBe(404);
+    expect((await call('GET', `/api/v1/attributes/${declared.body.id}`)).status).toBe(404);
   });
 
   it('validates schedules (time zone, HH:MM) and channels (brand, schedule references)', async () => {
