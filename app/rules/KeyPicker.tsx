@@ -1,7 +1,8 @@
 /**
  * The key of a keyed field's condition row (`plan` of `visitor.attributes["plan"]`): free text, and when
  * the site declares the field's keys (Settings › Visitor attributes), an editable combobox offering them
- * with their label and type. A key not offered may still be typed (the rule check then warns).
+ * with their label and type. A key not offered may still be typed: the picker is then marked as a warning,
+ * as the rule check warns.
  */
 import { useState } from 'react';
 import { Combobox, Field, Option } from '@zendeskgarden/react-dropdowns';
@@ -61,6 +62,8 @@ export function KeyPicker({ what, value, onChange, placeholder, invalid, declara
       </FormField>
     );
   const offered = matchingDeclarations(declarations, filter ?? '');
+  // A typed key the site does not declare: allowed, marked as the rule check's warning is.
+  const undeclared = value.trim() !== '' && !declarations.some((declaration) => declaration.key === value);
   return (
     <Field>
       <Field.Label hidden>{label}</Field.Label>
@@ -70,8 +73,9 @@ export function KeyPicker({ what, value, onChange, placeholder, invalid, declara
         inputValue={value}
         selectionValue={declarations.some((declaration) => declaration.key === value) ? value : null}
         placeholder={placeholder}
-        validation={invalid ? 'error' : undefined}
+        validation={invalid ? 'error' : undeclared ? 'warning' : undefined}
         data-field="key"
+        data-undeclared={undeclared || undefined}
         inputProps={{ name: 'key' }}
         listboxAriaLabel={t('rules.declaredKeys')}
         onChange={(changes) => {

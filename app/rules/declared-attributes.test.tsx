@@ -82,6 +82,7 @@ describe('declared keys in the builder', () => {
         .map((option) => option.textContent),
     ).toEqual(['plan · Plan (Text)', 'seats · Seats bought (Number)', 'trial · On trial (True / false)']);
     fireEvent.click(within(listbox).getByRole('option', { name: /seats/ }));
+    expect(document.querySelector('[data-field="key"]')?.hasAttribute('data-undeclared')).toBe(false);
     expect(text()).toBe('when visitor.attributes["seats"] is 0 once_per_visit\n');
     const row = document.querySelector('[data-condition-id]') as HTMLElement;
     expect(row.querySelector('input[inputmode="decimal"]')).toBeTruthy();
@@ -95,6 +96,7 @@ describe('declared keys in the builder', () => {
     });
     expect(text()).toBe('when visitor.attributes["company"] is "pro" once_per_visit\n');
     expect(screen.getByText(/“company” is not declared/)).toBeTruthy();
+    expect(document.querySelector('[data-field="key"]')?.getAttribute('data-undeclared')).toBe('true');
     cleanup();
     renderBuilder('when visitor.attributes["plan"] is "pro"');
     expect(document.querySelector('input[name="key"]')?.getAttribute('role')).toBeNull();
