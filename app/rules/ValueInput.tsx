@@ -138,8 +138,6 @@ export function valueType(value: Value | null): ValueType {
   return value?.kind === 'number' || value?.kind === 'boolean' ? value.kind : 'text';
 }
 
-export { typedDefault };
-
 /**
  * The number a number input's text stands for, or null while it stands for none (empty, `-`, `1e`).
  *
