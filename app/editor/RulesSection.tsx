@@ -128,7 +128,7 @@ export function RulesSection({ state, onChange, problems, validateOptions, sched
                   onChange(editBuilder(state, { ...state.builder, root }));
                 }}
               />
-              <ConditionKey />
+              <ConditionKey attributes={validateOptions.attributes} />
             </Stack>
           )}
         </Tabs.TabPanel>

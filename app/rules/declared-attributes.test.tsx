@@ -19,6 +19,7 @@ import {
   type GroupNode,
 } from './builder-model.ts';
 import { ConditionBuilder } from './ConditionBuilder.tsx';
+import { ConditionKey } from './ConditionKey.tsx';
 import { matchingDeclarations } from './KeyPicker.tsx';
 import { initialRuleState, type RuleState } from './rule-sync.ts';
 import { asDeclared, initialSample, testRule } from './sample-visitor.ts';
@@ -152,5 +153,20 @@ describe('declared keys in the test panel', () => {
       other: 1,
     });
     expect(asDeclared(undefined, declared)).toBeUndefined();
+  });
+});
+
+describe('declared keys in the condition key', () => {
+  it('lists them with label, type and an example of their type', () => {
+    themed(<ConditionKey attributes={declared} />);
+    const rows = [...screen.getByTestId('condition-key-attributes').querySelectorAll('tbody tr')];
+    expect(rows.map((row) => row.textContent)).toEqual([
+      'planPlanTextvisitor.attributes["plan"] is "pro"',
+      'seatsSeats boughtNumbervisitor.attributes["seats"] >= 10',
+      'trialOn trialTrue / falsevisitor.attributes["trial"] is true',
+    ]);
+    cleanup();
+    themed(<ConditionKey />);
+    expect(screen.queryByTestId('condition-key-attributes')).toBeNull();
   });
 });
