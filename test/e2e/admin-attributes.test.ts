@@ -87,7 +87,10 @@ describe('visitor attributes', () => {
       .getByText(/"plan" is not declared/)
       .waitFor();
     await row.locator('[data-field="key"]').click();
-    await page.getByRole('option').filter({ hasText: 'seats · Seats bought (Number)' }).click();
+    const offered = page.getByRole('option').filter({ hasText: 'seats · Seats bought (Number)' });
+    await offered.waitFor();
+    await shot(page, 'builder-key-picker', page.locator('#section-rules'));
+    await offered.click();
     await expect.poll(() => ruleText(page)).toContain('visitor.attributes["seats"] is 0');
     await row.locator('input[inputmode="decimal"]').fill('10');
     await choose(page, row, 'Operator', /^Greater than$/);
