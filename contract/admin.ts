@@ -5,6 +5,7 @@
  */
 export * from './common.ts';
 export * from './setup.ts';
+export * from './attributes.ts';
 export * from './rule.ts';
 export * from './messages.ts';
 export * from './conversations.ts';

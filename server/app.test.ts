@@ -120,8 +120,14 @@ describe('setup resources', () => {
       'invalid_request',
     );
     expect((await call('DELETE', '/api/v1/brands/acme')).status).toBe(409);
+    const declared = await call('POST', '/api/v1/attributes', {
+      brand_id: created.body.id,
+      key: 'plan',
+      type: 'text',
+    });
     expect((await call('DELETE', `/api/v1/brands/${created.body.id}`)).status).toBe(204);
     expect((await call('GET', `/api/v1/brands/${created.body.id}`)).status).toBe(404);
+    expect((await call('GET', `/api/v1/attributes/${declared.body.id}`)).status).toBe(404);
   });
 
   it('validates schedules (time zone, HH:MM) and channels (brand, schedule references)', async () => {
@@ -220,6 +226,35 @@ describe('setup resources', () => {
       bot.body.id,
     );
     expect((await call('GET', `/api/v1/bots/nope/answers`)).status).toBe(404);
+  });
+});
+
+describe('visitor attributes', () => {
+  it("declares, lists by brand, reads, changes and deletes them; the demo channel's rules use them", async () => {
+    const created = await call('POST', '/api/v1/attributes', {
+      brand_id: 'acme',
+      key: 'seats',
+      type: 'number',
+    });
+    expect([created.status, created.body.label]).toEqual([201, 'seats']);
+    const id = created.body.id as string;
+    expect((await call('GET', '/api/v1/attributes?brand_id=acme')).body.map((a: Json) => a.key)).toContain(
+      'seats',
+    );
+    expect((await call('GET', '/api/v1/attributes?brand_id=nope')).body).toEqual([]);
+    expect((await call('GET', `/api/v1/attributes/${id}`)).body.type).toBe('number');
+    const checked = await call('POST', '/api/v1/dsl/check', {
+      source: 'when visitor.attributes["seats"] is "many"',
+      channel_id: 'demo',
+    });
+    expect(checked.body.diagnostics.map((d: Json) => d.code)).toEqual(['type-mismatch']);
+    const patched = await call('PATCH', `/api/v1/attributes/${id}`, { type: 'text', label: 'Seats' });
+    expect([patched.status, patched.body.type, patched.body.label]).toEqual([200, 'text', 'Seats']);
+    const unknownField = await call('PATCH', `/api/v1/attributes/${id}`, { brand_id: 'other' });
+    expect([unknownField.status, unknownField.body.error.code]).toEqual([400, 'invalid_request']);
+    expect((await call('DELETE', `/api/v1/attributes/${id}`)).status).toBe(204);
+    expect((await call('DELETE', `/api/v1/attributes/${id}`)).status).toBe(404);
+    expect((await call('GET', '/api/v1/attributes/%20')).status).toBe(404);
   });
 });
 

@@ -28,6 +28,7 @@ import { useBotAnswers } from './queries.ts';
 import { RulesSection } from './RulesSection.tsx';
 import { SaveSummary, type ServerProblem } from './SaveSummary.tsx';
 import { scheduleContext } from './schedule-context.ts';
+import { declarationsOf, useAttributes } from '../settings/queries.ts';
 import { ScheduleSection } from './ScheduleSection.tsx';
 import { useDraft } from './useDraft.ts';
 
@@ -69,6 +70,15 @@ export function EditorForm({ message: loaded, channel, schedules, onReload }: Ed
   const summary = useRef<HTMLDivElement>(null);
   const action = useMessageAction();
   const schedulesOf = useMemo(() => scheduleContext(schedules, channel), [schedules, channel]);
+  const declared = useAttributes(loaded.brand_id).data;
+  // The brand's declared attributes join the schedule options once loaded (keys unchecked until then).
+  const validateOptions = useMemo(
+    () =>
+      declared
+        ? { ...schedulesOf.validateOptions, attributes: declarationsOf(declared) }
+        : schedulesOf.validateOptions,
+    [schedulesOf, declared],
+  );
   const answers = useBotAnswers(draft.response.type === 'bot' ? draft.response.bot_id : null);
   const answerBody =
     draft.response.type === 'bot'
@@ -228,7 +238,7 @@ export function EditorForm({ message: loaded, channel, schedules, onReload }: Ed
                   state={draft.rule}
                   onChange={setRule}
                   problems={checks.problems}
-                  validateOptions={schedulesOf.validateOptions}
+                  validateOptions={validateOptions}
                   schedules={schedulesOf.contextSchedules}
                 />
               </EditorStep>

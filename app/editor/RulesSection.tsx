@@ -129,12 +129,13 @@ export function RulesSection({ state, onChange, problems, validateOptions, sched
               <ConditionBuilder
                 root={state.builder.root}
                 problems={visibleProblems}
+                attributes={validateOptions.attributes}
                 onChange={(root) => {
                   setShownProblems([]);
                   onChange(editBuilder(state, { ...state.builder, root }));
                 }}
               />
-              <ConditionKey />
+              <ConditionKey attributes={validateOptions.attributes} />
             </Stack>
           )}
         </Tabs.TabPanel>
@@ -192,7 +193,7 @@ export function RulesSection({ state, onChange, problems, validateOptions, sched
           placeholder={t('rules.tagsPlaceholder')}
         />
       </Field>
-      <TestRulePanel rule={rule} schedules={schedules} />
+      <TestRulePanel rule={rule} schedules={schedules} attributes={validateOptions.attributes} />
     </Stack>
   );
 }

@@ -8,15 +8,16 @@ import { palette } from '../shell/palette.ts';
 import styled from 'styled-components';
 import { IconButton, Button } from '@zendeskgarden/react-buttons';
 import { Menu, Item } from '@zendeskgarden/react-dropdowns';
-import { Checkbox, Field, Input } from '@zendeskgarden/react-forms';
+import { Checkbox, Field } from '@zendeskgarden/react-forms';
 import { Tooltip } from '@zendeskgarden/react-tooltips';
 import { Span } from '@zendeskgarden/react-typography';
-import { fieldByName, objects, operatorByName } from '@proactive/dsl';
+import { catalog, fieldByName, objects, operatorByName, type AttributeDeclaration } from '@proactive/dsl';
 import { catalogText, t } from '../i18n.ts';
 import { ArrowDownIcon, ArrowUpIcon, CloseIcon, PlusIcon } from '../shell/icons.tsx';
 import { SelectField } from '../shell/SelectField.tsx';
 import {
   addItem,
+  declarationOf,
   fieldsOf,
   moveItem,
   newCondition,
@@ -35,6 +36,7 @@ import {
   type ConditionNode,
   type GroupNode,
 } from './builder-model.ts';
+import { KeyPicker } from './KeyPicker.tsx';
 import { ValueInput } from './ValueInput.tsx';
 
 const GroupBox = styled.fieldset<{ $nested: boolean }>`
@@ -116,6 +118,8 @@ export interface ConditionBuilderProps {
   problems: BuilderProblem[];
   /** Validator diagnostics per row id (unknown field, invalid language tag, ...). */
   rowMessages?: Record<string, string>;
+  /** The visitor attributes the brand declares: offered as keys, their type picks operators and value. */
+  attributes?: readonly AttributeDeclaration[];
 }
 
 /**
@@ -123,7 +127,13 @@ export interface ConditionBuilderProps {
  *
  * @example <ConditionBuilder root={builder.root} onChange={setRoot} problems={[]} />
  */
-export function ConditionBuilder({ root, onChange, problems, rowMessages = {} }: ConditionBuilderProps) {
+export function ConditionBuilder({
+  root,
+  onChange,
+  problems,
+  rowMessages = {},
+  attributes,
+}: ConditionBuilderProps) {
   const problemOf = (id: string) => problems.find((problem) => problem.nodeId === id);
   return (
     <GroupView
@@ -133,6 +143,7 @@ export function ConditionBuilder({ root, onChange, problems, rowMessages = {} }:
       onChange={onChange}
       problemOf={problemOf}
       rowMessages={rowMessages}
+      attributes={attributes}
       index={0}
       count={1}
     />
@@ -144,6 +155,7 @@ interface ViewProps {
   onChange: (root: GroupNode) => void;
   problemOf: (id: string) => BuilderProblem | undefined;
   rowMessages: Record<string, string>;
+  attributes: readonly AttributeDeclaration[] | undefined;
   depth: number;
   index: number;
   count: number;
@@ -279,8 +291,13 @@ function MoveRemove({ id, root, onChange, index, count, label }: ViewProps & { i
 }
 
 function ConditionRow({ row, ...props }: ViewProps & { row: ConditionNode }) {
-  const { root, onChange, problemOf, rowMessages } = props;
+  const { root, onChange, problemOf, rowMessages, attributes } = props;
   const field = fieldByName(row.field);
+  const declared = declarationOf(field, row.key, attributes);
+  const typedOperators =
+    declared && row.value
+      ? field && catalog.kindOf(field).operatorsFor?.(row.value, { declared })
+      : undefined;
   const problem = problemOf(row.id);
   const fieldOptions = fieldsOf(row.object).map((entry) => ({
     value: entry.name,
@@ -288,7 +305,11 @@ function ConditionRow({ row, ...props }: ViewProps & { row: ConditionNode }) {
   }));
   if (row.field && !field)
     fieldOptions.push({ value: row.field, label: t('rules.unknownField', { field: row.field }) });
-  const operatorOptions = (field?.operators ?? (row.operator ? [row.operator] : [])).map((name) => ({
+  const operatorOptions = (
+    typedOperators?.operators ??
+    field?.operators ??
+    (row.operator ? [row.operator] : [])
+  ).map((name) => ({
     value: name,
     label: catalogText('operators', operatorByName(name)),
   }));
@@ -344,17 +365,14 @@ function ConditionRow({ row, ...props }: ViewProps & { row: ConditionNode }) {
         </Slot>
         {field?.key && (
           <Slot $basis={140} $min={120}>
-            <Field>
-              <Field.Label hidden>{t('rules.fieldKey', { what: field.key.label })}</Field.Label>
-              <Input
-                isCompact
-                name="key"
-                value={row.key ?? ''}
-                placeholder={field.key.example.replace(/^"|"$/g, '')}
-                validation={problem?.code === 'missing-key' ? 'error' : undefined}
-                onChange={(event) => onChange(setKey(root, row.id, event.target.value))}
-              />
-            </Field>
+            <KeyPicker
+              what={field.key.label}
+              value={row.key ?? ''}
+              placeholder={field.key.example.replace(/^"|"$/g, '')}
+              invalid={problem?.code === 'missing-key'}
+              declarations={field.key.declarations === 'attributes' ? attributes : undefined}
+              onChange={(key) => onChange(setKey(root, row.id, key, attributes))}
+            />
           </Slot>
         )}
         <Slot $basis={240} $min={230}>
@@ -375,6 +393,7 @@ function ConditionRow({ row, ...props }: ViewProps & { row: ConditionNode }) {
         <Slot $basis={240} $min={200} $grow={2}>
           <ValueInput
             field={field}
+            context={row.key === undefined ? undefined : { key: row.key, declared }}
             value={row.value}
             onChange={(value) => onChange(setValue(root, row.id, value))}
             invalid={problem?.code === 'missing-value' || mismatch || Boolean(rowMessages[row.id])}

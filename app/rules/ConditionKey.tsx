@@ -1,12 +1,22 @@
 /**
  * The expandable "Condition key": every object, field, operator and value the builder offers, with its
- * documentation, straight from the catalog, as a table (one row per field), then the events.
+ * documentation, straight from the catalog, as a table (one row per field), then the brand's declared
+ * visitor attributes, then the events.
  */
 import styled from 'styled-components';
 import { Accordion } from '@zendeskgarden/react-accordions';
 import { Table } from '@zendeskgarden/react-tables';
 import { Code, Paragraph, Span } from '@zendeskgarden/react-typography';
-import { catalog, events, fields, objects, operatorByName, type ValueControl } from '@proactive/dsl';
+import {
+  catalog,
+  encodeString,
+  events,
+  fields,
+  objects,
+  operatorByName,
+  type AttributeDeclaration,
+  type ValueControl,
+} from '@proactive/dsl';
 import { catalogText, t } from '../i18n.ts';
 
 /** What a field without symbols takes, by the control its kind edits values with. */
@@ -17,6 +27,13 @@ const anyValueKeys: Record<ValueControl['control'], string> = {
   number: 'rules.keyAnyNumber',
   boolean: 'rules.keyAnyBoolean',
   typed: 'rules.keyAnyTyped',
+};
+
+/** How a comparison of each declared type reads. */
+const attributeExamples: Record<AttributeDeclaration['type'], string> = {
+  text: 'is "pro"',
+  number: '>= 10',
+  boolean: 'is true',
 };
 
 const Scroll = styled.div`
@@ -34,11 +51,11 @@ const Scroll = styled.div`
 `;
 
 /**
- * The reference accordion.
+ * The reference accordion; `attributes` are the brand's declared visitor attributes, listed when any.
  *
- * @example <ConditionKey />
+ * @example <ConditionKey attributes={[{ key: 'plan', type: 'text', label: 'Plan' }]} />
  */
-export function ConditionKey() {
+export function ConditionKey({ attributes = [] }: { attributes?: readonly AttributeDeclaration[] }) {
   return (
     <Accordion level={3} isCompact isCollapsible isExpandable defaultExpandedSections={[]}>
       <Accordion.Section>
@@ -93,6 +110,38 @@ export function ConditionKey() {
               </Table.Body>
             </Table>
           </Scroll>
+          {attributes.length > 0 && (
+            <Scroll>
+              <Table
+                size="small"
+                aria-label={t('rules.keyAttributes')}
+                data-testid="condition-key-attributes"
+              >
+                <Table.Head>
+                  <Table.HeaderRow>
+                    <Table.HeaderCell width="30%">{t('attributes.column.key')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('attributes.column.label')}</Table.HeaderCell>
+                    <Table.HeaderCell width="16%">{t('attributes.column.type')}</Table.HeaderCell>
+                    <Table.HeaderCell width="30%">{t('rules.keyColumn.example')}</Table.HeaderCell>
+                  </Table.HeaderRow>
+                </Table.Head>
+                <Table.Body>
+                  {attributes.map((attribute) => (
+                    <Table.Row key={attribute.key}>
+                      <Table.Cell>
+                        <Code>{attribute.key}</Code>
+                      </Table.Cell>
+                      <Table.Cell>{attribute.label ?? attribute.key}</Table.Cell>
+                      <Table.Cell>{t(`attributes.type.${attribute.type}`)}</Table.Cell>
+                      <Table.Cell>
+                        <Code>{`visitor.attributes[${encodeString(attribute.key)}] ${attributeExamples[attribute.type]}`}</Code>
+                      </Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </Scroll>
+          )}
           <Table size="small" aria-label={t('rules.when')}>
             <Table.Head>
               <Table.HeaderRow>

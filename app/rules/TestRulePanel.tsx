@@ -17,6 +17,7 @@ import {
   type Condition,
   type Rule,
   type RuleContext,
+  type AttributeDeclaration,
   type Schedule,
 } from '@proactive/dsl';
 import type { ContextEvent, Evaluation, ExplainNode } from '@proactive/dsl/evaluator';
@@ -66,6 +67,8 @@ export interface TestRulePanelProps {
   rule: Rule | null;
   /** `default` is the channel's business hours; other keys are named schedules. */
   schedules: Record<string, Schedule>;
+  /** The brand's declared attributes: a sample attribute is read as its declared type. */
+  attributes?: readonly AttributeDeclaration[];
 }
 
 /**
@@ -73,11 +76,14 @@ export interface TestRulePanelProps {
  *
  * @example <TestRulePanel rule={rule} schedules={{}} />
  */
-export function TestRulePanel({ rule, schedules }: TestRulePanelProps) {
+export function TestRulePanel({ rule, schedules, attributes }: TestRulePanelProps) {
   const [sample, setSample] = useState<SampleVisitor>(() =>
     initialSample(catalog, navigator.language ? { language: navigator.language } : {}),
   );
-  const result = useMemo(() => (rule ? testRule(rule, sample, schedules) : null), [rule, sample, schedules]);
+  const result = useMemo(
+    () => (rule ? testRule(rule, sample, schedules, catalog, attributes) : null),
+    [rule, sample, schedules, attributes],
+  );
   const set = <K extends keyof SampleVisitor>(key: K, value: SampleVisitor[K]) =>
     setSample((current) => ({ ...current, [key]: value }));
   const setValue = (field: string, value: string) =>
@@ -127,7 +133,7 @@ export function TestRulePanel({ rule, schedules }: TestRulePanelProps) {
         <EvaluationView
           evaluation={result.evaluation}
           shown={{
-            context: sampleContext(sample, schedules, catalog, rule?.timing),
+            context: sampleContext(sample, schedules, catalog, rule?.timing, attributes),
             written: writtenValues(rule),
           }}
         />

@@ -18,7 +18,7 @@ import {
 import { catalogText, t } from '../i18n.ts';
 import { ChipInput } from '../shell/ChipInput.tsx';
 import { SelectField } from '../shell/SelectField.tsx';
-import { stringsToValue, valueStrings } from './builder-model.ts';
+import { stringsToValue, typedDefault, valueStrings } from './builder-model.ts';
 import { languageOptions } from './languages.ts';
 
 export interface ValueInputProps {
@@ -136,17 +136,6 @@ type ValueType = 'text' | 'number' | 'boolean';
  */
 export function valueType(value: Value | null): ValueType {
   return value?.kind === 'number' || value?.kind === 'boolean' ? value.kind : 'text';
-}
-
-/**
- * The value a typed row starts with when its type is picked.
- *
- * @example typedDefault('boolean') // { kind: 'boolean', value: true }
- */
-export function typedDefault(type: ValueType): Value {
-  if (type === 'number') return { kind: 'number', value: 0 };
-  if (type === 'boolean') return { kind: 'boolean', value: true };
-  return { kind: 'string', value: '' };
 }
 
 /**

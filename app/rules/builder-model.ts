@@ -18,7 +18,12 @@ import {
   type Rule,
   type Value,
 } from '@proactive/dsl';
-import { catalog as builtinCatalog, type Catalog, type FieldEntry } from '@proactive/dsl';
+import {
+  catalog as builtinCatalog,
+  type AttributeDeclaration,
+  type Catalog,
+  type FieldEntry,
+} from '@proactive/dsl';
 
 export type GroupOperator = 'and' | 'or';
 
@@ -433,12 +438,62 @@ export function setField(
 }
 
 /**
- * Sets the key of a keyed field's row (`plan` of `visitor.attributes["plan"]`).
+ * Sets the key of a keyed field's row (`plan` of `visitor.attributes["plan"]`). Given the declared keys, a
+ * declared one brings its type: the value becomes one of that type and the operator one it allows.
  *
- * @example setKey(root, id, 'plan')
+ * @example setKey(root, id, 'seats', [{ key: 'seats', type: 'number' }]) // value 0, operator `is`
  */
-export function setKey(root: GroupNode, id: string, key: string): GroupNode {
-  return mapNode(root, id, (node) => (node.type === 'condition' ? { ...node, key } : node));
+export function setKey(
+  root: GroupNode,
+  id: string,
+  key: string,
+  declarations?: readonly AttributeDeclaration[],
+  catalog: Catalog = builtinCatalog,
+): GroupNode {
+  return mapNode(root, id, (node) => {
+    if (node.type !== 'condition') return node;
+    const field = catalog.fieldByName(node.field);
+    const declared = declarationOf(field, key, declarations);
+    const operatorsFor = field && catalog.kindOf(field).operatorsFor;
+    if (!declared || !operatorsFor) return { ...node, key };
+    // A declared key: the value takes the declared type, and the operator one that type allows.
+    const value =
+      node.value && typeOfValue(node.value) === declared.type ? node.value : typedDefault(declared.type);
+    const allowed = operatorsFor(value, { key, declared })?.operators ?? [];
+    const operator =
+      node.operator && allowed.includes(node.operator) ? node.operator : (allowed[0] ?? node.operator);
+    return { ...node, key, value, operator };
+  });
+}
+
+/**
+ * The declaration of a row's key, when its field's keys are declared (attributes) and this key is one.
+ *
+ * @example declarationOf(fieldByName('visitor.attributes'), 'seats', [{ key: 'seats', type: 'number' }])?.type // 'number'
+ */
+export function declarationOf(
+  field: FieldEntry | undefined,
+  key: string | undefined,
+  declarations: readonly AttributeDeclaration[] | undefined,
+): AttributeDeclaration | undefined {
+  if (field?.key?.declarations !== 'attributes' || key === undefined) return undefined;
+  return declarations?.find((declaration) => declaration.key === key);
+}
+
+/** The type of a typed fact's value: a number's, a boolean's, or text. */
+function typeOfValue(value: Value): AttributeDeclaration['type'] {
+  return value.kind === 'number' || value.kind === 'boolean' ? value.kind : 'text';
+}
+
+/**
+ * The value a typed row starts with when its type is picked (or declared).
+ *
+ * @example typedDefault('boolean') // { kind: 'boolean', value: true }
+ */
+export function typedDefault(type: AttributeDeclaration['type']): Value {
+  if (type === 'number') return { kind: 'number', value: 0 };
+  if (type === 'boolean') return { kind: 'boolean', value: true };
+  return { kind: 'string', value: '' };
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   createLanguage,
   sampleControlOf,
   sampleFactOf,
+  type AttributeDeclaration,
   type Catalog,
   type ContextEvent,
   type Evaluation,
@@ -109,13 +110,15 @@ export function sampleContext(
   schedules: Record<string, Schedule>,
   catalog: Catalog = builtinCatalog,
   timing?: Timing,
+  attributes?: readonly AttributeDeclaration[],
 ): RuleContext {
   const objects: Record<string, Record<string, unknown>> = Object.fromEntries(
     catalog.objects.map((object) => [object.name, {}]),
   );
   for (const field of catalog.fields) {
     const text = sample.values[field.name];
-    const fact = text === undefined ? undefined : sampleFactOf(field, text, catalog);
+    const read = text === undefined ? undefined : sampleFactOf(field, text, catalog);
+    const fact = field.key?.declarations === 'attributes' ? asDeclared(read, attributes) : read;
     if (fact === undefined) continue;
     (objects[field.object] as Record<string, unknown>)[field.name.slice(field.object.length + 1)] = fact;
   }
@@ -140,12 +143,33 @@ export function testRule(
   sample: SampleVisitor,
   schedules: Record<string, Schedule>,
   catalog: Catalog = builtinCatalog,
+  attributes?: readonly AttributeDeclaration[],
 ): { evaluation?: Evaluation; error?: string } {
   const language = createLanguage(catalog);
   try {
     const evaluate = createEvaluator(language.compile(rule), { kinds: language.runtimeKinds });
-    return { evaluation: evaluate(sampleContext(sample, schedules, catalog, rule.timing)) };
+    return { evaluation: evaluate(sampleContext(sample, schedules, catalog, rule.timing, attributes)) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * A keyed sample's facts as the site would send its declared attributes: `plan=12` for a text `plan` is
+ * the text "12", `seats=12` for a number `seats` the number 12 (what cannot be one stays as written).
+ *
+ * @example asDeclared({ plan: 12 }, [{ key: 'plan', type: 'text' }]) // { plan: '12' }
+ */
+export function asDeclared(facts: unknown, attributes: readonly AttributeDeclaration[] | undefined): unknown {
+  if (!attributes || !facts || typeof facts !== 'object') return facts;
+  const typed: Record<string, TypedFact> = { ...(facts as Record<string, TypedFact>) };
+  for (const { key, type } of attributes) {
+    const fact = typed[key];
+    if (fact === undefined) continue;
+    const text = String(fact);
+    if (type === 'text') typed[key] = text;
+    else if (type === 'number' && /^\s*-?\d+(\.\d+)?\s*$/.test(text)) typed[key] = Number(text);
+    else if (type === 'boolean' && (text === 'true' || text === 'false')) typed[key] = text === 'true';
+  }
+  return typed;
 }

@@ -23,6 +23,7 @@ import {
   setKey,
   toCondition,
   toRule,
+  typedDefault,
   type ConditionNode,
   type GroupNode,
 } from './builder-model.ts';
@@ -31,7 +32,7 @@ import { ConditionKey } from './ConditionKey.tsx';
 import { initialSample, sampleContext, sampleEvent, testRule } from './sample-visitor.ts';
 import { eventText, TestRulePanel, typedValue } from './TestRulePanel.tsx';
 import { defaultTiming, durationProblem, TimingInput } from './TimingInput.tsx';
-import { numberOf, typedDefault, ValueInput, valueType } from './ValueInput.tsx';
+import { numberOf, ValueInput, valueType } from './ValueInput.tsx';
 
 afterEach(cleanup);
 

@@ -12,7 +12,14 @@ import { ApiError, call, createApi, fetchTransport, type Api } from '../api/clie
 import { t } from '../i18n.ts';
 import { ApiContext } from './context.tsx';
 import { createQueryClient } from './queries.ts';
-import { ChartIcon, ConversationsIcon, LogoIcon, MessageIcon, SignOutIcon } from './icons.tsx';
+import {
+  AttributesIcon,
+  ChartIcon,
+  ConversationsIcon,
+  LogoIcon,
+  MessageIcon,
+  SignOutIcon,
+} from './icons.tsx';
 import { navigate, useRoute } from './router.ts';
 import { adoptTokenFromHash, clearToken, connect, storeToken, storedToken } from './session.ts';
 import { SignIn } from './SignIn.tsx';
@@ -31,6 +38,7 @@ const MessageEditor = lazy(() =>
 );
 const AnalyticsPage = lazy(() => import('../analytics/AnalyticsPage.tsx'));
 const ConversationsPage = lazy(() => import('../conversations/ConversationsPage.tsx'));
+const AttributesPage = lazy(() => import('../settings/AttributesPage.tsx'));
 
 const Page = styled.div`
   padding: 24px 32px 64px;
@@ -154,7 +162,7 @@ function NavEntryItem({ entry, expanded }: { entry: NavEntry; expanded: boolean 
 function Frame({ standalone, onSignOut }: { standalone: boolean; onSignOut: () => void }) {
   const route = useRoute();
   const expanded = useWideScreen(1200);
-  const section = route.page === 'conversations' ? 'conversations' : 'messages';
+  const section = route.page === 'conversations' || route.page === 'attributes' ? route.page : 'messages';
   const entries: NavEntry[] = [
     {
       label: t('nav.messages'),
@@ -171,6 +179,12 @@ function Frame({ standalone, onSignOut }: { standalone: boolean; onSignOut: () =
     ...(route.page === 'analytics'
       ? [{ label: t('nav.analytics'), icon: <ChartIcon />, current: true }]
       : []),
+    {
+      label: t('nav.attributes'),
+      icon: <AttributesIcon />,
+      current: section === 'attributes',
+      onClick: () => navigate({ page: 'attributes' }),
+    },
     ...(standalone ? [{ label: t('nav.signOut'), icon: <SignOutIcon />, onClick: onSignOut }] : []),
   ];
   return (
@@ -198,6 +212,7 @@ function Frame({ standalone, onSignOut }: { standalone: boolean; onSignOut: () =
                 {route.page === 'editor' && <MessageEditor key={route.id} id={route.id} />}
                 {route.page === 'analytics' && <AnalyticsPage key={route.id} id={route.id} />}
                 {route.page === 'conversations' && <ConversationsPage id={route.id} />}
+                {route.page === 'attributes' && <AttributesPage />}
               </Suspense>
             </Page>
           </Main>

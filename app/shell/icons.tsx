@@ -123,6 +123,16 @@ export function LinkIcon(props: IconProps) {
   );
 }
 
+/** A tag with a dot: visitor attributes (settings). */
+export function AttributesIcon(props: IconProps) {
+  return (
+    <svg {...base(props)}>
+      <path d="M2.5 2.5h5.5l5.5 5.5-5.5 5.5-5.5-5.5z" />
+      <circle cx="5.5" cy="5.5" r="1" />
+    </svg>
+  );
+}
+
 /** Bars (analytics). */
 export function ChartIcon(props: IconProps) {
   return (

@@ -16,6 +16,8 @@ export const queryKeys = {
   brands: ['brands'] as const,
   channels: ['channels'] as const,
   schedules: ['schedules'] as const,
+  /** A brand's declared visitor attributes. */
+  attributes: (brandId: string) => ['attributes', brandId] as const,
   bots: (channelId: string) => ['bots', channelId] as const,
   botAnswers: (botId: string) => ['bots', 'answers', botId] as const,
   conversations: ['conversations'] as const,

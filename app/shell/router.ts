@@ -1,6 +1,6 @@
 /**
  * A tiny hash router: the app lives in one iframe (Zendesk) or one page (`/admin/`), so routes are
- * `#/messages`, `#/messages/new`, `#/messages/:id`, `#/messages/:id/analytics`, `#/conversations[/:id]`.
+ * `#/messages`, `#/messages/new`, `#/messages/:id`, `#/messages/:id/analytics`, `#/conversations[/:id]`, `#/settings/attributes`.
  */
 import { useEffect, useState } from 'react';
 
@@ -9,7 +9,8 @@ export type Route =
   | { page: 'create' }
   | { page: 'editor'; id: string }
   | { page: 'analytics'; id: string }
-  | { page: 'conversations'; id?: string };
+  | { page: 'conversations'; id?: string }
+  | { page: 'attributes' };
 
 /**
  * The route of a location hash.
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'messages' && second === 'new') return { page: 'create' };
   if (first === 'messages' && second && third === 'analytics') return { page: 'analytics', id: second };
   if (first === 'messages' && second) return { page: 'editor', id: second };
+  if (first === 'settings' && second === 'attributes') return { page: 'attributes' };
   if (first === 'conversations')
     return second ? { page: 'conversations', id: second } : { page: 'conversations' };
   return { page: 'messages' };
@@ -44,6 +46,8 @@ export function routeHash(route: Route): string {
       return `#/messages/${encodeURIComponent(route.id)}/analytics`;
     case 'conversations':
       return route.id ? `#/conversations/${encodeURIComponent(route.id)}` : '#/conversations';
+    case 'attributes':
+      return '#/settings/attributes';
   }
 }
 

@@ -1,6 +1,6 @@
 /**
- * Brands: the top of the account. A brand with channels cannot be deleted; renaming one changes every
- * widget payload of its channels.
+ * Brands: the top of the account. A brand with channels cannot be deleted (one without takes its attribute
+ * declarations with it); renaming one changes every widget payload of its channels.
  */
 import type { Brand, BrandCreate, BrandPatch } from '@proactive/contract/admin';
 import type { Repository } from '../storage/repository.ts';
@@ -48,6 +48,9 @@ export function createBrandService({ repository, changes, clock }: SetupServiceD
     async remove(id: string): Promise<void> {
       if ((await repository.channels.list({ brand_id: id })).length > 0) throw inUse('brand', 'channels');
       if (!(await repository.brands.delete(id))) throw notFound('brand', id);
+      // Its attribute declarations go with it (nothing else refers to them).
+      for (const attribute of await repository.attributes.list({ brand_id: id }))
+        await repository.attributes.delete(attribute.id);
     },
   };
 }

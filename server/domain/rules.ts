@@ -6,7 +6,7 @@
  */
 import { check, compile, parse, print } from '@proactive/dsl';
 import { withoutRanges, type Frequency, type Rule, type TimeOfDay } from '@proactive/dsl';
-import type { Diagnostic } from '@proactive/dsl';
+import type { AttributeDeclaration, Diagnostic } from '@proactive/dsl';
 import type { CompiledRule } from '@proactive/dsl';
 import { compiledRuleSchema } from '@proactive/dsl';
 import type { TimeOfDayView } from '@proactive/contract/admin';
@@ -16,6 +16,11 @@ export interface RuleOptions {
   schedules: string[];
   /** Whether the message's channel has a business-hours schedule. */
   hasBusinessHours: boolean;
+  /**
+   * The visitor attributes the brand declares (settings): an undeclared key is a warning, a value of
+   * another type than the declared one an error. Left out, keys are not checked.
+   */
+  attributes?: AttributeDeclaration[];
 }
 
 export interface RuleEdit {

@@ -2,6 +2,7 @@
  * All domain services of one app instance, sharing its repository, bus and change announcer.
  */
 import type { Repository } from '../storage/repository.ts';
+import { createAttributeService } from './attributes.ts';
 import { createBotService } from './bots.ts';
 import { createBrandService } from './brands.ts';
 import type { Bus } from './bus.ts';
@@ -32,6 +33,7 @@ export function createServices(deps: ServiceDeps) {
     schedules: createScheduleService(deps),
     channels: createChannelService(deps),
     bots: createBotService(deps),
+    attributes: createAttributeService(deps),
     messages: createMessageService(deps),
     conversations: createConversationService(deps),
   };

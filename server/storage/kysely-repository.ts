@@ -6,6 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import { referenceColumnNames, referenceColumns } from './message-references.ts';
 import type { Database } from './schema.ts';
 import type {
+  Attribute,
   Bot,
   BotAnswer,
   Brand,
@@ -432,6 +433,7 @@ export function createKyselyRepository(
     stats: statsStore(db),
     conversations: entityStore<Conversation>(any, 'conversations', { json: ['tags'] }, ['updated_at', 'id']),
     conversationMessages: conversationMessageStore(db),
+    attributes: entityStore<Attribute>(any, 'attributes', plain, ['created_at', 'id']),
     async isEmpty() {
       const row = await db.selectFrom('brands').select('id').limit(1).executeTakeFirst();
       return row === undefined;

@@ -216,6 +216,29 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('messages').dropColumn('position').execute();
     },
   },
+  '0004_attributes': {
+    // Visitor attribute declarations (per brand: key, type, label), for rule checks and the editor.
+    async up(db: Kysely<unknown>) {
+      let attributes = db.schema
+        .createTable('attributes')
+        .ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey());
+      attributes = attributes
+        .addColumn('brand_id', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('label', 'text', (c) => c.notNull());
+      for (const column of timestamps) attributes = attributes.addColumn(column, 'text', (c) => c.notNull());
+      await attributes.execute();
+      await db.schema
+        .createIndex('attributes_brand_key')
+        .ifNotExists()
+        .unique()
+        .on('attributes')
+        .columns(['brand_id', 'key'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {

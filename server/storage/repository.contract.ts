@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../domain/ids.ts';
-import type { MessageRecord, Repository } from './repository.ts';
+import type { Attribute, MessageRecord, Repository } from './repository.ts';
+import { isUniqueViolation } from './unique-violation.ts';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 27, 12, minute)).toISOString();
 
@@ -298,6 +299,47 @@ export function repositoryContract(
         dismissed: 0,
         replied: 1,
       });
+    });
+
+    it("stores attribute declarations, filters them by brand and keeps a brand's keys unique", async () => {
+      const declaration = (overrides: Partial<Attribute>): Attribute => ({
+        id: newId('attr'),
+        brand_id: 'b1',
+        key: 'plan',
+        type: 'text',
+        label: 'Plan « pro »',
+        created_at: at(0),
+        updated_at: at(0),
+        ...overrides,
+      });
+      const plan = declaration({ id: 'attr1' });
+      await repository.attributes.insert(plan);
+      await repository.attributes.insert(
+        declaration({ id: 'attr2', key: 'seats', type: 'number', created_at: at(1) }),
+      );
+      await repository.attributes.insert(
+        declaration({ id: 'attr3', brand_id: 'b-other', created_at: at(2) }),
+      );
+      expect(await repository.attributes.get('attr1')).toEqual(plan);
+      expect((await repository.attributes.list({ brand_id: 'b1' })).map((row) => row.key)).toEqual([
+        'plan',
+        'seats',
+      ]);
+      expect(await repository.attributes.list({ brand_id: 'b1', key: 'seats' })).toHaveLength(1);
+      const duplicate = await repository.attributes.insert(declaration({ id: 'attr4', key: 'plan' })).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(isUniqueViolation(duplicate)).toBe(true);
+      expect(await repository.attributes.get('attr4')).toBeNull();
+      expect(
+        await repository.attributes.update('attr2', { type: 'boolean', updated_at: at(3) }),
+      ).toMatchObject({
+        key: 'seats',
+        type: 'boolean',
+      });
+      expect(await repository.attributes.delete('attr2')).toBe(true);
+      expect((await repository.attributes.list({ brand_id: 'b1' })).map((row) => row.id)).toEqual(['attr1']);
     });
 
     it('stores conversations and their messages in order, with ?after', async () => {

@@ -5,6 +5,7 @@
  * what never leaves the server (a message's compiled rule and rank) is added here.
  */
 import type {
+  Attribute,
   Bot,
   BotAnswer,
   Brand,
@@ -16,7 +17,7 @@ import type {
 import type { ConversationMessage } from '@proactive/contract/widget';
 import type { MessageStatsTable } from './schema.ts';
 
-export type { Bot, BotAnswer, Brand, Channel, Conversation };
+export type { Attribute, Bot, BotAnswer, Brand, Channel, Conversation };
 export type ScheduleRecord = Schedule;
 export type ConversationMessageRecord = ConversationMessage;
 export type { MessageResponse, MessageStatus } from '@proactive/contract/admin';
@@ -168,6 +169,8 @@ export interface Repository {
   stats: StatsStore;
   conversations: EntityStore<Conversation>;
   conversationMessages: ConversationMessageStore;
+  /** Visitor attribute declarations, in creation order; a brand's keys are unique. */
+  attributes: EntityStore<Attribute>;
   /** True when there are no brands yet (a fresh database). */
   isEmpty(): Promise<boolean>;
   /** A cheap round trip, for health checks. */

@@ -4,6 +4,7 @@
  * are JSON text, counters are integers.
  */
 import type {
+  Attribute,
   Bot,
   BotAnswer,
   Brand,
@@ -22,6 +23,8 @@ export type SchedulesTable = StoredAsJson<Schedule, 'intervals' | 'holidays'>;
 export type ChannelsTable = Channel;
 export type BotsTable = StoredAsJson<Bot, 'channel_ids'>;
 export type BotAnswersTable = BotAnswer;
+/** Unique per brand and key (migration 0004). */
+export type AttributesTable = Attribute;
 
 export interface MessagesTable extends StoredAsJson<
   Omit<MessageRecord, 'rule' | 'compiled' | 'status'>,
@@ -63,4 +66,5 @@ export interface Database {
   message_stats: MessageStatsTable;
   conversations: ConversationsTable;
   conversation_messages: ConversationMessagesTable;
+  attributes: AttributesTable;
 }

@@ -177,6 +177,27 @@ for (const width of [1280, 800]) {
       expect(admin.errors).toEqual([]);
     });
 
+    it('settings: visitor attributes, the list and the add dialog', async () => {
+      const channel = await server.demoChannel();
+      for (const [key, type, label] of [
+        ['plan', 'text', 'Plan'],
+        ['seats', 'number', 'Seats bought'],
+        ['trial', 'boolean', 'On trial'],
+      ])
+        await server.api('POST', '/api/v1/attributes', { brand_id: channel.brand_id, key, type, label });
+      admin = await openAdmin(browser, server, '/settings/attributes', viewport);
+      const { page } = admin;
+      await page.locator('[data-attribute-key="trial"]').waitFor();
+      await shot(page, 'settings-attributes');
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(await unreachableControls(page.locator('main table'), 'main')).toEqual([]);
+      await page.getByRole('button', { name: 'Add attribute' }).click();
+      await page.getByRole('dialog').getByLabel('Key', { exact: true }).waitFor();
+      await shot(page, 'settings-attribute-dialog');
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(admin.errors).toEqual([]);
+    });
+
     it('demo site with the widget panel open', async () => {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();

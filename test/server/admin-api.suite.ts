@@ -95,6 +95,121 @@ export function adminApiSuite(label: string, start: () => Promise<Target>) {
       expect((await call('PATCH', `/schedules/${other.id}`, { name: 'Weekend team' })).status).toBe(200);
     });
 
+    it('declares visitor attributes per brand: CRUD, 409 for a taken key, 422 for an unknown brand, 400 for a bad key', async () => {
+      const plan = await call('POST', '/attributes', { brand_id: brand.id, key: 'plan', type: 'text' });
+      expect(plan.status).toBe(201);
+      expect(plan.body).toMatchObject({ brand_id: brand.id, key: 'plan', type: 'text', label: 'plan' });
+      const seats = await call('POST', '/attributes', {
+        brand_id: brand.id,
+        key: 'seats',
+        type: 'number',
+        label: 'Seats',
+      });
+      expect(seats.status).toBe(201);
+      const other = (await call('POST', '/brands', { name: 'Other brand' })).body;
+      const elsewhere = await call('POST', '/attributes', {
+        brand_id: other.id,
+        key: 'plan',
+        type: 'boolean',
+      });
+      expect(elsewhere.status).toBe(201);
+
+      const listed = await call('GET', `/attributes?brand_id=${brand.id}`);
+      expect(listed.body.map((row: Json) => [row.key, row.type, row.label])).toEqual([
+        ['plan', 'text', 'plan'],
+        ['seats', 'number', 'Seats'],
+      ]);
+      expect((await call('GET', '/attributes')).body.length).toBeGreaterThanOrEqual(3);
+      expect((await call('GET', `/attributes/${seats.body.id}`)).body).toEqual(seats.body);
+
+      const taken = await call('POST', '/attributes', { brand_id: brand.id, key: 'plan', type: 'number' });
+      expect([taken.status, code(taken), taken.body.error.details]).toEqual([
+        409,
+        'duplicate_name',
+        { field: 'key' },
+      ]);
+      const renamedOnto = await call('PATCH', `/attributes/${seats.body.id}`, { key: 'plan' });
+      expect([renamedOnto.status, code(renamedOnto)]).toEqual([409, 'duplicate_name']);
+      const unknownBrand = await call('POST', '/attributes', {
+        brand_id: 'brand_nope',
+        key: 'x',
+        type: 'text',
+      });
+      expect([unknownBrand.status, code(unknownBrand), unknownBrand.body.error.details]).toEqual([
+        422,
+        'invalid_reference',
+        { field: 'brand_id' },
+      ]);
+      for (const key of ['', '1st', 'has space', 'a'.repeat(65), 'émoji']) {
+        const bad = await call('POST', '/attributes', { brand_id: brand.id, key, type: 'text' });
+        expect([key, bad.status, code(bad)]).toEqual([key, 400, 'invalid_request']);
+        expect(bad.body.error.details.issues[0].path).toBe('key');
+      }
+      const badKey = await call('POST', '/attributes', {
+        brand_id: brand.id,
+        key: 'has space',
+        type: 'text',
+      });
+      expect(badKey.body.error.message).toContain('must start with a letter');
+      const badType = await call('POST', '/attributes', { brand_id: brand.id, key: 'x', type: 'date' });
+      expect([badType.status, code(badType)]).toEqual([400, 'invalid_request']);
+
+      const changed = await call('PATCH', `/attributes/${seats.body.id}`, {
+        label: 'Seats bought',
+        type: 'number',
+      });
+      expect([changed.status, changed.body.label]).toEqual([200, 'Seats bought']);
+      expect((await call('DELETE', `/attributes/${elsewhere.body.id}`)).status).toBe(204);
+      const gone = await call('GET', `/attributes/${elsewhere.body.id}`);
+      expect([gone.status, code(gone)]).toEqual([404, 'not_found']);
+      const missing = await call('PATCH', '/attributes/attr_missing', { label: 'x' });
+      expect([missing.status, code(missing)]).toEqual([404, 'not_found']);
+    });
+
+    it("checks rules against the brand's declared attributes on save and publish", async () => {
+      const message = (
+        await call('POST', '/messages', {
+          name: 'Big teams',
+          brand_id: brand.id,
+          channel_id: channel.id,
+          greeting: 'Hi',
+          response: { type: 'agent', follow_up: 'One moment', customer_details: ['name'] },
+          rules: 'when visitor.attributes["seats"] > 10',
+        })
+      ).body;
+      expect(message.diagnostics).toEqual([]);
+      const wrongType = await call(
+        'PATCH',
+        `/messages/${message.id}`,
+        { rules: 'when visitor.attributes["seats"] is "ten"' },
+        { 'if-match': '1' },
+      );
+      expect(wrongType.status).toBe(200);
+      expect(wrongType.body.status).toBe('contains_errors');
+      expect(wrongType.body.diagnostics.map((d: Json) => [d.severity, d.code])).toEqual([
+        ['error', 'type-mismatch'],
+      ]);
+      const refused = await call('POST', `/messages/${message.id}/publish`);
+      expect([refused.status, code(refused)]).toEqual([422, 'cannot_publish']);
+      expect(refused.body.error.message).toContain('declared as a number');
+      const undeclared = await call(
+        'PATCH',
+        `/messages/${message.id}`,
+        { rules: 'when visitor.attributes["sets"] > 10' },
+        { 'if-match': String(wrongType.body.version) },
+      );
+      expect(undeclared.body.diagnostics.map((d: Json) => [d.severity, d.code])).toEqual([
+        ['warning', 'unknown-attribute'],
+      ]);
+      expect(undeclared.body.diagnostics[0].message).toContain('Did you mean "seats"?');
+      expect((await call('POST', `/messages/${message.id}/publish`)).status).toBe(200);
+      const check = await call('POST', '/dsl/check', {
+        source: 'when visitor.attributes["plan"] is 1',
+        channel_id: channel.id,
+      });
+      expect([check.body.valid, check.body.diagnostics[0]?.code]).toEqual([false, 'type-mismatch']);
+    });
+
     it('runs the status machine and the optimistic lock with their codes', async () => {
       const message = (
         await call('POST', '/messages', { name: 'Locked', brand_id: brand.id, channel_id: channel.id })

@@ -1,6 +1,6 @@
 /**
- * What a channel's rules are validated against: the schedule names that exist, and whether the channel
- * has business hours.
+ * What a channel's rules are validated against: the schedule names that exist, whether the channel has
+ * business hours, and the visitor attributes its brand declares.
  */
 import type { Repository } from '../../storage/repository.ts';
 import type { RuleOptions } from '../rules.ts';
@@ -15,8 +15,10 @@ export async function ruleOptionsFor(repository: Repository, channelId: string):
     repository.channels.get(channelId),
     repository.schedules.list(),
   ]);
+  const attributes = channel ? await repository.attributes.list({ brand_id: channel.brand_id }) : [];
   return {
     schedules: schedules.map((schedule) => schedule.name),
     hasBusinessHours: Boolean(channel?.schedule_id),
+    attributes: attributes.map(({ key, type, label }) => ({ key, type, label })),
   };
 }

@@ -7,6 +7,7 @@ import type { Services } from '../../domain/services.ts';
 import { openApiApp } from '../../http/openapi.ts';
 import type { Repository } from '../../storage/repository.ts';
 import { dslRoutes } from '../dsl.ts';
+import { attributeRoutes } from './attributes.ts';
 import { botRoutes } from './bots.ts';
 import { brandRoutes } from './brands.ts';
 import { channelRoutes } from './channels.ts';
@@ -27,6 +28,7 @@ export function adminApi(services: Services, repository: Repository, auth: Middl
     .route('/', scheduleRoutes(services.schedules))
     .route('/', channelRoutes(services.channels))
     .route('/', botRoutes(services.bots))
+    .route('/', attributeRoutes(services.attributes))
     .route('/', messageRoutes(services.messages))
     .route('/', conversationRoutes(services.conversations))
     .route('/', dslRoutes(repository));
