@@ -23,7 +23,7 @@ describe('stubSource', () => {
       'class Widget {}\nfunction helper() {}\nconst inner = 1;\nexport { Widget, helper, inner as value };\n',
     );
     expect(Object.keys(stub).sort()).toEqual(['Widget', 'helper', 'value']);
-    const Widget = stub.Widget as new () => unknown;
+    const Widget = stub.Widget as new () => object;
     expect(() => new Widget()).toThrow(/editor\/x\.js \(the x feature\) is left out .*app\/monaco\/slim\.ts/);
     expect(() => (stub.helper as () => unknown)()).toThrow(/left out/);
     // A class extending a stub still loads; only constructing it fails.
