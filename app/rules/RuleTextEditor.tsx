@@ -1,6 +1,6 @@
 /**
- * The Text view: Monaco with the rule language. Monaco (and its worker) is a separate chunk, imported
- * only when this view first opens.
+ * The Text view: Monaco with the rule language. Monaco (and its worker) is a separate chunk, preloaded
+ * when the message editor opens (app/monaco/load.ts).
  */
 import { useEffect, useRef, useState } from 'react';
 import styled from 'styled-components';
@@ -9,8 +9,7 @@ import { Alert } from '@zendeskgarden/react-notifications';
 import { t } from '../i18n.ts';
 import { palette } from '../shell/palette.ts';
 import type { ValidateOptions } from '@proactive/dsl';
-
-type MonacoModule = typeof import('../monaco/proactive-language.ts');
+import { loadMonaco, type MonacoModule } from '../monaco/load.ts';
 type Editor = ReturnType<MonacoModule['monaco']['editor']['create']>;
 
 const Frame = styled.div`
@@ -53,7 +52,7 @@ export function RuleTextEditor({ value, onChange, validateOptions }: RuleTextEdi
 
   useEffect(() => {
     let disposed = false;
-    import('../monaco/proactive-language.ts').then(
+    loadMonaco().then(
       (loaded) => {
         if (disposed || !host.current) return;
         module.current = loaded;
