@@ -6,7 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assetsDir, budgets, loadSteps, monacoChunk, overBudget, type Step } from '../../app/size-report.ts';
+import {
+  assetsDir,
+  budgets,
+  loadSteps,
+  monacoChunk,
+  overBudget,
+  type Step,
+} from '@proactive/app/size-report';
 import { ensureBuilt } from '../e2e/support/admin.ts';
 
 let steps: Step[];
