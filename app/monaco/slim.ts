@@ -53,6 +53,24 @@ export const standIns: Readonly<Record<string, { reason: string; source: string 
     reason: 'the copy button on hovers',
     source: 'export class HoverCopyButton { dispose() {} }\n',
   },
+  'editor/browser/viewParts/minimap/minimap.js': {
+    reason: 'the minimap (the Text view turns it off)',
+    source: [
+      "import { createFastDomNode } from 'monaco-editor/base/browser/fastDomNode';",
+      "import { ViewPart } from 'monaco-editor/editor/browser/view/viewPart';",
+      'export class Minimap extends ViewPart {',
+      "  constructor(context) { super(context); this._domNode = createFastDomNode(document.createElement('div')); }",
+      '  getDomNode() { return this._domNode; }',
+      '  prepareRender() {}',
+      '  render() {}',
+      '}',
+      '',
+    ].join('\n'),
+  },
+  'platform/contextview/browser/contextMenuHandler.js': {
+    reason: 'context menus (the Text view has no editor context menu; a menu asked for does not show)',
+    source: 'export class ContextMenuHandler { configure() {} showContextMenu() {} }\n',
+  },
   'editor/contrib/suggest/browser/suggestWidgetStatus.js': {
     reason: "the completion list's status bar (the suggest.showStatusBar option, off)",
     source: [
