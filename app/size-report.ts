@@ -2,17 +2,28 @@
  * Measures the built admin app's JavaScript from the build output (assets/): what the first screen loads
  * (the entry script and its modulepreloads), what the message editor adds, the IANA language registry
  * loaded beside it, and what opening the Text view adds (Monaco, its worker, CSS and icon font). Prints
- * bytes, minified and gzip.
+ * bytes minified, gzip, brotli and on the wire (the precompressed `.br` twin the server sends a browser,
+ * the file itself when it has none), and checks the budgets of issue 11 ({@link budgets}).
  *
- * Run after `npm run build:app`: `npx tsx app/size-report.ts`.
+ * Run after `npm run build:app`: `npx tsx app/size-report.ts` (exits 1 when a budget is exceeded).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const assets = fileURLToPath(new URL('../assets', import.meta.url));
-const staticDir = join(assets, 'static');
+/** The admin app's build output. */
+export const assetsDir = fileURLToPath(new URL('../assets', import.meta.url));
+
+/**
+ * The size budgets: the first screen's JavaScript on the wire (issue 11: <= 160 KB), and the Monaco
+ * chunk the Text view loads, minified (issue 11's goal: <= 1.5 MB; {@link monacoCeiling} is what the
+ * slim build holds today, enforced so that it cannot grow back).
+ */
+export const budgets = { initialWire: 160 * 1024, monacoGoal: 1.5 * 1024 * 1024 } as const;
+
+/** The Monaco chunk's enforced ceiling, minified: the slim build's size with a little room. */
+export const monacoCeiling = 2.25 * 1024 * 1024;
 
 /**
  * The chunk files a chunk imports statically (`from"./x.js"`, `import"./x.js"`), recursively.
@@ -32,22 +43,48 @@ export function staticClosure(start: string[], read: (name: string) => string): 
   return [...seen];
 }
 
-function size(names: string[]): { raw: number; gzip: number } {
-  let raw = 0;
-  let gzip = 0;
-  for (const name of names) {
-    const bytes = readFileSync(join(staticDir, name));
-    raw += bytes.length;
-    gzip += gzipSync(bytes, { level: 9 }).length;
-  }
-  return { raw, gzip };
+/** Sizes in bytes of a set of files. */
+export interface Sizes {
+  files: string[];
+  minified: number;
+  gzip: number;
+  brotli: number;
+  /** What the server sends a browser: each file's `.br` twin, or the file when it has none (< 1 KB). */
+  wire: number;
 }
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+/** One step of loading the app, and what it adds. */
+export interface Step extends Sizes {
+  label: string;
+}
 
-function main() {
+/** The sizes of `names` in `dir` (gzip level 9, brotli quality 11 as the build precompresses). */
+export function measure(dir: string, names: string[]): Sizes {
+  const sizes: Sizes = { files: names, minified: 0, gzip: 0, brotli: 0, wire: 0 };
+  for (const name of names) {
+    const bytes = readFileSync(join(dir, name));
+    const twin = join(dir, `${name}.br`);
+    sizes.minified += bytes.length;
+    sizes.gzip += gzipSync(bytes, { level: 9 }).length;
+    sizes.brotli += brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: bytes.length > 1024 * 1024 ? 9 : 11 },
+    }).length;
+    sizes.wire += existsSync(twin) ? readFileSync(twin).length : bytes.length;
+  }
+  return sizes;
+}
+
+/**
+ * The load steps of the admin app built in `assets`: the first screen, the message editor, the language
+ * registry, the Text view's Monaco chunk (the `proactive-language` chunk and what only it imports), its
+ * worker and CSS.
+ *
+ * @example const [initial] = loadSteps(assetsDir); initial.wire <= budgets.initialWire
+ */
+export function loadSteps(assets: string = assetsDir): Step[] {
   if (!existsSync(join(assets, 'iframe.html')))
-    throw new Error('assets/iframe.html is missing: run npm run build:app first.');
+    throw new Error(`${join(assets, 'iframe.html')} is missing: run npm run build:app first.`);
+  const staticDir = join(assets, 'static');
   const html = readFileSync(join(assets, 'iframe.html'), 'utf8');
   const entry = [...html.matchAll(/(?:src|href)="\.\/static\/([^"]+\.js)"/g)].map(
     (match) => match[1] as string,
@@ -62,28 +99,74 @@ function main() {
   const registry = staticClosure(find('registry-data-'), read).filter(
     (name) => !initial.includes(name) && !editor.includes(name),
   );
-  const monacoJs = staticClosure([...find('RuleTextEditor-'), ...find('proactive-language-')], read).filter(
+  const textView = staticClosure([...find('RuleTextEditor-'), ...find('proactive-language-')], read).filter(
     (name) => !initial.includes(name) && !editor.includes(name) && !registry.includes(name),
   );
-  const worker = find('editor.worker-');
-  const css = find('proactive-language-', '.css');
-  const rows: [string, string[]][] = [
-    ['Initial (list screen)', initial],
+  const steps: [string, string[]][] = [
+    ['Initial (sign-in, message list)', initial],
     ['+ Message editor', editor],
     ['+ Language registry (with the editor)', registry],
-    ['+ Text view: Monaco JS', monacoJs],
-    ['+ Monaco worker', worker],
-    ['+ Monaco CSS', css],
+    ['+ Text view: Monaco JS', textView],
+    ['+ Monaco worker', find('editor.worker-')],
+    ['+ Monaco CSS', find('proactive-language-', '.css')],
   ];
-  console.log('| Load step | Files | Minified | Gzip |');
-  console.log('| --- | ---: | ---: | ---: |');
-  let total = { raw: 0, gzip: 0 };
-  for (const [label, names] of rows) {
-    const measured = size(names);
-    total = { raw: total.raw + measured.raw, gzip: total.gzip + measured.gzip };
-    console.log(`| ${label} | ${names.length} | ${kb(measured.raw)} | ${kb(measured.gzip)} |`);
-  }
-  console.log(`| Everything with Monaco | | ${kb(total.raw)} | ${kb(total.gzip)} |`);
+  return steps.map(([label, names]) => ({ label, ...measure(staticDir, names) }));
+}
+
+/** The Monaco chunk itself (`proactive-language-*.js`): minified bytes. */
+export function monacoChunk(assets: string = assetsDir): Sizes {
+  const staticDir = join(assets, 'static');
+  const names = readdirSync(staticDir).filter(
+    (name) => name.startsWith('proactive-language-') && name.endsWith('.js'),
+  );
+  return measure(staticDir, names);
+}
+
+/**
+ * The budgets the build exceeds, as sentences (empty when within them).
+ *
+ * @example overBudget(loadSteps(), monacoChunk()) // []
+ */
+export function overBudget(steps: Step[], monaco: Sizes): string[] {
+  const problems: string[] = [];
+  const initial = steps[0];
+  if (initial && initial.wire > budgets.initialWire)
+    problems.push(
+      `The first screen's JavaScript is ${kb(initial.wire)} on the wire, over ${kb(budgets.initialWire)}: keep what only other pages need out of it (React.lazy, import()). Files: ${initial.files.join(', ')}`,
+    );
+  if (monaco.minified > monacoCeiling)
+    problems.push(
+      `The Monaco chunk is ${kb(monaco.minified)} minified, over ${kb(monacoCeiling)} (goal ${kb(budgets.monacoGoal)}): import only the features the Text view uses (app/monaco/editor-features.ts) and see app/monaco/slim.ts.`,
+    );
+  return problems;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** The steps as a Markdown table. */
+export function table(steps: Step[]): string {
+  const lines = [
+    '| Load step | Files | Minified | Gzip | Brotli | On the wire |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const step of steps)
+    lines.push(
+      `| ${step.label} | ${step.files.length} | ${kb(step.minified)} | ${kb(step.gzip)} | ${kb(step.brotli)} | ${kb(step.wire)} |`,
+    );
+  return lines.join('\n');
+}
+
+function main() {
+  const steps = loadSteps();
+  const monaco = monacoChunk();
+  console.log(table(steps));
+  console.log(
+    `\nMonaco chunk: ${kb(monaco.minified)} minified, ${kb(monaco.gzip)} gzip, ${kb(monaco.brotli)} brotli (goal ${kb(budgets.monacoGoal)} minified, ceiling ${kb(monacoCeiling)}).`,
+  );
+  console.log(`First screen on the wire: ${kb(steps[0]?.wire ?? 0)} (budget ${kb(budgets.initialWire)}).`);
+  const problems = overBudget(steps, monaco);
+  for (const problem of problems) console.error(problem);
+  if (problems.length > 0) process.exitCode = 1;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

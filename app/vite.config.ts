@@ -9,6 +9,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { adminPolicy } from '@proactive/contract/admin-csp';
 import { precompress } from '@proactive/widget/build';
+import { monacoSlim } from './monaco/slim.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const outDir = fileURLToPath(new URL('../assets', import.meta.url));
@@ -75,7 +76,7 @@ function precompressOutput(): Plugin {
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), cleanAssets(), contentSecurityPolicy(), precompressOutput()],
+  plugins: [react(), monacoSlim(), cleanAssets(), contentSecurityPolicy(), precompressOutput()],
   build: {
     outDir,
     emptyOutDir: false,

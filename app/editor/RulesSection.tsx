@@ -3,7 +3,7 @@
  * Monaco text view, the Condition key, "When to check the conditions", Tags, problems, and the Test this
  * rule panel.
  */
-import { lazy, Suspense, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import styled from 'styled-components';
 import { Field } from '@zendeskgarden/react-forms';
 import { Alert } from '@zendeskgarden/react-notifications';
@@ -35,9 +35,11 @@ import {
 import type { RuleTextEditorHandle } from '../rules/RuleTextEditor.tsx';
 import { TestRulePanel } from '../rules/TestRulePanel.tsx';
 import { TimingInput } from '../rules/TimingInput.tsx';
+import { preloadMonaco } from '../monaco/load.ts';
 
+const loadRuleTextEditor = () => import('../rules/RuleTextEditor.tsx');
 const RuleTextEditor = lazy(() =>
-  import('../rules/RuleTextEditor.tsx').then((module) => ({ default: module.RuleTextEditor })),
+  loadRuleTextEditor().then((module) => ({ default: module.RuleTextEditor })),
 );
 
 const Stack = styled.div`
@@ -84,6 +86,11 @@ export function RulesSection({ state, onChange, problems, validateOptions, sched
     return rule ? check(state.text, validateOptions).diagnostics : [];
   }, [state, rule, validateOptions]);
   const visibleProblems = problems.length > 0 ? problems : shownProblems;
+  // Warm up the Text view (its component and Monaco) while the form is read.
+  useEffect(() => {
+    void loadRuleTextEditor().catch(() => undefined);
+    preloadMonaco();
+  }, []);
 
   const textEditor = useRef<RuleTextEditorHandle>(null);
 

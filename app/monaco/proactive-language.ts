@@ -5,7 +5,7 @@
  * hover docs, live diagnostics as markers, Format document).
  */
 import * as monaco from 'monaco-editor/editor';
-import 'monaco-editor/features/register.all';
+import './editor-features.ts';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import {
   complete,

@@ -1,8 +1,9 @@
 /**
- * The Text view: Monaco with the rule language. Monaco (and its worker) is a separate chunk, imported
- * only when this view first opens. Checking is debounced: the squiggles and the text handed to the page
- * (which parses it) follow typing after a pause, and at once when the editor loses focus, closes, or
- * the page asks (`handle.takePending`, before switching to Visual), so no edit is ever left behind.
+ * The Text view: Monaco with the rule language. Monaco (and its worker) is a separate chunk, preloaded
+ * when the message editor opens (app/monaco/load.ts). Checking is debounced: the squiggles and the text
+ * handed to the page (which parses it) follow typing after a pause, and at once when the editor loses
+ * focus, closes, or the page asks (`handle.takePending`, before switching to Visual), so no edit is ever
+ * left behind.
  */
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import styled from 'styled-components';
@@ -11,8 +12,7 @@ import { Alert } from '@zendeskgarden/react-notifications';
 import { t } from '../i18n.ts';
 import { palette } from '../shell/palette.ts';
 import type { ValidateOptions } from '@proactive/dsl';
-
-type MonacoModule = typeof import('../monaco/proactive-language.ts');
+import { loadMonaco, type MonacoModule } from '../monaco/load.ts';
 type Editor = ReturnType<MonacoModule['monaco']['editor']['create']>;
 
 const Frame = styled.div`
@@ -92,7 +92,7 @@ export function RuleTextEditor({ value, onChange, validateOptions, handle }: Rul
 
   useEffect(() => {
     let disposed = false;
-    import('../monaco/proactive-language.ts').then(
+    loadMonaco().then(
       (loaded) => {
         if (disposed || !host.current) return;
         module.current = loaded;

@@ -7,7 +7,6 @@ import { Chrome, Nav, Body, Content, Main } from '@zendeskgarden/react-chrome';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { Tooltip } from '@zendeskgarden/react-tooltips';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { loadLanguageRegistry } from '@proactive/dsl';
 import { ApiError, call, createApi, fetchTransport, type Api } from '../api/client.ts';
 import { t } from '../i18n.ts';
 import { ApiContext } from './context.tsx';
@@ -25,16 +24,21 @@ import { adoptTokenFromHash, clearToken, connect, storeToken, storedToken } from
 import { SignIn } from './SignIn.tsx';
 import { Loading } from './Loading.tsx';
 import { MessageList } from '../messages/MessageList.tsx';
-import { CreateMessage } from '../messages/CreateMessage.tsx';
 
 /**
  * The message editor, and alongside it the IANA language registry its rule checks use (a chunk of its own,
  * kept out of the first screen). Should the registry fail to load, checks fall back to well-formedness.
  */
 const MessageEditor = lazy(() =>
-  Promise.all([import('../editor/MessageEditor.tsx'), loadLanguageRegistry().catch(() => undefined)]).then(
-    ([module]) => module,
-  ),
+  Promise.all([
+    import('../editor/MessageEditor.tsx'),
+    import('@proactive/dsl')
+      .then(({ loadLanguageRegistry }) => loadLanguageRegistry())
+      .catch(() => undefined),
+  ]).then(([module]) => module),
+);
+const CreateMessage = lazy(() =>
+  import('../messages/CreateMessage.tsx').then(({ CreateMessage }) => ({ default: CreateMessage })),
 );
 const AnalyticsPage = lazy(() => import('../analytics/AnalyticsPage.tsx'));
 const ConversationsPage = lazy(() => import('../conversations/ConversationsPage.tsx'));

@@ -4,7 +4,6 @@
  * goes through `client.request`, signed by Zendesk. Standalone at `/admin/` it uses the admin token: from
  * `#token=...` in the URL (for convenience) or the sign-in screen, remembered in sessionStorage for the tab.
  */
-import ZAFClient from 'zendesk_app_framework_sdk';
 import { createApi, fetchTransport, zafTransport, type Api, type ZafClient } from '../api/client.ts';
 
 const tokenKey = 'proactive.admin_token';
@@ -58,9 +57,16 @@ export function zendeskOrigin(): string | null {
   return params.get('origin') && params.get('app_guid') ? params.get('origin') : null;
 }
 
-/** The Zendesk app framework client when the app runs inside Zendesk, else null. */
-export function zendeskClient(): ZafClient | null {
-  return zendeskOrigin() ? ZAFClient.init() || null : null;
+/**
+ * The Zendesk app framework client when the app runs inside Zendesk, else null. The SDK is loaded only
+ * then (a chunk of its own), so the standalone app does not download it.
+ *
+ * @example const client = await zendeskClient();
+ */
+export async function zendeskClient(): Promise<ZafClient | null> {
+  if (!zendeskOrigin()) return null;
+  const { default: ZAFClient } = await import('zendesk_app_framework_sdk');
+  return ZAFClient.init() || null;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
@@ -85,7 +91,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
  * @example const { api, mode } = await connect();
  */
 export async function connect(): Promise<{ api: Api; mode: 'zendesk' | 'standalone' }> {
-  const client = zendeskClient();
+  const client = await zendeskClient();
   if (client) {
     const { settings } = await withTimeout(
       client.metadata(),

@@ -1,0 +1,17 @@
+/**
+ * The Monaco editor features the Text view uses, instead of `monaco-editor/features/register.all` (every
+ * feature, a 3.8 MB chunk): the core (`monaco-editor/editor`: models, view, Monarch colouring, markers,
+ * the language registries) plus these contributions. A provider registered for a feature missing here
+ * is silently unused: add the feature's `register` import with the provider.
+ */
+// Completion: the suggest widget. The `suggest` feature's register only adds inline completions.
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+import 'monaco-editor/features/snippet/register';
+// Hover: docs from the hover provider and the markers' messages (squiggles).
+import 'monaco-editor/features/hover/register';
+// Editing comfort: matching brackets, `#` line comments (Ctrl+/), Format document.
+import 'monaco-editor/features/bracketMatching/register';
+import 'monaco-editor/features/comment/register';
+import 'monaco-editor/features/format/register';
+// The icon font (completion item kinds, hover buttons).
+import 'monaco-editor/features/codicon/register';

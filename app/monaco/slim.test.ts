@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { leftOut, monacoRoot, monacoSlim, standIns, stubSource } from './slim.ts';
+
+const directory = mkdtempSync(join(tmpdir(), 'monaco-slim-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+/** Writes the stub of `original` beside a fake `createDecorator` and `RawContextKey`, and imports it. */
+async function importStub(original: string): Promise<Record<string, unknown>> {
+  const instantiation = join(directory, 'instantiation.mjs');
+  writeFileSync(instantiation, 'export const createDecorator = (id) => ({ serviceId: id });\n');
+  const contextKey = join(directory, 'contextkey.mjs');
+  writeFileSync(
+    contextKey,
+    'export class RawContextKey { constructor(key, value) { this.key = key; this.value = value; } }\n',
+  );
+  const file = join(directory, `stub-${Math.random().toString(36).slice(2)}.mjs`);
+  writeFileSync(file, stubSource(original, 'editor/x.js', 'the x feature', { instantiation, contextKey }));
+  return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+}
+
+describe('stubSource', () => {
+  it('keeps every export name; functions and classes throw a clear error when used', async () => {
+    const stub = await importStub(
+      'class Widget {}\nfunction helper() {}\nconst inner = 1;\nexport { Widget, helper, inner as value };\n',
+    );
+    expect(Object.keys(stub).sort()).toEqual(['Widget', 'helper', 'value']);
+    const Widget = stub.Widget as new () => object;
+    expect(() => new Widget()).toThrow(/editor\/x\.js \(the x feature\) is left out .*app\/monaco\/slim\.ts/);
+    expect(() => (stub.helper as () => unknown)()).toThrow(/left out/);
+    // A class extending a stub still loads; only constructing it fails.
+    class Standalone extends Widget {}
+    expect(() => new Standalone()).toThrow(/left out/);
+    // An editor contribution looked up on an editor is "not installed".
+    expect((stub.Widget as unknown as { get: (editor: unknown) => unknown }).get({})).toBeNull();
+  });
+
+  it('keeps context keys real, with their key and literal default', async () => {
+    const stub = await importStub(
+      "const visible = new RawContextKey('suggestWidgetVisible', false, localize(1, 'Whether'));\nexport { visible };\n",
+    );
+    expect(stub.visible).toEqual({ key: 'suggestWidgetVisible', value: false });
+  });
+
+  it('keeps service identifiers real, with their original id', async () => {
+    const stub = await importStub(
+      "const IListService = createDecorator('listService');\nclass ListService {}\nexport { IListService, ListService };\n",
+    );
+    expect(stub.IListService).toEqual({ serviceId: 'listService' });
+    expect(() => new (stub.ListService as new () => unknown)()).toThrow(/left out/);
+  });
+
+  it('refuses a module without an export statement', () => {
+    expect(() =>
+      stubSource('export default 1;', 'editor/y.js', 'y', { instantiation: 'i.js', contextKey: 'c.js' }),
+    ).toThrow('Monaco module editor/y.js has no export { ... } statement to stub.');
+  });
+});
+
+describe('monacoSlim', () => {
+  it('stubs every listed module of the installed Monaco, and nothing else', () => {
+    const plugin = monacoSlim();
+    const load = plugin.load as (id: string) => string | undefined;
+    for (const path of Object.keys(leftOut)) {
+      const id = join(monacoRoot(), path);
+      expect(readFileSync(id, 'utf8')).toMatch(/^export \{/m);
+      expect(load.call(undefined, `${id}?v=1`)).toContain('is left out of the admin app');
+    }
+    for (const [path, { source }] of Object.entries(standIns)) {
+      const exported = /^export \{([^}]*)\};?$/m.exec(readFileSync(join(monacoRoot(), path), 'utf8'));
+      for (const name of (exported?.[1] ?? '').split(',').map((part) => part.trim()))
+        expect(source).toContain(`export class ${name} `);
+      expect(load.call(undefined, join(monacoRoot(), path))).toBe(source);
+    }
+    expect(load.call(undefined, join(monacoRoot(), 'editor/editor.api.js'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,179 @@
+/**
+ * A Vite plugin that leaves parts of Monaco's core out of the admin app's build. Monaco's editor API
+ * imports every part of the standalone editor (the diff editors, the command palette, GPU rendering...)
+ * whether an editor uses them or not; the Text view uses none of the parts listed in {@link leftOut}, so
+ * each of those modules is replaced by a stub with the same exports. A stub export is a function that
+ * throws a clear error when called or constructed (`class X extends Stub` still loads) and whose
+ * `get(editor)` (how an editor contribution is found) answers null, "not installed"; service identifiers
+ * and context keys stay real ones, so the code registering or reading them keeps working. The few parts
+ * every editor constructs get a do-nothing stand-in instead ({@link standIns}).
+ *
+ * Run the admin e2e (test/e2e/admin-text-view.test.ts) after changing the list: a module the Text view
+ * does need fails there with the error below.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Plugin } from 'vite';
+
+/**
+ * The modules left out (paths under `monaco-editor/esm/vs/`), with what they are for. Each one is
+ * reached only through a feature or an option the Text view does not use.
+ */
+export const leftOut: Readonly<Record<string, string>> = {
+  'editor/browser/widget/diffEditor/diffEditorWidget.js': 'the diff editor (monaco.editor.createDiffEditor)',
+  'editor/browser/widget/multiDiffEditor/multiDiffEditorWidget.js': 'the multi-file diff editor',
+  'editor/standalone/browser/quickInput/standaloneQuickInputService.js':
+    'the command palette and quick picks (F1, Ctrl+G)',
+  'platform/list/browser/listService.js': 'the workbench lists and trees of quick picks and peek views',
+  'editor/common/model/tokens/treeSitter/treeSitterSyntaxTokenBackend.js':
+    'tree-sitter colouring (the rule language is coloured by its Monarch tokenizer)',
+  'editor/browser/gpu/viewGpuContext.js': 'GPU rendering (the experimentalGpuAcceleration option, off)',
+  'editor/browser/viewParts/viewLinesGpu/viewLinesGpu.js':
+    'GPU rendering (the experimentalGpuAcceleration option, off)',
+  'editor/common/services/editorWebWorker.js':
+    'the editor worker run on the main thread when web workers are unavailable (the app bundles its worker)',
+  'editor/contrib/gotoSymbol/browser/link/goToDefinitionAtPosition.js':
+    'go to definition from a hover (the rule language has no definitions)',
+  'editor/contrib/inlineCompletions/browser/hintsWidget/inlineCompletionsHintsWidget.js':
+    'the inline completions toolbar (the rule language has no inline completions)',
+  'editor/contrib/inlayHints/browser/inlayHintsHover.js': 'inlay hints (the rule language has none)',
+  'editor/contrib/codeAction/browser/codeActionController.js':
+    'code actions and the light bulb (the rule language registers no code action provider)',
+  'editor/contrib/gotoError/browser/gotoError.js':
+    'go to next problem (F8) and the "View Problem" link in a squiggle\'s hover (the hover keeps the message)',
+  'editor/contrib/colorPicker/browser/hoverColorPicker/hoverColorPickerParticipant.js':
+    'the colour picker in hovers (the rule language has no colours)',
+  'platform/history/browser/contextScopedHistoryWidget.js': "the find widget's input history",
+};
+
+/** Modules every editor constructs, replaced by a stand-in that does nothing. */
+export const standIns: Readonly<Record<string, { reason: string; source: string }>> = {
+  'editor/contrib/hover/browser/hoverCopyButton.js': {
+    reason: 'the copy button on hovers',
+    source: 'export class HoverCopyButton { dispose() {} }\n',
+  },
+  'editor/browser/viewParts/minimap/minimap.js': {
+    reason: 'the minimap (the Text view turns it off)',
+    source: [
+      "import { createFastDomNode } from 'monaco-editor/base/browser/fastDomNode';",
+      "import { ViewPart } from 'monaco-editor/editor/browser/view/viewPart';",
+      'export class Minimap extends ViewPart {',
+      "  constructor(context) { super(context); this._domNode = createFastDomNode(document.createElement('div')); }",
+      '  getDomNode() { return this._domNode; }',
+      '  prepareRender() {}',
+      '  render() {}',
+      '}',
+      '',
+    ].join('\n'),
+  },
+  'platform/contextview/browser/contextMenuHandler.js': {
+    reason: 'context menus (the Text view has no editor context menu; a menu asked for does not show)',
+    source: 'export class ContextMenuHandler { configure() {} showContextMenu() {} }\n',
+  },
+  'editor/contrib/suggest/browser/suggestWidgetStatus.js': {
+    reason: "the completion list's status bar (the suggest.showStatusBar option, off)",
+    source: [
+      'export class SuggestWidgetStatus {',
+      "  constructor() { this.element = document.createElement('div'); }",
+      '  show() {}',
+      '  hide() {}',
+      '  dispose() {}',
+      '}',
+      '',
+    ].join('\n'),
+  },
+};
+
+const serviceIdentifier = /const (\w+) = createDecorator\(['"]([^'"]+)['"]\)/g;
+const contextKey = /const (\w+) = new RawContextKey\(['"]([^'"]+)['"], (true|false|undefined)\b/g;
+
+/** Where the stubs import what keeps service identifiers and context keys real. */
+export interface StubImports {
+  /** `platform/instantiation/common/instantiation.js` (createDecorator). */
+  instantiation: string;
+  /** `platform/contextkey/common/contextkey.js` (RawContextKey). */
+  contextKey: string;
+}
+
+/**
+ * The stub of a module: its export names (from its `export { ... }` statements) as functions that throw,
+ * except service identifiers and context keys (with a literal default), which stay real so that code
+ * registering, injecting or reading them still works.
+ *
+ * @example stubSource("const IX = createDecorator('x'); class A {} export { A, IX };", 'a.js', 'why', imports)
+ */
+export function stubSource(original: string, path: string, reason: string, imports: StubImports): string {
+  const names = [...original.matchAll(/^export \{([^}]*)\};?$/gm)].flatMap((match) =>
+    (match[1] ?? '')
+      .split(',')
+      .map(
+        (part) =>
+          part
+            .trim()
+            .split(/\s+as\s+/)
+            .pop() ?? '',
+      )
+      .filter(Boolean),
+  );
+  if (names.length === 0) throw new Error(`Monaco module ${path} has no export { ... } statement to stub.`);
+  const services = new Map([...original.matchAll(serviceIdentifier)].map((match) => [match[1], match[2]]));
+  const keys = new Map([...original.matchAll(contextKey)].map((match) => [match[1], [match[2], match[3]]]));
+  const message = `Monaco's ${path} (${reason}) is left out of the admin app's build: see app/monaco/slim.ts.`;
+  const lines = [
+    `import { createDecorator } from ${JSON.stringify(imports.instantiation)};`,
+    `import { RawContextKey } from ${JSON.stringify(imports.contextKey)};`,
+    `const message = ${JSON.stringify(message)};`,
+    'function unavailable() {',
+    '  const stub = function () { throw new Error(message); };',
+    '  stub.get = () => null;',
+    '  return stub;',
+    '}',
+  ];
+  for (const name of names) {
+    const service = services.get(name);
+    const key = keys.get(name);
+    if (service !== undefined)
+      lines.push(`export const ${name} = createDecorator(${JSON.stringify(service)});`);
+    else if (key !== undefined)
+      lines.push(`export const ${name} = new RawContextKey(${JSON.stringify(key[0])}, ${key[1]});`);
+    else lines.push(`export const ${name} = unavailable();`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Where `monaco-editor/esm/vs` is installed. */
+export function monacoRoot(): string {
+  const require = createRequire(import.meta.url);
+  return dirname(require.resolve('monaco-editor/editor'));
+}
+
+/**
+ * The plugin: loads a stub instead of each module in `modules`, and the stand-ins' sources.
+ *
+ * @example defineConfig({ plugins: [monacoSlim()] })
+ */
+export function monacoSlim(
+  modules: Readonly<Record<string, string>> = leftOut,
+  replaced: typeof standIns = standIns,
+): Plugin {
+  const root = monacoRoot();
+  const imports: StubImports = {
+    instantiation: join(root, 'platform/instantiation/common/instantiation.js'),
+    contextKey: join(root, 'platform/contextkey/common/contextkey.js'),
+  };
+  const stubs = new Map([
+    ...Object.entries(modules).map(([path, reason]): [string, string] => {
+      const file = join(root, path);
+      return [file, stubSource(readFileSync(file, 'utf8'), path, reason, imports)];
+    }),
+    ...Object.entries(replaced).map(([path, { source }]): [string, string] => [join(root, path), source]),
+  ]);
+  return {
+    name: 'proactive-monaco-slim',
+    enforce: 'pre',
+    load(id) {
+      return stubs.get(id.split('?')[0] ?? id);
+    },
+  };
+}
