@@ -81,10 +81,6 @@ export function createApp(deps: AppDeps): ProactiveApp {
     ...(deps.snapshotMaxAgeMs === undefined ? {} : { maxAgeMs: deps.snapshotMaxAgeMs }),
     ...(deps.isolatedRequests ? { isolatedRequests: true } : {}),
   });
-  const invalidate = (channelIds: string[] | 'all') => {
-    if (channelIds === 'all') snapshots.invalidateAll();
-    else snapshots.invalidate(channelIds);
-  };
   // Events this instance published come back on shared buses; it already acted on them.
   const origin = crypto.randomUUID();
   const ownBus: Bus = {
@@ -93,14 +89,12 @@ export function createApp(deps: AppDeps): ProactiveApp {
     close: bus.close,
   };
   const unsubscribe = bus.subscribe((event) => {
-    if (event.origin === origin) return;
-    if (event.type === 'channels_changed') snapshots.invalidate(event.channel_ids);
-    else if (event.type === 'all_changed') snapshots.invalidateAll();
+    if (event.origin !== origin) snapshots.hear(event);
   });
   const services = createServices({
     repository,
     bus: ownBus,
-    changes: createChanges(ownBus, invalidate),
+    changes: createChanges(ownBus, (change) => snapshots.apply(change)),
     servedMessages: async (channelId) => (await snapshots.get(channelId))?.messageIds ?? null,
   });
   const limits = budgetLimiters(deps.limiter ?? memoryBackend(), deps.rateLimits);
