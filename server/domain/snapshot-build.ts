@@ -14,6 +14,8 @@ export interface SnapshotEntry {
   rank: string;
   /** The `WidgetMessage` as UTF-8 JSON. */
   json: Uint8Array;
+  /** A 64-bit hash of `json`, what the payload's `version` digests instead of the whole text. */
+  hash: Uint8Array;
   /** The named schedule its rule runs during, or null for `anytime`. */
   schedule: string | null;
 }
@@ -33,7 +35,7 @@ export interface SnapshotParts {
 export interface Snapshot {
   /** The serialised `ChannelRules`. */
   body: Uint8Array;
-  /** The payload's `version`, a digest of everything else in it. */
+  /** The payload's `version`: a digest of everything else in it (entries by their hashes). */
   version: string;
   /** Quoted strong ETag, e.g. `"3q2-7w"`. */
   etag: string;
@@ -55,26 +57,55 @@ function scheduleData(record: ScheduleRecord): Schedule {
   return { time_zone: record.time_zone, intervals: record.intervals, holidays: record.holidays };
 }
 
-/** Joins byte arrays, with `separator` between items. */
-function join(items: readonly Uint8Array[], separator?: number): Uint8Array {
-  let length = separator === undefined ? 0 : Math.max(0, items.length - 1);
+/**
+ * A 64-bit hash of bytes (cyrb53's mixing on two 32-bit lanes): cheap enough to run over every entry of a
+ * 10,000-message channel, wide enough that a changed entry goes unnoticed with odds of 2^-64.
+ */
+function hash64(bytes: Uint8Array): Uint8Array {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let index = 0; index < bytes.length; index++) {
+    const byte = bytes[index] as number;
+    h1 = Math.imul(h1 ^ byte, 2654435761);
+    h2 = Math.imul(h2 ^ byte, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const out = new Uint8Array(8);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, h1 >>> 0);
+  view.setUint32(4, h2 >>> 0);
+  return out;
+}
+
+/** Concatenates `head`, the items with `separator` between them, and `tail`, in one allocation. */
+function join(
+  head: Uint8Array,
+  items: readonly Uint8Array[],
+  tail: Uint8Array,
+  separator?: number,
+): Uint8Array {
+  let length = head.byteLength + tail.byteLength;
+  if (separator !== undefined) length += Math.max(0, items.length - 1);
   for (const item of items) length += item.byteLength;
   const out = new Uint8Array(length);
-  let at = 0;
+  out.set(head, 0);
+  let at = head.byteLength;
   for (let index = 0; index < items.length; index++) {
     if (index > 0 && separator !== undefined) out[at++] = separator;
     const item = items[index] as Uint8Array;
     out.set(item, at);
     at += item.byteLength;
   }
+  out.set(tail, at);
   return out;
 }
 
 const comma = 0x2c;
 
 /**
- * Serialises the parts as `JSON.stringify(channelRules)` would, computing `version` as the digest of the
- * same document without it.
+ * Serialises the parts as `JSON.stringify(channelRules)` would. `version` digests the channel, the
+ * entries' hashes in order and the schedules, so a patch hashes one entry, not the whole payload.
  */
 async function assemble(parts: SnapshotParts): Promise<Snapshot> {
   const schedules: Record<string, Schedule> = {};
@@ -85,19 +116,17 @@ async function assemble(parts: SnapshotParts): Promise<Snapshot> {
     }
   }
   const head = `{"channel_id":${JSON.stringify(parts.channelId)},"brand":${JSON.stringify(parts.brand)},`;
-  const messages = join(
-    parts.entries.map((entry) => entry.json),
-    comma,
-  );
   const tail = encoder.encode(`],"schedules":${JSON.stringify(schedules)}}`);
-  const version = await digest(join([encoder.encode(`${head}"messages":[`), messages, tail]));
-  const body = join([
-    encoder.encode(`${head}"version":${JSON.stringify(version)},"messages":[`),
-    messages,
-    tail,
-  ]);
+  const hashes = parts.entries.map((entry) => entry.hash);
+  const version = await digest(join(encoder.encode(head), hashes, tail));
+  const opening = encoder.encode(`${head}"version":${JSON.stringify(version)},"messages":[`);
   return {
-    body,
+    body: join(
+      opening,
+      parts.entries.map((entry) => entry.json),
+      tail,
+      comma,
+    ),
     version,
     etag: `"${version}"`,
     messageIds: new Set(parts.entries.map((entry) => entry.id)),
@@ -138,12 +167,8 @@ class EntryContext {
       tags: rule.tags,
       rule,
     };
-    return {
-      id: message.id,
-      rank: message.rank,
-      json: encoder.encode(JSON.stringify(widgetMessage)),
-      schedule: wanted,
-    };
+    const json = encoder.encode(JSON.stringify(widgetMessage));
+    return { id: message.id, rank: message.rank, json, hash: hash64(json), schedule: wanted };
   }
 
   async #response(message: LiveMessage): Promise<WidgetResponse | null> {
