@@ -74,4 +74,32 @@ describe('SnapshotCache', () => {
     await cache.get('known');
     expect(state.builds).toBe(3);
   });
+
+  it('patches on a change naming one message, here or from another server, and rebuilds otherwise', async () => {
+    const { repository, state } = stubRepository();
+    const reads: string[] = [];
+    Object.assign(repository.messages, { get: async (id: string) => (reads.push(id), null) });
+    const cache = new SnapshotCache(repository);
+    const first = await cache.get('known');
+    cache.apply({ channel_id: 'known', message_id: 'msg_1' });
+    cache.hear({ type: 'channels_changed', channel_ids: ['known'], message_ids: ['msg_2'] });
+    const patched = await cache.get('known');
+    expect(state.builds).toBe(1);
+    expect(reads).toEqual(['msg_1', 'msg_2']);
+    expect(patched?.etag).toBe(first?.etag);
+    expect(cache.peek('known')).toBe(patched);
+    cache.hear({
+      type: 'channels_changed',
+      channel_ids: ['known'],
+      message_ids: 'junk' as unknown as string[],
+    });
+    expect(cache.peek('known')).toBeUndefined();
+    await cache.get('known');
+    expect(state.builds).toBe(2);
+    cache.apply(['known']);
+    await cache.get('known');
+    expect(state.builds).toBe(3);
+    cache.patch('unused', 'msg_1');
+    expect(cache.peek('unused')).toBeUndefined();
+  });
 });
