@@ -42,6 +42,8 @@ export interface Snapshot {
   /** Ids of the live messages in it, for checking widget events cheaply. */
   messageIds: ReadonlySet<string>;
   parts: SnapshotParts;
+  /** Where the first entry's bytes start in `body` (a patch copies unchanged runs from there). */
+  messagesAt: number;
 }
 
 const encoder = new TextEncoder();
@@ -78,36 +80,82 @@ function hash64(bytes: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Concatenates `head`, the items with `separator` between them, and `tail`, in one allocation. */
-function join(
-  head: Uint8Array,
-  items: readonly Uint8Array[],
+const comma = 0x2c;
+
+/** The previous snapshot a patch starts from and the entry it created (if any). */
+interface Previous {
+  snapshot: Snapshot;
+  fresh: SnapshotEntry | null;
+}
+
+/**
+ * The body: `opening`, the entries' JSON separated by commas, `tail`. After a patch, runs of entries the
+ * previous snapshot already held in the same order are copied from its body in one piece each (a patch
+ * copies a few slices, not 10,000 entries).
+ */
+function writeBody(
+  opening: Uint8Array,
+  entries: readonly SnapshotEntry[],
   tail: Uint8Array,
-  separator?: number,
+  previous?: Previous,
 ): Uint8Array {
-  let length = head.byteLength + tail.byteLength;
-  if (separator !== undefined) length += Math.max(0, items.length - 1);
-  for (const item of items) length += item.byteLength;
+  let length = opening.byteLength + tail.byteLength + Math.max(0, entries.length - 1);
+  for (const entry of entries) length += entry.json.byteLength;
   const out = new Uint8Array(length);
-  out.set(head, 0);
-  let at = head.byteLength;
-  for (let index = 0; index < items.length; index++) {
-    if (index > 0 && separator !== undefined) out[at++] = separator;
-    const item = items[index] as Uint8Array;
-    out.set(item, at);
-    at += item.byteLength;
+  out.set(opening, 0);
+  let at = opening.byteLength;
+  const old = previous?.snapshot.parts.entries ?? [];
+  let oldIndex = 0;
+  let oldAt = previous?.snapshot.messagesAt ?? 0;
+  let index = 0;
+  while (index < entries.length) {
+    if (index > 0) out[at++] = comma;
+    const entry = entries[index] as SnapshotEntry;
+    if (!previous || entry === previous.fresh) {
+      out.set(entry.json, at);
+      at += entry.json.byteLength;
+      index++;
+      continue;
+    }
+    // Skip what the patch removed, then copy the run of entries kept in order.
+    while (oldIndex < old.length && old[oldIndex] !== entry) {
+      oldAt += (old[oldIndex] as SnapshotEntry).json.byteLength + 1;
+      oldIndex++;
+    }
+    if (oldIndex === old.length) return writeBody(opening, entries, tail);
+    const runStart = oldAt;
+    let runEnd = oldAt;
+    while (index < entries.length && oldIndex < old.length && entries[index] === old[oldIndex]) {
+      runEnd = oldAt + (old[oldIndex] as SnapshotEntry).json.byteLength;
+      oldAt = runEnd + 1;
+      index++;
+      oldIndex++;
+    }
+    out.set(previous.snapshot.body.subarray(runStart, runEnd), at);
+    at += runEnd - runStart;
   }
   out.set(tail, at);
   return out;
 }
 
-const comma = 0x2c;
+/** What `version` digests: the head, every entry's 8-byte hash in order, the tail. */
+function versionInput(head: Uint8Array, entries: readonly SnapshotEntry[], tail: Uint8Array): Uint8Array {
+  const out = new Uint8Array(head.byteLength + entries.length * 8 + tail.byteLength);
+  out.set(head, 0);
+  let at = head.byteLength;
+  for (const entry of entries) {
+    const hash = entry.hash;
+    for (let byte = 0; byte < 8; byte++) out[at++] = hash[byte] as number;
+  }
+  out.set(tail, at);
+  return out;
+}
 
 /**
  * Serialises the parts as `JSON.stringify(channelRules)` would. `version` digests the channel, the
  * entries' hashes in order and the schedules, so a patch hashes one entry, not the whole payload.
  */
-async function assemble(parts: SnapshotParts): Promise<Snapshot> {
+async function assemble(parts: SnapshotParts, previous?: Previous): Promise<Snapshot> {
   const schedules: Record<string, Schedule> = {};
   if (parts.channelSchedule) schedules.default = parts.channelSchedule;
   for (const entry of parts.entries) {
@@ -117,19 +165,18 @@ async function assemble(parts: SnapshotParts): Promise<Snapshot> {
   }
   const head = `{"channel_id":${JSON.stringify(parts.channelId)},"brand":${JSON.stringify(parts.brand)},`;
   const tail = encoder.encode(`],"schedules":${JSON.stringify(schedules)}}`);
-  const hashes = parts.entries.map((entry) => entry.hash);
-  const version = await digest(join(encoder.encode(head), hashes, tail));
+  const version = await digest(versionInput(encoder.encode(head), parts.entries, tail));
   const opening = encoder.encode(`${head}"version":${JSON.stringify(version)},"messages":[`);
+  let messageIds: ReadonlySet<string> | undefined;
   return {
-    body: join(
-      opening,
-      parts.entries.map((entry) => entry.json),
-      tail,
-      comma,
-    ),
+    body: writeBody(opening, parts.entries, tail, previous),
+    messagesAt: opening.byteLength,
     version,
     etag: `"${version}"`,
-    messageIds: new Set(parts.entries.map((entry) => entry.id)),
+    // Built on first use (widget events), not on every patch.
+    get messageIds() {
+      return (messageIds ??= new Set(parts.entries.map((entry) => entry.id)));
+    },
     parts,
   };
 }
@@ -274,5 +321,5 @@ export async function patchSnapshot(
   for (const name of schedules.keys()) {
     if (!used.has(name) && !(name === 'default' && parts.channelSchedule)) schedules.delete(name);
   }
-  return assemble({ ...parts, schedules, entries });
+  return assemble({ ...parts, schedules, entries }, { snapshot, fresh: entry });
 }
