@@ -272,6 +272,9 @@ async function main(): Promise<void> {
       row('proactive 304', 'anchor 304'),
       row('anchor 304', 'anchor 304'),
     ]);
+    const list = (values: number[]) => values.map(pct).join(', ');
+    console.log(`per round, proactive 200 / anchor 200: ${list(ratios('proactive 200', 'anchor 200'))}`);
+    console.log(`per round, proactive 304 / anchor 304: ${list(ratios('proactive 304', 'anchor 304'))}`);
     const notModifiedVsOk = ratios('proactive 304', 'proactive 200');
     console.log(
       `proactive 304 vs proactive 200 (same round): min ${pct(Math.min(...notModifiedVsOk))}, median ${pct(median(notModifiedVsOk))}`,
