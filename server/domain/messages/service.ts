@@ -122,6 +122,8 @@ export function createMessageService({ repository, changes, clock }: MessageServ
           compiled: null,
           status: nextStatus(record.status, 'found_errors'),
         });
+        // A live message that no longer compiles leaves its widget payload.
+        if (record.status === 'live') await changes.message(record.channel_id, record.id);
       }
       const first = problems[0]?.message ?? ruleErrors[0]?.message ?? 'The message cannot go live.';
       throw new DomainError('cannot_publish', `The message cannot go live: ${first}`, {
