@@ -51,7 +51,7 @@ export const rulesRoute = route({
   tags,
   security,
   summary:
-    "The channel's live messages, compiled, in order. Strong ETag; If-None-Match -> 304; CDN-cacheable.",
+    "The channel's live messages, compiled, in order. Brotli or gzip when accepted (Vary: Accept-Encoding); a strong ETag per coding; If-None-Match -> 304; CDN-cacheable.",
   request: { params: z.object({ channel_id: z.string() }) },
   responses: {
     200: json(channelRules, 'The channel rules.'),
