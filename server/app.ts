@@ -101,6 +101,8 @@ export function createApp(deps: AppDeps): ProactiveApp {
   const responder = new RulesResponder({
     maxAge: deps.rulesMaxAge ?? 30,
     encoders: deps.compression === false ? {} : (deps.rulesEncoders ?? webEncoders),
+    // Compression starts a turn later: a snapshot already replaced by then is not worth it.
+    isCurrent: (snapshot) => snapshots.peek(snapshot.parts.channelId) === snapshot,
   });
   const snapshots = new SnapshotCache(repository, {
     ...(deps.snapshotMaxAgeMs === undefined ? {} : { maxAgeMs: deps.snapshotMaxAgeMs }),

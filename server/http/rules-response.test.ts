@@ -3,7 +3,12 @@ import type { Snapshot } from '../domain/snapshot.ts';
 import { RulesResponder, type RulesEncoders } from './rules-response.ts';
 
 const body = new TextEncoder().encode(JSON.stringify({ messages: 'x'.repeat(2000) }));
-const snapshot = { body, etag: '"v1"', version: 'v1', messageIds: new Set() } as unknown as Snapshot;
+const snapshot = {
+  body,
+  etag: '"v1"',
+  version: 'v1',
+  parts: { channelId: 'web' },
+} as unknown as Snapshot;
 
 /** Encoders that tag the body instead of compressing it (smaller, and recognisable). */
 const encoders: RulesEncoders = {
@@ -119,5 +124,27 @@ describe('RulesResponder', () => {
     expect(responder.reply(snapshot, null, null).headers['Cache-Control']).toBe(
       'public, max-age=5, stale-while-revalidate=50, stale-if-error=86400',
     );
+  });
+
+  it('compresses a snapshot only if it is still current when its turn comes', async () => {
+    const encoded: string[] = [];
+    const counting: RulesEncoders = {
+      gzip: async (bytes) => (encoded.push(new TextDecoder().decode(bytes).slice(0, 10)), new Uint8Array(1)),
+    };
+    const version = (text: string) => ({ ...snapshot, body: new TextEncoder().encode(text) }) as Snapshot;
+    const [first, second] = [version('first ...'), version('second ...')];
+    let current = first;
+    const responder = new RulesResponder({
+      maxAge: 30,
+      encoders: counting,
+      isCurrent: (candidate) => candidate === current,
+    });
+    responder.prepare(first);
+    responder.prepare(second);
+    current = second;
+    await settled();
+    expect(encoded).toEqual(['second ...']);
+    expect(responder.reply(first, 'gzip', null).headers['Content-Encoding']).toBeUndefined();
+    expect(responder.reply(second, 'gzip', null).headers['Content-Encoding']).toBe('gzip');
   });
 });

@@ -50,7 +50,12 @@ class PreparedRules {
   readonly #representations = new Map<Coding, Representation>();
   readonly #codings: readonly ContentCoding[];
 
-  constructor(snapshot: Snapshot, common: Record<string, string>, encoders: RulesEncoders) {
+  constructor(
+    snapshot: Snapshot,
+    common: Record<string, string>,
+    encoders: RulesEncoders,
+    stillLatest: () => boolean,
+  ) {
     this.#codings = preference.filter((coding) => encoders[coding]);
     const vary: Record<string, string> = this.#codings.length > 0 ? { Vary: 'Accept-Encoding' } : {};
     const base = snapshot.etag.slice(0, -1);
@@ -78,13 +83,19 @@ class PreparedRules {
       };
     };
     ready('identity', snapshot.body);
-    for (const coding of this.#codings) {
-      (encoders[coding] as Encoder)(snapshot.body).then(
-        // A coding that saves nothing is not worth sending: identity stays the answer.
-        (encoded) => encoded.byteLength < snapshot.body.byteLength && ready(coding, encoded),
-        (error: unknown) => console.error(`could not ${coding}-encode widget rules`, error),
-      );
-    }
+    if (this.#codings.length === 0) return;
+    // After the current turn (the change's answer and first reads go out first), and only if the snapshot
+    // is still the one served: a burst of patches compresses its last snapshot only.
+    setTimeout(() => {
+      if (!stillLatest()) return;
+      for (const coding of this.#codings) {
+        (encoders[coding] as Encoder)(snapshot.body).then(
+          // A coding that saves nothing is not worth sending: identity stays the answer.
+          (encoded) => encoded.byteLength < snapshot.body.byteLength && ready(coding, encoded),
+          (error: unknown) => console.error(`could not ${coding}-encode widget rules`, error),
+        );
+      }
+    }, 0);
   }
 
   reply(acceptEncoding: string | null | undefined, ifNoneMatch: string | null | undefined): RulesReply {
@@ -140,6 +151,11 @@ export interface RulesResponderOptions {
   /** `Cache-Control` max-age, seconds. */
   maxAge: number;
   encoders?: RulesEncoders;
+  /**
+   * Whether a snapshot is still the one its channel serves; one that is not by the time its compression
+   * would start is not compressed (default: always current).
+   */
+  isCurrent?: (snapshot: Snapshot) => boolean;
 }
 
 /**
@@ -151,10 +167,12 @@ export class RulesResponder {
   readonly #prepared = new WeakMap<Snapshot, PreparedRules>();
   readonly #common: Record<string, string>;
   readonly #encoders: RulesEncoders;
+  readonly #isCurrent: (snapshot: Snapshot) => boolean;
 
   constructor(options: RulesResponderOptions) {
     const { maxAge } = options;
     this.#encoders = options.encoders ?? {};
+    this.#isCurrent = options.isCurrent ?? (() => true);
     this.#common = {
       ...securityHeaders,
       ...rulesCorsHeaders,
@@ -179,7 +197,8 @@ export class RulesResponder {
   #get(snapshot: Snapshot): PreparedRules {
     let prepared = this.#prepared.get(snapshot);
     if (!prepared) {
-      prepared = new PreparedRules(snapshot, this.#common, this.#encoders);
+      const isCurrent = this.#isCurrent;
+      prepared = new PreparedRules(snapshot, this.#common, this.#encoders, () => isCurrent(snapshot));
       this.#prepared.set(snapshot, prepared);
     }
     return prepared;
