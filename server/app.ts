@@ -3,11 +3,10 @@
  * Dependencies (storage, bus, assets, secrets) come in; nothing here touches Node or the file system.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, ExecutionContext } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
-import type { ExecutionContext } from 'hono';
 import type { Bus } from './domain/bus.ts';
 import { createChanges } from './domain/changes.ts';
 import { createServices } from './domain/services.ts';

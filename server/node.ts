@@ -146,7 +146,8 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
             );
             if (!reply) return listener(incoming, outgoing);
             outgoing.writeHead(reply.status, reply.headers);
-            outgoing.end(reply.body);
+            if (reply.body) outgoing.end(reply.body);
+            else outgoing.end();
           })) as unknown as typeof createServer,
       },
       () => resolvePromise(instance),
