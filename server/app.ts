@@ -3,7 +3,7 @@
  * Dependencies (storage, bus, assets, secrets) come in; nothing here touches Node or the file system.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, ExecutionContext } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
@@ -15,12 +15,16 @@ import { adminAuth, type ZendeskOptions } from './http/auth.ts';
 import { compressResponses } from './http/compress.ts';
 import { errorBody, errorResponse } from './http/errors.ts';
 import { openApiApp } from './http/openapi.ts';
+import { RulesResponder, type RulesEncoders } from './http/rules-response.ts';
+import { secureHeaderOptions } from './http/security-headers.ts';
+import { webEncoders } from './http/web-encoders.ts';
 import { budgetLimiters, type Budget, type BudgetName, type LimiterBackend } from './limits/limiter.ts';
 import { memoryBackend } from './limits/memory.ts';
 import { adminApi } from './routes/admin/index.ts';
 import { healthRoutes } from './routes/health.ts';
 import { docsRoutes } from './routes/openapi.ts';
 import { staticRoutes, type AssetSource } from './routes/static.ts';
+import { rulesFastPath, type RulesFastPath } from './routes/rules-fast-path.ts';
 import { defaultStreamLimits, type StreamLimits } from './routes/stream-slots.ts';
 import { rulesHandler, rulesRoute, widgetRoutes } from './routes/widget.ts';
 import type { Repository } from './storage/repository.ts';
@@ -61,10 +65,26 @@ export interface AppDeps extends ZendeskOptions {
    * encode an already encoded body a second time.
    */
   compression?: boolean;
+  /**
+   * The content codings the widget rules are precompressed in, once per snapshot (default: gzip through
+   * CompressionStream; the Node entry gives node:zlib's brotli and gzip). Ignored without `compression`.
+   */
+  rulesEncoders?: RulesEncoders;
 }
 
 export interface ProactiveApp {
   app: OpenAPIHono;
+  /**
+   * `app.fetch` behind the widget rules fast path: what an entry serves. The Node entry calls
+   * `serveRules` itself, before building a Request, and `app.fetch` for the rest.
+   */
+  fetch(
+    request: Request,
+    env?: Parameters<OpenAPIHono['fetch']>[1],
+    executionCtx?: ExecutionContext,
+  ): Response | Promise<Response>;
+  /** Answers `GET /widget/v1/channels/:id/rules` from memory when it can (see routes/rules-fast-path.ts). */
+  serveRules: RulesFastPath;
   snapshots: SnapshotCache;
   /** Stops listening to the bus (the caller closes the repository). */
   dispose(): void;
@@ -77,14 +97,17 @@ export interface ProactiveApp {
  */
 export function createApp(deps: AppDeps): ProactiveApp {
   const { repository, bus } = deps;
+  const responder = new RulesResponder({
+    maxAge: deps.rulesMaxAge ?? 30,
+    encoders: deps.compression === false ? {} : (deps.rulesEncoders ?? webEncoders),
+    // Compression starts a turn later: a snapshot already replaced by then is not worth it.
+    isCurrent: (snapshot) => snapshots.peek(snapshot.parts.channelId) === snapshot,
+  });
   const snapshots = new SnapshotCache(repository, {
     ...(deps.snapshotMaxAgeMs === undefined ? {} : { maxAgeMs: deps.snapshotMaxAgeMs }),
     ...(deps.isolatedRequests ? { isolatedRequests: true } : {}),
+    onSnapshot: (snapshot) => responder.prepare(snapshot),
   });
-  const invalidate = (channelIds: string[] | 'all') => {
-    if (channelIds === 'all') snapshots.invalidateAll();
-    else snapshots.invalidate(channelIds);
-  };
   // Events this instance published come back on shared buses; it already acted on them.
   const origin = crypto.randomUUID();
   const ownBus: Bus = {
@@ -93,14 +116,12 @@ export function createApp(deps: AppDeps): ProactiveApp {
     close: bus.close,
   };
   const unsubscribe = bus.subscribe((event) => {
-    if (event.origin === origin) return;
-    if (event.type === 'channels_changed') snapshots.invalidate(event.channel_ids);
-    else if (event.type === 'all_changed') snapshots.invalidateAll();
+    if (event.origin !== origin) snapshots.hear(event);
   });
   const services = createServices({
     repository,
     bus: ownBus,
-    changes: createChanges(ownBus, invalidate),
+    changes: createChanges(ownBus, (change) => snapshots.apply(change)),
     servedMessages: async (channelId) => (await snapshots.get(channelId))?.messageIds ?? null,
   });
   const limits = budgetLimiters(deps.limiter ?? memoryBackend(), deps.rateLimits);
@@ -139,16 +160,7 @@ export function createApp(deps: AppDeps): ProactiveApp {
   app.onError(errorResponse);
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
 
-  app.use(
-    '*',
-    secureHeaders({
-      crossOriginResourcePolicy: false,
-      crossOriginEmbedderPolicy: false,
-      crossOriginOpenerPolicy: false,
-      xFrameOptions: false,
-      referrerPolicy: 'strict-origin-when-cross-origin',
-    }),
-  );
+  app.use('*', secureHeaders(secureHeaderOptions));
   app.use('*', async (c, next) => {
     await next();
     const path = c.req.path;
@@ -165,8 +177,9 @@ export function createApp(deps: AppDeps): ProactiveApp {
     }
   });
 
-  // The hot path, registered before the widget middleware: it sets its own CORS headers.
-  app.openapi(rulesRoute, rulesHandler(snapshots, deps.rulesMaxAge ?? 30));
+  // The rules route's slow path (the fast one is `serveRules`), registered before the widget middleware:
+  // its prepared responses carry their own CORS headers.
+  app.openapi(rulesRoute, rulesHandler(snapshots, responder));
   app.use(
     '/widget/v1/*',
     cors({
@@ -227,5 +240,26 @@ export function createApp(deps: AppDeps): ProactiveApp {
       }),
     );
 
-  return { app, snapshots, dispose: unsubscribe };
+  const serveRules = rulesFastPath(snapshots, responder);
+  const fetch: ProactiveApp['fetch'] = (request, env, executionCtx) => {
+    const url = request.url;
+    const path = url.slice(url.indexOf('/', url.indexOf('//') + 2));
+    const reply = path.startsWith('/widget/v1/channels/')
+      ? serveRules(
+          request.method,
+          path,
+          request.headers.get('accept-encoding'),
+          request.headers.get('if-none-match'),
+        )
+      : null;
+    if (reply) {
+      return new Response(reply.body as Uint8Array<ArrayBuffer> | null, {
+        status: reply.status,
+        headers: reply.headers,
+      });
+    }
+    return app.fetch(request, env, executionCtx);
+  };
+
+  return { app, fetch, serveRules, snapshots, dispose: unsubscribe };
 }

@@ -11,9 +11,10 @@
  */
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import type { IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { zendeskOptionsFromEnv, type ZendeskOptions } from './http/auth.ts';
 import { forwardedClient, trustedProxyCount } from './http/client-address.ts';
+import { nodeEncoders } from './http/node-encoders.ts';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
@@ -117,6 +118,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     assets: fsAssets(options.root ?? projectRoot),
     docsAssets: fsAssets(swaggerUiFolder),
     limiter,
+    rulesEncoders: nodeEncoders,
     clientAddress: (c) =>
       forwardedClient(
         c.req.header('x-forwarded-for'),
@@ -128,7 +130,28 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   const port = options.port ?? 8787;
   const hostname = options.hostname ?? (port === 0 ? '127.0.0.1' : '0.0.0.0');
   const server = await new Promise<ServerType>((resolvePromise, reject) => {
-    const instance = serve({ fetch: proactive.app.fetch, port, hostname }, () => resolvePromise(instance));
+    const instance = serve(
+      {
+        fetch: proactive.app.fetch,
+        port,
+        hostname,
+        createServer: ((serverOptions: object, listener: (i: IncomingMessage, o: ServerResponse) => void) =>
+          createServer(serverOptions, (incoming, outgoing) => {
+            // The widget rules fast path, before @hono/node-server builds a Request (see rules-fast-path.ts).
+            const reply = proactive.serveRules(
+              incoming.method,
+              incoming.url,
+              incoming.headers['accept-encoding'],
+              incoming.headers['if-none-match'],
+            );
+            if (!reply) return listener(incoming, outgoing);
+            outgoing.writeHead(reply.status, reply.headers);
+            if (reply.body) outgoing.end(reply.body);
+            else outgoing.end();
+          })) as unknown as typeof createServer,
+      },
+      () => resolvePromise(instance),
+    );
     instance.once('error', reject);
   });
   const address = server.address() as AddressInfo;

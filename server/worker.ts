@@ -71,8 +71,8 @@ export default {
       throw error;
     });
     try {
-      const { app } = await ready;
-      return await app.fetch(request);
+      const proactive = await ready;
+      return await proactive.fetch(request);
     } catch {
       return Response.json(
         {

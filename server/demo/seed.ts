@@ -90,7 +90,11 @@ export async function seedDemo(repository: Repository): Promise<void> {
     await repository.answers.insert({ ...answer, bot_id: 'acme-assistant', ...stamp });
 
   // Nothing serves widgets yet: there are no snapshots to tell of changes.
-  const quiet = { channels: async () => undefined, all: async () => undefined };
+  const quiet = {
+    channels: async () => undefined,
+    message: async () => undefined,
+    all: async () => undefined,
+  };
   const service = createMessageService({ repository, changes: quiet });
   const messages: DemoMessage[] = [
     {

@@ -10,7 +10,7 @@ import { ruleOptionsFor } from './messages/rule-options.ts';
 
 let storage: NodeStorage;
 let directory: string;
-const changes = { channels: async () => {}, all: async () => {} };
+const changes = { channels: async () => {}, all: async () => {}, message: async () => {} };
 
 beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), 'proactive-attributes-'));

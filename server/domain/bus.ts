@@ -4,9 +4,12 @@
  */
 
 export type BusEvent =
-  /** These channels' widget payloads changed. */
+  /**
+   * These channels' widget payloads changed. With `message_ids`, only those messages of the (one) channel
+   * did: servers patch their snapshot with them instead of rebuilding it (older servers ignore the field).
+   */
   (
-    | { type: 'channels_changed'; channel_ids: string[] }
+    | { type: 'channels_changed'; channel_ids: string[]; message_ids?: string[] }
     /** Anything may have changed (e.g. a brand or schedule used by many channels, or missed notifications). */
     | { type: 'all_changed' }
     | { type: 'conversation_message'; conversation_id: string; message_id: string }

@@ -1,126 +1,14 @@
 /**
- * The widget payload of one channel (`ChannelRules`), built from storage, serialised once, with its
- * strong ETag. The cache keeps one per channel in memory and rebuilds it when the bus says it changed,
- * so `GET /widget/v1/channels/:id/rules` costs no query and no hashing.
+ * Per-channel widget snapshots in memory (see ./snapshot-build.ts for what one is). The cache keeps one per
+ * channel, patches it when one message changed and rebuilds it when anything else did, so
+ * `GET /widget/v1/channels/:id/rules` costs no query and no hashing.
  */
-import type { Schedule } from '@proactive/dsl';
-import type { CompiledRule } from '@proactive/dsl';
-import type { ChannelRules, WidgetMessage, WidgetResponse } from '@proactive/contract/widget';
-import type { Bot, BotAnswer, LiveMessage, Repository, ScheduleRecord } from '../storage/repository.ts';
+import { buildSnapshot, patchSnapshot, type Snapshot } from './snapshot-build.ts';
+import type { Repository } from '../storage/repository.ts';
+import type { BusEvent } from './bus.ts';
+import type { Change } from './changes.ts';
 
-export interface Snapshot {
-  /** The serialised `ChannelRules`. */
-  body: Uint8Array;
-  /** Quoted strong ETag, e.g. `"3q2-7w"`. */
-  etag: string;
-  /** Ids of the live messages in it, for checking widget events cheaply. */
-  messageIds: ReadonlySet<string>;
-}
-
-const encoder = new TextEncoder();
-
-async function digest(text: string): Promise<string> {
-  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
-  let binary = '';
-  for (const byte of bytes.subarray(0, 18)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_');
-}
-
-function scheduleData(record: ScheduleRecord): Schedule {
-  return { time_zone: record.time_zone, intervals: record.intervals, holidays: record.holidays };
-}
-
-/**
- * Builds a channel's widget payload; null when there is no such channel.
- *
- * @example const snapshot = await buildSnapshot(repository, 'demo')
- */
-export async function buildSnapshot(repository: Repository, channelId: string): Promise<Snapshot | null> {
-  const channel = await repository.channels.get(channelId);
-  if (!channel) return null;
-  const [brand, live] = await Promise.all([
-    repository.brands.get(channel.brand_id),
-    repository.messages.live(channelId),
-  ]);
-  const messages = live.filter((message) => message.brand_id === channel.brand_id && message.compiled);
-
-  const bots = new Map<string, Bot | null>();
-  const answers = new Map<string, BotAnswer | null>();
-  let allSchedules: ScheduleRecord[] | null = null;
-  const schedules: Record<string, Schedule> = {};
-  if (channel.schedule_id) {
-    const own = await repository.schedules.get(channel.schedule_id);
-    if (own) schedules.default = scheduleData(own);
-  }
-
-  const out: WidgetMessage[] = [];
-  for (const message of messages) {
-    const response = await widgetResponse(repository, message, bots, answers);
-    if (!response) continue;
-    const rule = message.compiled as CompiledRule;
-    const wanted = rule.time_of_day.mode === 'anytime' ? null : rule.time_of_day.schedule;
-    if (wanted !== null && !schedules[wanted]) {
-      allSchedules ??= await repository.schedules.list();
-      const named = allSchedules.find((schedule) => schedule.name === wanted);
-      // A rule whose schedule vanished cannot be evaluated correctly: leave it out rather than guess.
-      if (!named) continue;
-      schedules[wanted] = scheduleData(named);
-    }
-    out.push({
-      id: message.id,
-      name: message.name,
-      greeting: message.greeting,
-      response,
-      tags: rule.tags,
-      rule,
-    });
-  }
-
-  const payload: Omit<ChannelRules, 'version'> = {
-    channel_id: channel.id,
-    brand: { id: channel.brand_id, name: brand?.name ?? '' },
-    messages: out,
-    schedules,
-  };
-  const version = await digest(JSON.stringify(payload));
-  const full: ChannelRules = {
-    channel_id: payload.channel_id,
-    brand: payload.brand,
-    version,
-    messages: out,
-    schedules,
-  };
-  return {
-    body: encoder.encode(JSON.stringify(full)),
-    etag: `"${version}"`,
-    messageIds: new Set(out.map((message) => message.id)),
-  };
-}
-
-async function widgetResponse(
-  repository: Repository,
-  message: LiveMessage,
-  bots: Map<string, Bot | null>,
-  answers: Map<string, BotAnswer | null>,
-): Promise<WidgetResponse | null> {
-  const response = message.response;
-  if (response.type === 'agent') {
-    return { type: 'agent', follow_up: response.follow_up, customer_details: response.customer_details };
-  }
-  if (!response.bot_id || !response.answer_id) return null;
-  if (!bots.has(response.bot_id)) bots.set(response.bot_id, await repository.bots.get(response.bot_id));
-  if (!answers.has(response.answer_id))
-    answers.set(response.answer_id, await repository.answers.get(response.answer_id));
-  const bot = bots.get(response.bot_id);
-  const answer = answers.get(response.answer_id);
-  if (!bot || !answer || answer.bot_id !== bot.id || !bot.channel_ids.includes(message.channel_id))
-    return null;
-  return {
-    type: 'bot',
-    bot: { id: bot.id, name: bot.name },
-    answer: { id: answer.id, title: answer.title, body: answer.body },
-  };
-}
+export { buildSnapshot, patchSnapshot, type Snapshot } from './snapshot-build.ts';
 
 const maxEntries = 50_000;
 
@@ -128,6 +16,8 @@ interface CacheEntry {
   generation: number;
   value: Promise<Snapshot | null>;
   builtAt: number;
+  /** The value once it is known, for serving without awaiting (see `peek`). */
+  settled?: { value: Snapshot | null };
 }
 
 export interface SnapshotCacheOptions {
@@ -139,11 +29,14 @@ export interface SnapshotCacheOptions {
   now?: () => number;
   /** Workers: never share an unfinished build between requests (see `#getIsolated`). */
   isolatedRequests?: boolean;
+  /** Called with every snapshot built or patched, once it is ready (e.g. to prepare its responses). */
+  onSnapshot?: (snapshot: Snapshot) => void;
 }
 
 /**
  * Per-channel snapshots in memory. `get` builds on first use; `invalidate` drops entries and rebuilds the
- * ones that were in use right away, so the next widget request is served from memory again.
+ * ones that were in use right away; `patch` applies one message's change to the snapshot in use. Either
+ * way the next widget request is served from memory again.
  *
  * @example const cache = new SnapshotCache(repository); const snapshot = await cache.get('demo')
  */
@@ -162,11 +55,21 @@ export class SnapshotCache {
   get(channelId: string): Promise<Snapshot | null> {
     if (this.options.isolatedRequests) return this.#getIsolated(channelId);
     const entry = this.#entries.get(channelId);
-    const now = this.options.now?.() ?? Date.now();
-    if (entry && (this.options.maxAgeMs === undefined || now - entry.builtAt < this.options.maxAgeMs)) {
-      return entry.value;
-    }
+    if (entry && this.#fresh(entry.builtAt)) return entry.value;
     return this.#build(channelId);
+  }
+
+  /**
+   * The channel's snapshot when it is ready in memory right now (null: no such channel); undefined when it
+   * is being built or patched, is stale, or was never asked for: then `get` is the way.
+   */
+  peek(channelId: string): Snapshot | null | undefined {
+    if (this.options.isolatedRequests) {
+      const done = this.#done.get(channelId);
+      return done && this.#fresh(done.builtAt) ? done.value : undefined;
+    }
+    const entry = this.#entries.get(channelId);
+    return entry?.settled && this.#fresh(entry.builtAt) ? entry.settled.value : undefined;
   }
 
   /** Snapshots currently held (built or building), for the bench and tests. */
@@ -174,18 +77,28 @@ export class SnapshotCache {
     return this.#entries.size;
   }
 
+  #now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  #fresh(builtAt: number): boolean {
+    return this.options.maxAgeMs === undefined || this.#now() - builtAt < this.options.maxAgeMs;
+  }
+
   /**
    * Workers: a promise created while serving one request must not be awaited by another (workerd cancels
    * or hangs it), so only finished snapshots are shared, and nothing is rebuilt in the background.
    */
   async #getIsolated(channelId: string): Promise<Snapshot | null> {
-    const now = this.options.now?.() ?? Date.now();
+    const now = this.#now();
     const done = this.#done.get(channelId);
-    if (done && (this.options.maxAgeMs === undefined || now - done.builtAt < this.options.maxAgeMs))
-      return done.value;
+    if (done && this.#fresh(done.builtAt)) return done.value;
     const generation = this.#generationOf(channelId);
     const value = await buildSnapshot(this.repository, channelId);
-    if (this.#generationOf(channelId) === generation) this.#done.set(channelId, { value, builtAt: now });
+    if (this.#generationOf(channelId) === generation) {
+      this.#done.set(channelId, { value, builtAt: now });
+      if (value) this.options.onSnapshot?.(value);
+    }
     return value;
   }
 
@@ -204,6 +117,58 @@ export class SnapshotCache {
     }
   }
 
+  /**
+   * One message of the channel changed (published, paused, resumed, edited, moved, deleted): the snapshot
+   * in use is patched with that message as storage has it now, after any build or patch still running.
+   * A channel nobody asked for is left alone (the next `get` builds it).
+   *
+   * @example cache.patch('demo', 'msg_123')
+   */
+  patch(channelId: string, messageId: string): void {
+    const previous = this.options.isolatedRequests ? undefined : this.#entries.get(channelId);
+    if (!previous) {
+      this.invalidate([channelId]);
+      return;
+    }
+    this.#generations.set(channelId, this.#generationOf(channelId) + 1);
+    const value = previous.value.then(
+      (snapshot) =>
+        snapshot
+          ? patchSnapshot(this.repository, snapshot, messageId)
+          : buildSnapshot(this.repository, channelId),
+      () => buildSnapshot(this.repository, channelId),
+    );
+    this.#track(channelId, value);
+  }
+
+  /**
+   * Applies a change announced by this server (see ./changes.ts).
+   *
+   * @example cache.apply({ channel_id: 'demo', message_id: 'msg_123' })
+   */
+  apply(change: Change): void {
+    if (change === 'all') this.invalidateAll();
+    else if (Array.isArray(change)) this.invalidate(change);
+    else this.patch(change.channel_id, change.message_id);
+  }
+
+  /**
+   * Applies a change another server announced on the bus; other events are ignored.
+   *
+   * @example bus.subscribe((event) => cache.hear(event))
+   */
+  hear(event: BusEvent): void {
+    if (event.type === 'all_changed') this.invalidateAll();
+    else if (event.type !== 'channels_changed') return;
+    else if (
+      event.channel_ids.length === 1 &&
+      Array.isArray(event.message_ids) &&
+      event.message_ids.every((id) => typeof id === 'string')
+    ) {
+      for (const messageId of event.message_ids) this.patch(event.channel_ids[0] as string, messageId);
+    } else this.invalidate(event.channel_ids);
+  }
+
   invalidateAll(): void {
     this.#globalGeneration++;
     this.#done.clear();
@@ -217,9 +182,13 @@ export class SnapshotCache {
   }
 
   #build(channelId: string): Promise<Snapshot | null> {
+    return this.#track(channelId, buildSnapshot(this.repository, channelId));
+  }
+
+  /** Makes `value` the channel's entry: kept when it succeeds and nothing changed meanwhile. */
+  #track(channelId: string, value: Promise<Snapshot | null>): Promise<Snapshot | null> {
     const generation = this.#generationOf(channelId);
-    const value = buildSnapshot(this.repository, channelId);
-    const entry: CacheEntry = { generation, value, builtAt: this.options.now?.() ?? Date.now() };
+    const entry: CacheEntry = { generation, value, builtAt: this.#now() };
     this.#entries.set(channelId, entry);
     value.catch(() => {
       // A failed build (database down) must not stick: the next request tries again.
@@ -232,6 +201,10 @@ export class SnapshotCache {
         if (this.#generationOf(channelId) !== generation) this.#entries.delete(channelId);
         // Unknown channels are remembered, but not without bound (junk ids must not grow memory).
         else if (snapshot === null && this.#entries.size > maxEntries) this.#entries.delete(channelId);
+        else {
+          entry.settled = { value: snapshot };
+          if (snapshot) this.options.onSnapshot?.(snapshot);
+        }
       },
       () => undefined,
     );

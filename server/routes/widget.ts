@@ -23,6 +23,7 @@ import { isPlausibleId } from '../domain/ids.ts';
 import type { SnapshotCache } from '../domain/snapshot.ts';
 import { HttpError } from '../http/errors.ts';
 import { body, errors, json, openApiApp, route } from '../http/openapi.ts';
+import { rulesCorsHeaders, type RulesResponder } from '../http/rules-response.ts';
 import { spend } from '../http/rate-limit.ts';
 import type { Limits } from '../limits/limiter.ts';
 import type { Repository, StatsCounter } from '../storage/repository.ts';
@@ -50,7 +51,7 @@ export const rulesRoute = route({
   tags,
   security,
   summary:
-    "The channel's live messages, compiled, in order. Strong ETag; If-None-Match -> 304; CDN-cacheable.",
+    "The channel's live messages, compiled, in order. Brotli or gzip when accepted (Vary: Accept-Encoding); a strong ETag per coding; If-None-Match -> 304; CDN-cacheable.",
   request: { params: z.object({ channel_id: z.string() }) },
   responses: {
     200: json(channelRules, 'The channel rules.'),
@@ -123,33 +124,27 @@ const counters: Record<string, StatsCounter> = {
   replied: 'replied',
 };
 
-function etagMatches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
-}
-
 /**
- * `GET /widget/v1/channels/:channel_id/rules`: the channel's pre-serialised snapshot with its precomputed
- * strong ETag; `If-None-Match` -> 304. No query, no hashing, no middleware on the way: it sets its own
- * CORS and cache headers.
+ * `GET /widget/v1/channels/:channel_id/rules`: the channel's snapshot's prepared response (see
+ * http/rules-response.ts: precompressed bodies, strong ETags, every header computed once);
+ * `If-None-Match` -> 304. The servers answer most of these requests before the app sees them
+ * (rules-fast-path.ts); this route serves the rest the same way, after waiting for the snapshot.
  *
- * @example app.openapi(rulesRoute, rulesHandler(snapshots, 30))
+ * @example app.openapi(rulesRoute, rulesHandler(snapshots, new RulesResponder({ maxAge: 30 })))
  */
-export function rulesHandler(snapshots: SnapshotCache, maxAge: number) {
-  const cacheControl = `public, max-age=${maxAge}, stale-while-revalidate=${maxAge * 10}, stale-if-error=86400`;
+export function rulesHandler(snapshots: SnapshotCache, responder: RulesResponder) {
   return async (c: Context) => {
     const channelId = c.req.param('channel_id') ?? '';
     const snapshot = isPlausibleId(channelId) ? await snapshots.get(channelId) : null;
-    c.header('Access-Control-Allow-Origin', '*');
-    c.header('Access-Control-Expose-Headers', 'ETag');
-    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-    if (!snapshot) throw notFound('channel', channelId.slice(0, 100));
-    c.header('ETag', snapshot.etag);
-    c.header('Cache-Control', cacheControl);
-    if (etagMatches(c.req.header('if-none-match'), snapshot.etag)) return c.body(null, 304);
-    c.header('Content-Type', 'application/json; charset=utf-8');
-    return c.body(snapshot.body as Uint8Array<ArrayBuffer>, 200);
+    if (!snapshot) {
+      for (const [name, value] of Object.entries(rulesCorsHeaders)) c.header(name, value);
+      throw notFound('channel', channelId.slice(0, 100));
+    }
+    const reply = responder.reply(snapshot, c.req.header('accept-encoding'), c.req.header('if-none-match'));
+    return new Response(reply.body as Uint8Array<ArrayBuffer> | null, {
+      status: reply.status,
+      headers: reply.headers,
+    });
   };
 }
 

@@ -18,21 +18,24 @@ export async function rankAtEnd(repository: Repository, channelId: string): Prom
 /**
  * The rank that puts `record` at index `order` among its channel's other messages (past the end: last).
  * Reads the two neighbours; writes nothing unless two neighbours share a rank (messages created at the
- * same instant on two servers), in which case the channel's ranks are spread out once.
+ * same instant on two servers), in which case the channel's ranks are spread out once (`respread`: other
+ * messages' ranks changed too).
  *
- * @example const rank = await rankForOrder(repository, record, 0)
+ * @example const { rank } = await rankForOrder(repository, record, 0)
  */
 export async function rankForOrder(
   repository: Repository,
   record: MessageRecord,
   order: number,
-): Promise<string> {
+): Promise<{ rank: string; respread: boolean }> {
   let { before, after } = await repository.messages.ranksAround(record.channel_id, order, record.id);
+  let respread = false;
   if (before !== null && after !== null && before >= after) {
     await spreadRanks(repository, record.channel_id);
+    respread = true;
     ({ before, after } = await repository.messages.ranksAround(record.channel_id, order, record.id));
   }
-  return generateKeyBetween(before, after);
+  return { rank: generateKeyBetween(before, after), respread };
 }
 
 async function spreadRanks(repository: Repository, channelId: string): Promise<void> {

@@ -122,6 +122,8 @@ export function createMessageService({ repository, changes, clock }: MessageServ
           compiled: null,
           status: nextStatus(record.status, 'found_errors'),
         });
+        // A live message that no longer compiles leaves its widget payload.
+        if (record.status === 'live') await changes.message(record.channel_id, record.id);
       }
       const first = problems[0]?.message ?? ruleErrors[0]?.message ?? 'The message cannot go live.';
       throw new DomainError('cannot_publish', `The message cannot go live: ${first}`, {
@@ -132,7 +134,7 @@ export function createMessageService({ repository, changes, clock }: MessageServ
     // Publishing a live message whose rule compiles to the same thing changes nothing: same version.
     if (record.status === 'live' && sameRule(stateOf(record), state)) return present(record);
     const updated = await save(record, { ...state, status: nextStatus(record.status, 'publish') });
-    await changes.channels([record.channel_id]);
+    await changes.message(record.channel_id, record.id);
     return present(updated);
   }
 
@@ -220,18 +222,20 @@ export function createMessageService({ repository, changes, clock }: MessageServ
           throw invalidReference('response.bot_id', `No bot with id "${patch.response.bot_id}".`);
         }
       }
-      const rank =
+      const placed =
         patch.order === undefined ? undefined : await rankForOrder(repository, record, patch.order);
       const updated = await save(record, {
         name: patch.name,
         greeting: patch.greeting,
         response: patch.response,
-        rank,
+        rank: placed?.rank,
         ...state,
         status: statusAfterEdit(record.status, state),
       });
-      if (record.status === 'live' || updated.status === 'live') {
-        await changes.channels([record.channel_id]);
+      // Spreading ranks rewrote other messages' ranks too: the whole channel is read again.
+      if (placed?.respread) await changes.channels([record.channel_id]);
+      else if (record.status === 'live' || updated.status === 'live') {
+        await changes.message(record.channel_id, record.id);
       }
       return present(updated);
     },
@@ -243,7 +247,7 @@ export function createMessageService({ repository, changes, clock }: MessageServ
       const record = await load(id);
       if (record.status === 'paused') return present(record);
       const updated = await save(record, { status: nextStatus(record.status, 'pause') });
-      await changes.channels([record.channel_id]);
+      await changes.message(record.channel_id, record.id);
       return present(updated);
     },
 
@@ -274,7 +278,7 @@ export function createMessageService({ repository, changes, clock }: MessageServ
     async remove(id: string): Promise<void> {
       const record = await load(id);
       await repository.messages.delete(id);
-      if (record.status === 'live') await changes.channels([record.channel_id]);
+      if (record.status === 'live') await changes.message(record.channel_id, record.id);
     },
 
     async stats(id: string, range: { from?: string; to?: string }): Promise<MessageStats> {
