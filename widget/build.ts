@@ -1,6 +1,8 @@
 /**
  * Builds the widget (`npm run build:widget`): `dist/widget.js` (evaluator + bubble, loaded by every page)
- * and `dist/widget-panel.js` (the conversation panel, loaded on first open). Minified IIFEs for ES2020
+ * and the chunks it loads on demand: `dist/widget-panel.js` (the conversation panel, on first open),
+ * `dist/widget-extras.js` (the runtime of rules beyond the seed language: operators, kinds, trigger
+ * events, facts) and `dist/widget-behaviour.js` (time on site, exit intent, scroll and idle detectors). Minified IIFEs for ES2020
  * browsers, each written with its precompressed twins (`.br`, `.gz`) that the server picks by
  * Accept-Encoding. Prints each file's size minified and minified + gzip.
  *
@@ -19,6 +21,12 @@ export const distDir = join(root, 'dist');
 
 /** The initial script's budget, minified + gzip. */
 export const INITIAL_BUDGET_BYTES = 10 * 1024;
+
+/** The budget of each on-demand chunk of the rule language (extras, behaviour), minified + gzip. */
+export const CHUNK_BUDGET_BYTES = 2 * 1024;
+
+/** The chunks {@link CHUNK_BUDGET_BYTES} applies to (the panel loads only when the visitor opens a chat). */
+export const BUDGETED_CHUNKS: readonly string[] = ['widget-extras.js', 'widget-behaviour.js'];
 
 export interface BundleSize {
   file: string;
@@ -95,7 +103,34 @@ const rawCss: Plugin = {
 const entries = [
   { entry: join(root, 'widget/main.ts'), out: 'widget.js' },
   { entry: join(root, 'widget/panel/index.ts'), out: 'widget-panel.js' },
+  { entry: join(root, 'widget/extras/index.ts'), out: 'widget-extras.js' },
+  { entry: join(root, 'widget/behaviour/index.ts'), out: 'widget-behaviour.js' },
 ];
+
+/**
+ * The rule language's modules have no side effects on import: a chunk keeps only the runtime pieces it
+ * uses (esbuild would otherwise keep every module `@proactive/dsl/evaluator` re-exports).
+ */
+const dslWithoutSideEffects: Plugin = {
+  name: 'dsl-without-side-effects',
+  setup(builder) {
+    const dsl = join(root, 'dsl') + '/';
+    builder.onResolve({ filter: /.*/ }, async (args) => {
+      if (
+        args.pluginData === dsl ||
+        !(args.importer.startsWith(dsl) || args.path.startsWith('@proactive/dsl'))
+      )
+        return undefined;
+      const resolved = await builder.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: dsl,
+      });
+      return resolved.path.startsWith(dsl) ? { ...resolved, sideEffects: false } : resolved;
+    });
+  },
+};
 
 /**
  * Measures a built file.
@@ -128,7 +163,7 @@ export async function buildWidget(outDir: string = distDir): Promise<BundleSize[
       legalComments: 'none',
       charset: 'utf8',
       logLevel: 'warning',
-      plugins: [rawCss],
+      plugins: [rawCss, dslWithoutSideEffects],
     });
     precompress([join(outDir, out)]);
     sizes.push(sizeOf(join(outDir, out)));

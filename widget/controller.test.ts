@@ -98,7 +98,7 @@ describe('controller', () => {
     controller.setRules(
       rulesOf(message('m1', 'when visitor.page_url contains "pricing" for 0:30 every_time')),
     );
-    expect(controller.thresholds()).toEqual([30]);
+    expect(controller.events()).toEqual([{ type: 'on_page', seconds: 30 }]);
     controller.check({ type: 'page_load' });
     controller.check({ type: 'on_page', seconds: 10 });
     expect(bubble()).toBeNull();

@@ -1,10 +1,12 @@
 /**
- * The widget's brain: on each check (page load, time on page) it picks the first message of the channel,
- * in the channel's order, whose rule fires and whose frequency allows it — unless a message is already on
- * screen or the visitor has an active conversation — shows its bubble, and runs open / dismiss.
+ * The widget's brain: on each check (page load, time on page, a trigger's event, a tracked event) it
+ * picks the first message of the channel, in the channel's order, whose rule fires and whose frequency
+ * allows it — unless a message is already on screen or the visitor has an active conversation — shows
+ * its bubble, and runs open / dismiss. Rules beyond the seed language wait for the extras chunk: checks
+ * made while it loads run, in order, once it is there.
  */
-import type { ContextEvent } from '@proactive/dsl/evaluator';
-import { createMatcher, type RuleContext } from '@proactive/dsl/evaluator';
+import type { CompiledEvent, ContextEvent, EvaluatorOptions } from '@proactive/dsl/evaluator';
+import { builtinRuntimeKinds, createMatcher, type RuleContext } from '@proactive/dsl/evaluator';
 import type { ApiClient } from './api.ts';
 import { showBubble, type Bubble } from './bubble.ts';
 import { buildContext } from './context.ts';
@@ -15,6 +17,7 @@ import {
   type ActiveConversation,
 } from './conversation.ts';
 import type { EventReporter } from './events.ts';
+import type { Extras } from './extras/contract.ts';
 import { mayShow, recordClosed, recordShown } from './frequency.ts';
 import { fillFirstName } from './greeting.ts';
 import type { WidgetHost } from './host.ts';
@@ -22,7 +25,8 @@ import { knownIdentity, rememberIdentity } from './identity.ts';
 import { createLauncher } from './launcher.ts';
 import type { MountPanel, PanelInstance } from './panel/contract.ts';
 import type { ChannelRules, WidgetEventType, WidgetMessage } from '@proactive/contract/widget';
-import type { Emitter } from './public-api.ts';
+import { warnOnce, type Emitter } from './public-api.ts';
+import { needsExtras } from './needs.ts';
 import { touchVisit } from './visit.ts';
 
 type Matcher = (context: RuleContext) => boolean;
@@ -34,6 +38,8 @@ export interface ControllerOptions {
   reporter: EventReporter;
   emitter: Emitter;
   loadPanel(): Promise<MountPanel | null>;
+  /** Loads the extras chunk (for rules beyond the seed language); without it such rules never fire. */
+  loadExtras?(): Promise<Extras | null>;
   now?: () => number;
 }
 
@@ -41,13 +47,26 @@ export interface Controller {
   /** The channel's rules; null when the channel is gone (nothing is shown any more). */
   setRules(rules: ChannelRules | null): void;
   check(event: ContextEvent): void;
-  /** The `for M:SS` durations, in seconds, of the rules in play. */
-  thresholds(): number[];
+  /** The events the rules in play wait for. */
+  events(): CompiledEvent[];
+  /** A new page of the visit (single-page-app navigation): counts it. */
+  pageView(): void;
+  /** Epoch ms the current visit started. */
+  visitStart(): number;
   open(): void;
   close(): void;
-  identify(details: { name?: unknown; email?: unknown }): void;
+  /** `proactive('identify', details)`: name and email, and attributes (a changed attribute checks the page again). */
+  identify(details: unknown): void;
+  /** `proactive('track', name, properties)`: checks the rules waiting for that event. */
+  track(name: unknown, properties?: unknown): void;
   visitorId(): string;
 }
+
+/** The parameter that tells two events of one type apart (seconds, percent or name). */
+const parameterOf = (event: object): unknown => {
+  const { seconds, percent, name } = event as Record<string, unknown>;
+  return seconds ?? percent ?? name;
+};
 
 /**
  * Creates the controller for one channel.
@@ -63,7 +82,13 @@ export function createController(options: ControllerOptions): Controller {
   let panel: { instance: PanelInstance; key: string } | null = null;
   let lastOpened: WidgetMessage | null = null;
   let opening = false;
-  let visitorId = touchVisit(now()).visitorId;
+  let visit = touchVisit(now(), true);
+  let visitorId = visit.visitorId;
+  let extras: Extras | null = null;
+  let extrasLoaded: Promise<Extras | null> | undefined;
+  let matcherOptions: EvaluatorOptions | undefined;
+  /** Checks waiting for the extras chunk, while it loads. */
+  let waiting: ContextEvent[] | null = null;
 
   const launcher = createLauncher(host.container, () => toggle());
 
@@ -86,7 +111,7 @@ export function createController(options: ControllerOptions): Controller {
     if (!matchers.has(message)) {
       let matcher: Matcher | null = null;
       try {
-        matcher = createMatcher(message.rule);
+        matcher = createMatcher(message.rule, matcherOptions);
       } catch {
         // Unknown compiled version or malformed rule: this message is never shown.
       }
@@ -120,16 +145,17 @@ export function createController(options: ControllerOptions): Controller {
   };
 
   const check = (event: ContextEvent) => {
+    if (waiting) return void waiting.push(event);
     if (!rules || bubble || panel?.instance.isOpen() || opening || conversation()) return;
     const at = now();
-    const visit = touchVisit(at);
+    visit = touchVisit(at);
     visitorId = visit.visitorId;
-    const context = buildContext(event, visit.history, rules.schedules, at);
+    const facts = extras?.facts(visit);
+    const context = buildContext(event, visit.history, rules.schedules, at, facts);
     for (const message of rules.messages) {
       const expected = message.rule.event;
-      if (expected.type !== event.type) continue;
-      if (event.type === 'on_page' && expected.type === 'on_page' && expected.seconds !== event.seconds)
-        continue;
+      // Each rule is checked at its own threshold (or for its own custom event).
+      if (expected.type !== event.type || parameterOf(expected) !== parameterOf(event)) continue;
       if (!mayShow({ id: message.id, frequency: message.rule.frequency }, at)) continue;
       const matches = matcherOf(message);
       if (!matches) continue;
@@ -234,23 +260,40 @@ export function createController(options: ControllerOptions): Controller {
 
   const toggle = () => (panel?.instance.isOpen() ? close() : open());
 
+  /** Loads the extras chunk once; checks made meanwhile wait for it, then run in order. */
+  const useExtras = () =>
+    (extrasLoaded ??= ((waiting = []), options.loadExtras?.() ?? Promise.resolve(null)).then((loaded) => {
+      extras = loaded;
+      if (loaded) matcherOptions = { kinds: loaded.kinds(builtinRuntimeKinds), events: loaded.events };
+      matchers.clear();
+      const events = waiting ?? [];
+      waiting = null;
+      events.forEach(check);
+      return loaded;
+    }));
+
   return {
     setRules(next) {
       rules = next;
       matchers.clear();
+      if (next?.messages.some((message) => needsExtras(message.rule))) void useExtras();
       // A conversation started on an earlier page keeps receiving replies (the launcher counts unread ones).
       const resumed = conversation();
       if (resumed && !panel && !opening) void mount(null, resumed, false);
     },
     check,
-    thresholds() {
-      return (rules?.messages ?? []).flatMap((message) =>
-        message.rule.event.type === 'on_page' ? [message.rule.event.seconds] : [],
-      );
+    events: () => (rules?.messages ?? []).map((message) => message.rule.event),
+    pageView() {
+      visit = touchVisit(now(), true);
     },
+    visitStart: () => visit.start,
     open,
     close,
     identify(details) {
+      if (typeof details !== 'object' || !details)
+        return warnOnce(
+          "identify(details): details must be an object, such as {name: 'Ada', attributes: {plan: 'pro'}}.",
+        );
       rememberIdentity(details);
       if (bubble) {
         const message = bubble.message;
@@ -263,6 +306,16 @@ export function createController(options: ControllerOptions): Controller {
           }),
         };
       }
+      const { attributes } = details as { attributes?: unknown };
+      // The page's rules see changed attributes at once.
+      if (attributes !== undefined)
+        void useExtras().then((loaded) => loaded?.identify(attributes) && check({ type: 'page_load' }));
+    },
+    track(name, properties) {
+      void useExtras().then((loaded) => {
+        const event = loaded?.track(name, properties);
+        if (event) check(event);
+      });
     },
     visitorId: () => visitorId,
   };

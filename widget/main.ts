@@ -8,7 +8,11 @@ import { apiOriginOf, createApiClient } from './api.ts';
 import { createController } from './controller.ts';
 import { createEventReporter } from './events.ts';
 import { createHost, HOST_ID } from './host.ts';
-import { loadPanel, panelScriptUrl } from './panel-loader.ts';
+import { BEHAVIOUR_GLOBAL, type Behaviour, type StartBehaviour } from './behaviour/contract.ts';
+import { chunkUrl, loadChunk } from './chunk-loader.ts';
+import { EXTRAS_GLOBAL, type Extras } from './extras/contract.ts';
+import { behaviourEvents } from './needs.ts';
+import { PANEL_GLOBAL, type MountPanel } from './panel/contract.ts';
 import { createEmitter, installApi } from './public-api.ts';
 import { cachedRules, refreshRules } from './rules-client.ts';
 import { startTriggers } from './triggers.ts';
@@ -26,6 +30,8 @@ function boot(script: HTMLScriptElement): void {
   const channelId = script.dataset.channel?.trim();
   if (!channelId || document.getElementById(HOST_ID)) return;
   const api = createApiClient(apiOriginOf(script.src, location.href));
+  const widgetSrc = script.src || `${api.origin}/widget.js`;
+  const chunk = <T>(file: string, global: string) => loadChunk<T>(chunkUrl(widgetSrc, file), global);
   const host = createHost();
   const emitter = createEmitter();
   // Read at report time: the visitor id changes when the visitor clears storage mid-page.
@@ -36,26 +42,54 @@ function boot(script: HTMLScriptElement): void {
     channelId,
     reporter,
     emitter,
-    loadPanel: () => loadPanel(panelScriptUrl(script.src || `${api.origin}/widget.js`)),
+    loadPanel: () => chunk<MountPanel>('widget-panel.js', PANEL_GLOBAL),
+    loadExtras: () => chunk<Extras>('widget-extras.js', EXTRAS_GLOBAL),
   });
   installApi({
     on: emitter.on,
     off: emitter.off,
-    identify: (details) => controller.identify(typeof details === 'object' && details ? details : {}),
+    identify: (details) => controller.identify(details),
+    track: (name, properties) => controller.track(name, properties),
     open: () => controller.open(),
     close: () => controller.close(),
   });
 
+  let behaviour: Behaviour | undefined;
+  let rulesSet = 0;
+  /** Starts the waits of the rules in play: `for M:SS` here, the other triggers' detectors on demand. */
+  const watch = () => {
+    const events = controller.events();
+    triggers.setThresholds(events.flatMap((event) => (event.type === 'on_page' ? [event.seconds] : [])));
+    behaviour?.stop();
+    behaviour = undefined;
+    const current = ++rulesSet;
+    const waits = behaviourEvents(events);
+    if (!waits.length) return;
+    void chunk<StartBehaviour>('widget-behaviour.js', BEHAVIOUR_GLOBAL).then((start) => {
+      if (start && current === rulesSet)
+        behaviour = start(waits, {
+          onCheck: (event) => controller.check(event),
+          visitStart: () => controller.visitStart(),
+        });
+    });
+  };
+
   const cached = cachedRules(channelId);
   if (cached) controller.setRules(cached);
-  const triggers = startTriggers({ onCheck: (event) => controller.check(event) });
-  triggers.setThresholds(controller.thresholds());
+  const triggers = startTriggers({
+    onCheck: (event) => controller.check(event),
+    onNavigate: () => {
+      controller.pageView();
+      behaviour?.reset();
+    },
+  });
+  watch();
 
   void refreshRules(api, channelId).then((fresh) => {
     if (fresh === 'unchanged') return;
     controller.setRules(fresh === 'gone' ? null : fresh);
     controller.check({ type: 'page_load' });
-    triggers.setThresholds(controller.thresholds());
+    watch();
   });
 
   let lastActivity = 0;

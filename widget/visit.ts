@@ -17,6 +17,8 @@ interface VisitorRecord {
   id: string;
   /** The id of the visitor's first visit: while it lasts, the visitor is a new user. */
   first_visit: string;
+  /** Visits so far, this one included (absent in records written before it was counted: 1). */
+  visits?: number;
 }
 
 interface VisitRecord {
@@ -25,12 +27,26 @@ interface VisitRecord {
   last: number;
   /** Messages opened or dismissed during this visit (for `once_per_visit`). */
   done: string[];
+  /** Epoch ms the visit started (for `for M:SS on_site`); absent in older records. */
+  start?: number;
+  /** Pages seen in this visit. */
+  pages?: number;
+  /** The landing page's UTM parameters, by name without `utm_`. */
+  utm?: Record<string, string>;
 }
 
 export interface Visit {
   visitorId: string;
   visitId: string;
   history: 'new_user' | 'returning_user';
+  /** Epoch ms the visit started. */
+  start: number;
+  /** Pages seen in this visit, the current one included. */
+  pages: number;
+  /** Visits so far, this one included. */
+  visits: number;
+  /** The UTM parameters of the visit's landing page (`source`, `medium`, …; only those it had). */
+  utm: Record<string, string>;
 }
 
 function readSessionMarker(): string | null {
@@ -65,30 +81,50 @@ function currentVisitRecord(now: number): VisitRecord {
   ) {
     return stored;
   }
-  const fresh: VisitRecord = { id: randomId(), last: now, done: [] };
+  const fresh: VisitRecord = { id: randomId(), last: now, done: [], start: now, pages: 0, utm: landingUtm() };
   writeJson('local', VISIT_KEY, fresh);
   writeSessionMarker(fresh.id);
+  const visitor = readJson<VisitorRecord>('local', VISITOR_KEY);
+  if (visitor) writeJson('local', VISITOR_KEY, { ...visitor, visits: (visitor.visits ?? 1) + 1 });
   return fresh;
 }
 
+/** The `utm_*` parameters of the current page (the first occurrence of each). */
+function landingUtm(): Record<string, string> {
+  const utm: Record<string, string> = {};
+  try {
+    for (const [name, value] of new URLSearchParams(location.search))
+      if (/^utm_(source|medium|campaign|term|content)$/.test(name)) utm[name.slice(4)] ??= value;
+  } catch {
+    // No readable location: no UTM parameters.
+  }
+  return utm;
+}
+
 /**
- * The current visit, starting a new one (and a new visitor) when needed, and recording activity now.
+ * The current visit, starting a new one (and a new visitor) when needed, and recording activity now;
+ * `newPage` counts a page seen (a page load or a single-page-app navigation).
  *
- * @example touchVisit(Date.now()).history // 'new_user' on the first visit
+ * @example touchVisit(Date.now(), true).pages // 1 on the landing page
  */
-export function touchVisit(now: number): Visit {
+export function touchVisit(now: number, newPage?: boolean): Visit {
   const visit = currentVisitRecord(now);
   visit.last = now;
+  if (newPage) visit.pages = (visit.pages ?? 0) + 1;
   writeJson('local', VISIT_KEY, visit);
   let visitor = readJson<VisitorRecord>('local', VISITOR_KEY);
   if (!visitor || typeof visitor.id !== 'string' || typeof visitor.first_visit !== 'string') {
-    visitor = { id: randomId(), first_visit: visit.id };
+    visitor = { id: randomId(), first_visit: visit.id, visits: 1 };
     writeJson('local', VISITOR_KEY, visitor);
   }
   return {
     visitorId: visitor.id,
     visitId: visit.id,
     history: visitor.first_visit === visit.id ? 'new_user' : 'returning_user',
+    start: visit.start ?? now,
+    pages: Math.max(1, visit.pages ?? 1),
+    visits: visitor.visits ?? 1,
+    utm: visit.utm ?? {},
   };
 }
 

@@ -1,0 +1,67 @@
+/**
+ * The checks and effects of `proactive('identify', {attributes})` and `proactive('track', name,
+ * properties)`, loaded with the extras chunk the first time the site calls them: a call the widget
+ * cannot use warns once on the console, saying what to fix.
+ */
+import type { ContextEvent } from '@proactive/dsl/evaluator';
+import { isFact, rememberAttributes } from './attributes.ts';
+
+const warned = new Set<string>();
+
+/** Warns once per page for each text. */
+function warnOnce(text: string): void {
+  if (!warned.has(text)) console.warn(`[proactive] ${text}`);
+  warned.add(text);
+}
+
+const isObject = (value: unknown): value is object =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Stores the attributes of an `identify` call; returns whether they changed.
+ *
+ * @example identifyAttributes({ plan: 'pro', seats: 12, trial: null }) // true
+ */
+export function identifyAttributes(attributes: unknown): boolean {
+  if (!isObject(attributes)) {
+    warnOnce(
+      "identify({attributes}): attributes must be an object, such as {plan: 'pro', seats: 12, trial: true}.",
+    );
+    return false;
+  }
+  return rememberAttributes(attributes, (key) =>
+    warnOnce(
+      `identify({attributes}): attributes[${JSON.stringify(key)}] must be text, a number, true/false, or null to remove it.`,
+    ),
+  );
+}
+
+/**
+ * The event of a `track` call, or null (after a warning) when the call cannot be used; properties that
+ * are not text, numbers or booleans are left out (with a warning).
+ *
+ * @example trackedEvent('added_to_cart', { value: 42 }) // { type: 'custom', name: 'added_to_cart', properties: { value: 42 } }
+ */
+export function trackedEvent(name: unknown, properties: unknown = {}): ContextEvent | null {
+  if (typeof name !== 'string' || !name) {
+    warnOnce(
+      "track(name, properties): name must be a non-empty text, such as proactive('track', 'added_to_cart', {value: 42}).",
+    );
+    return null;
+  }
+  if (!isObject(properties)) {
+    warnOnce(
+      `track(${JSON.stringify(name)}, properties): properties must be an object, such as {value: 42}.`,
+    );
+    return null;
+  }
+  const kept: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(properties)) {
+    if (isFact(value)) kept[key] = value;
+    else
+      warnOnce(
+        `track(${JSON.stringify(name)}, properties): properties[${JSON.stringify(key)}] must be text, a number or true/false.`,
+      );
+  }
+  return { type: 'custom', name, properties: kept };
+}

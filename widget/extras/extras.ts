@@ -1,0 +1,33 @@
+/**
+ * What the on-demand extras chunk (`widget-extras.js`) offers, loaded only by channels whose rules go beyond
+ * the seed language: the text operators (starts with, ends with, matches), the number, boolean and
+ * attribute kinds, the events of the new triggers, and the facts beyond the seed ones; also loaded the
+ * first time the site calls `identify` with attributes or `track`.
+ */
+import {
+  attributeRuntime,
+  booleanRuntime,
+  foldCase,
+  numberRuntime,
+  triggerEvents,
+  withStringOperators,
+} from '@proactive/dsl/evaluator';
+import { identifyAttributes, trackedEvent } from './api.ts';
+import type { Extras } from './contract.ts';
+import { collectFacts } from './facts.ts';
+
+/** What the chunk offers. */
+export const extras: Extras = {
+  kinds: (seed) => ({
+    ...seed,
+    text: withStringOperators(seed.text!, foldCase),
+    url: withStringOperators(seed.url!),
+    number: numberRuntime,
+    boolean: booleanRuntime,
+    attribute: attributeRuntime,
+  }),
+  events: triggerEvents,
+  facts: collectFacts,
+  identify: identifyAttributes,
+  track: trackedEvent,
+};

@@ -1,0 +1,38 @@
+/**
+ * The facts beyond the seed ones, read from the page and the visit at check time: referrer, the current
+ * page's query parameters, the visit's UTM parameters, pages viewed, visit count, the site's attributes
+ * and the device type.
+ */
+import type { Visit } from '../visit.ts';
+import { knownAttributes } from './attributes.ts';
+import type { Facts } from './contract.ts';
+import { deviceType } from './device.ts';
+
+/**
+ * The query parameters of a URL by name: the first occurrence of each, decoded.
+ *
+ * @example queryOf('https://x.test/?ref=partner&ref=other') // { ref: 'partner' }
+ */
+export function queryOf(url: string): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [name, value] of new URL(url).searchParams) query[name] ??= value;
+  return query;
+}
+
+/**
+ * The facts of the current page and visit.
+ *
+ * @example collectFacts(touchVisit(Date.now())).visitor.pages_viewed // 1
+ */
+export function collectFacts(visit: Visit): Facts {
+  const visitor: Facts['visitor'] = {
+    referrer: document.referrer,
+    query: queryOf(location.href),
+    attributes: knownAttributes(),
+    pages_viewed: visit.pages,
+    visit_count: visit.visits,
+  };
+  for (const [name, value] of Object.entries(visit.utm))
+    (visitor as Record<string, unknown>)[`utm_${name}`] = value;
+  return { visitor, device: { type: deviceType(navigator) } };
+}
