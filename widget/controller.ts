@@ -17,6 +17,7 @@ import {
   type ActiveConversation,
 } from './conversation.ts';
 import type { EventReporter } from './events.ts';
+import type { SiteCalls } from './api-calls/contract.ts';
 import type { Extras } from './extras/contract.ts';
 import { mayShow, recordClosed, recordShown } from './frequency.ts';
 import { fillFirstName } from './greeting.ts';
@@ -40,6 +41,8 @@ export interface ControllerOptions {
   loadPanel(): Promise<MountPanel | null>;
   /** Loads the extras chunk (for rules beyond the seed language); without it such rules never fire. */
   loadExtras?(): Promise<Extras | null>;
+  /** Loads the calls chunk (`identify` attributes and `track`); without it those calls do nothing. */
+  loadCalls?(): Promise<SiteCalls | null>;
   now?: () => number;
 }
 
@@ -272,6 +275,8 @@ export function createController(options: ControllerOptions): Controller {
       return loaded;
     }));
 
+  const calls = () => options.loadCalls?.() ?? Promise.resolve(null);
+
   return {
     setRules(next) {
       rules = next;
@@ -309,10 +314,10 @@ export function createController(options: ControllerOptions): Controller {
       const { attributes } = details as { attributes?: unknown };
       // The page's rules see changed attributes at once.
       if (attributes !== undefined)
-        void useExtras().then((loaded) => loaded?.identify(attributes) && check({ type: 'page_load' }));
+        void calls().then((loaded) => loaded?.identify(attributes) && check({ type: 'page_load' }));
     },
     track(name, properties) {
-      void useExtras().then((loaded) => {
+      void calls().then((loaded) => {
         const event = loaded?.track(name, properties);
         if (event) check(event);
       });

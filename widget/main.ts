@@ -10,8 +10,9 @@ import { createEventReporter } from './events.ts';
 import { createHost, HOST_ID } from './host.ts';
 import { BEHAVIOUR_GLOBAL, type Behaviour, type StartBehaviour } from './behaviour/contract.ts';
 import { chunkUrl, loadChunk } from './chunk-loader.ts';
+import { CALLS_GLOBAL, type SiteCalls } from './api-calls/contract.ts';
 import { EXTRAS_GLOBAL, type Extras } from './extras/contract.ts';
-import { behaviourEvents } from './needs.ts';
+import { needsBehaviour } from './needs.ts';
 import { PANEL_GLOBAL, type MountPanel } from './panel/contract.ts';
 import { createEmitter, installApi } from './public-api.ts';
 import { cachedRules, refreshRules } from './rules-client.ts';
@@ -44,6 +45,7 @@ function boot(script: HTMLScriptElement): void {
     emitter,
     loadPanel: () => chunk<MountPanel>('widget-panel.js', PANEL_GLOBAL),
     loadExtras: () => chunk<Extras>('widget-extras.js', EXTRAS_GLOBAL),
+    loadCalls: () => chunk<SiteCalls>('widget-calls.js', CALLS_GLOBAL),
   });
   installApi({
     on: emitter.on,
@@ -63,11 +65,10 @@ function boot(script: HTMLScriptElement): void {
     behaviour?.stop();
     behaviour = undefined;
     const current = ++rulesSet;
-    const waits = behaviourEvents(events);
-    if (!waits.length) return;
+    if (!needsBehaviour(events)) return;
     void chunk<StartBehaviour>('widget-behaviour.js', BEHAVIOUR_GLOBAL).then((start) => {
       if (start && current === rulesSet)
-        behaviour = start(waits, {
+        behaviour = start(events, {
           onCheck: (event) => controller.check(event),
           visitStart: () => controller.visitStart(),
         });

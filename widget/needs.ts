@@ -4,7 +4,6 @@
  * behaviour chunk (the events of `for M:SS on_site`, exit intent, scroll and idle).
  */
 import type { CompiledEvent, CompiledRule } from '@proactive/dsl/evaluator';
-import { BEHAVIOUR_EVENTS } from './behaviour/contract.ts';
 
 /**
  * A field, match kind, operator or event type outside the seed language, as it appears in the compiled
@@ -23,10 +22,10 @@ export function needsExtras(rule: CompiledRule): boolean {
 }
 
 /**
- * The events, among the rules' events, that the behaviour chunk detects.
+ * Whether some of the rules' events are ones the behaviour chunk detects.
  *
- * @example behaviourEvents([{ type: 'page_load' }, { type: 'scroll', percent: 50 }]) // [{ type: 'scroll', percent: 50 }]
+ * @example needsBehaviour([{ type: 'scroll', percent: 50 }]) // true
  */
-export function behaviourEvents(events: readonly CompiledEvent[]): CompiledEvent[] {
-  return events.filter((event) => BEHAVIOUR_EVENTS.includes(event.type));
+export function needsBehaviour(events: readonly CompiledEvent[]): boolean {
+  return /"type":"(on_site|exit_intent|scroll|idle)"/.test(JSON.stringify(events));
 }

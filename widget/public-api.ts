@@ -105,11 +105,9 @@ export function installApi(api: ProactiveApi): void {
     return (run as (...values: unknown[]) => unknown)(...args);
   };
   target.proactive = Object.freeze(Object.assign(call, api));
-  for (const queuedCall of queued) {
-    // The function stub queues `arguments` objects; the array form queues arrays.
-    if (queuedCall && typeof queuedCall === 'object' && 'length' in queuedCall)
-      call(...(Array.from(queuedCall as ArrayLike<unknown>) as [unknown, ...unknown[]]));
-  }
+  // The function stub queues `arguments` objects; the array form queues arrays.
+  for (const queuedCall of queued)
+    if (queuedCall && typeof queuedCall === 'object') call(...(queuedCall as [unknown]));
   try {
     window.dispatchEvent(new CustomEvent('proactive:ready', { detail: target.proactive }));
   } catch {

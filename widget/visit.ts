@@ -31,8 +31,8 @@ interface VisitRecord {
   start?: number;
   /** Pages seen in this visit. */
   pages?: number;
-  /** The landing page's UTM parameters, by name without `utm_`. */
-  utm?: Record<string, string>;
+  /** The query of the visit's landing page (`?utm_source=…`), where its UTM parameters are read. */
+  landing?: string;
 }
 
 export interface Visit {
@@ -45,8 +45,8 @@ export interface Visit {
   pages: number;
   /** Visits so far, this one included. */
   visits: number;
-  /** The UTM parameters of the visit's landing page (`source`, `medium`, …; only those it had). */
-  utm: Record<string, string>;
+  /** The query of the visit's landing page (`?utm_source=…`; empty when it had none). */
+  landing: string;
 }
 
 function readSessionMarker(): string | null {
@@ -81,24 +81,19 @@ function currentVisitRecord(now: number): VisitRecord {
   ) {
     return stored;
   }
-  const fresh: VisitRecord = { id: randomId(), last: now, done: [], start: now, pages: 0, utm: landingUtm() };
+  const fresh: VisitRecord = {
+    id: randomId(),
+    last: now,
+    done: [],
+    start: now,
+    pages: 0,
+    landing: location.search,
+  };
   writeJson('local', VISIT_KEY, fresh);
   writeSessionMarker(fresh.id);
   const visitor = readJson<VisitorRecord>('local', VISITOR_KEY);
   if (visitor) writeJson('local', VISITOR_KEY, { ...visitor, visits: (visitor.visits ?? 1) + 1 });
   return fresh;
-}
-
-/** The `utm_*` parameters of the current page (the first occurrence of each). */
-function landingUtm(): Record<string, string> {
-  const utm: Record<string, string> = {};
-  try {
-    for (const [name, value] of new URLSearchParams(location.search))
-      if (/^utm_(source|medium|campaign|term|content)$/.test(name)) utm[name.slice(4)] ??= value;
-  } catch {
-    // No readable location: no UTM parameters.
-  }
-  return utm;
 }
 
 /**
@@ -124,7 +119,7 @@ export function touchVisit(now: number, newPage?: boolean): Visit {
     start: visit.start ?? now,
     pages: Math.max(1, visit.pages ?? 1),
     visits: visitor.visits ?? 1,
-    utm: visit.utm ?? {},
+    landing: visit.landing ?? '',
   };
 }
 

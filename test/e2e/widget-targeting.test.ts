@@ -331,7 +331,7 @@ describe('loading only what the rules use', () => {
     const site = await siteWith('when visitor.page_url contains "/" for 0:05 every_time');
     const chunks: string[] = [];
     site.page.on('request', (request) => {
-      if (/widget-(extras|behaviour)\.js/.test(request.url())) chunks.push(request.url());
+      if (/widget-(extras|behaviour|calls)\.js/.test(request.url())) chunks.push(request.url());
     });
     await site.page.addInitScript(() => {
       const added: string[] = [];

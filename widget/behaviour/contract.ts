@@ -7,9 +7,6 @@ import type { CompiledEvent, ContextEvent } from '@proactive/dsl/evaluator';
 
 export const BEHAVIOUR_GLOBAL = '__proactiveBehaviour__';
 
-/** The compiled event types the behaviour chunk detects. */
-export const BEHAVIOUR_EVENTS: readonly string[] = ['on_site', 'exit_intent', 'scroll', 'idle'];
-
 export interface BehaviourOptions {
   onCheck(event: ContextEvent): void;
   /** Epoch ms the visit started (read again on each reset: a new page may be a new visit). */
@@ -25,5 +22,5 @@ export interface Behaviour {
   stop(): void;
 }
 
-/** Starts the detectors the rules' events need, and only those. */
+/** Starts the detectors the rules' events need, and only those (other events are ignored). */
 export type StartBehaviour = (events: readonly CompiledEvent[], options: BehaviourOptions) => Behaviour;

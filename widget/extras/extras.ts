@@ -1,8 +1,7 @@
 /**
  * What the on-demand extras chunk (`widget-extras.js`) offers, loaded only by channels whose rules go beyond
  * the seed language: the text operators (starts with, ends with, matches), the number, boolean and
- * attribute kinds, the events of the new triggers, and the facts beyond the seed ones; also loaded the
- * first time the site calls `identify` with attributes or `track`.
+ * attribute kinds, the events of the new triggers, and the facts beyond the seed ones.
  */
 import {
   attributeRuntime,
@@ -12,7 +11,6 @@ import {
   triggerEvents,
   withStringOperators,
 } from '@proactive/dsl/evaluator';
-import { identifyAttributes, trackedEvent } from './api.ts';
 import type { Extras } from './contract.ts';
 import { collectFacts } from './facts.ts';
 
@@ -28,6 +26,4 @@ export const extras: Extras = {
   }),
   events: triggerEvents,
   facts: collectFacts,
-  identify: identifyAttributes,
-  track: trackedEvent,
 };

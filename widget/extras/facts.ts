@@ -4,7 +4,7 @@
  * and the device type.
  */
 import type { Visit } from '../visit.ts';
-import { knownAttributes } from './attributes.ts';
+import { knownAttributes } from '../api-calls/attributes.ts';
 import type { Facts } from './contract.ts';
 import { deviceType } from './device.ts';
 
@@ -32,7 +32,9 @@ export function collectFacts(visit: Visit): Facts {
     pages_viewed: visit.pages,
     visit_count: visit.visits,
   };
-  for (const [name, value] of Object.entries(visit.utm))
-    (visitor as Record<string, unknown>)[`utm_${name}`] = value;
+  // UTM parameters come from the visit's landing page, not the current one.
+  for (const [name, value] of Object.entries(queryOf(`http://x/${visit.landing}`)))
+    if (/^utm_(source|medium|campaign|term|content)$/.test(name))
+      (visitor as Record<string, unknown>)[name] = value;
   return { visitor, device: { type: deviceType(navigator) } };
 }

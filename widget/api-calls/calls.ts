@@ -1,7 +1,7 @@
 /**
  * The checks and effects of `proactive('identify', {attributes})` and `proactive('track', name,
- * properties)`, loaded with the extras chunk the first time the site calls them: a call the widget
- * cannot use warns once on the console, saying what to fix.
+ * properties)`, loaded (the calls chunk) the first time the site makes them: a call the widget cannot
+ * use warns once on the console, saying what to fix.
  */
 import type { ContextEvent } from '@proactive/dsl/evaluator';
 import { isFact, rememberAttributes } from './attributes.ts';
