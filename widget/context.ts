@@ -4,15 +4,14 @@
  * up here as optional until the widget collects it).
  */
 import type { ContextEvent, RuleContext, Schedule } from '@proactive/dsl/evaluator';
-import type { Facts } from './extras/contract.ts';
 
 /** Whether the visitor has been here before (the catalog's visit history symbols). */
 export type VisitHistory = NonNullable<RuleContext['visitor']['visit_history']>;
 
 /**
  * Builds the context for one check: page URL and title as they are now, the visit history, the
- * device language, the current time, and the facts beyond these when the channel's rules use them
- * (collected by the extras chunk).
+ * device language and the current time (the extras chunk adds the facts beyond these when the
+ * channel's rules use them).
  *
  * @example buildContext({ type: 'page_load' }, 'new_user', {}, Date.now())
  */
@@ -21,16 +20,10 @@ export function buildContext(
   visitHistory: VisitHistory,
   schedules: Record<string, Schedule>,
   now: number,
-  facts?: Facts,
 ): RuleContext {
   return {
-    visitor: {
-      page_url: location.href,
-      page_title: document.title,
-      visit_history: visitHistory,
-      ...facts?.visitor,
-    },
-    device: { language: navigator.language || 'en', ...facts?.device },
+    visitor: { page_url: location.href, page_title: document.title, visit_history: visitHistory },
+    device: { language: navigator.language || 'en' },
     event,
     now: new Date(now).toISOString(),
     schedules,

@@ -6,7 +6,7 @@ import type { ApiClient } from './api.ts';
 import { createController } from './controller.ts';
 import { saveConversation } from './conversation.ts';
 import { createHost } from './host.ts';
-import type { MountPanel, PanelOptions } from './panel/contract.ts';
+import { PANEL_CHUNK, type MountPanel, type PanelOptions } from './panel/contract.ts';
 import type { ChannelRules, WidgetMessage } from '@proactive/contract/widget';
 import { createEmitter } from './public-api.ts';
 
@@ -61,7 +61,7 @@ function setup() {
     channelId: 'demo',
     reporter: { report: (id, type) => reported.push(`${type}:${id}`), flush: () => undefined },
     emitter,
-    loadPanel: async () => mount,
+    load: async <T>(file: string) => (file === PANEL_CHUNK ? (mount as T) : null),
   });
   const bubble = () => host.root.querySelector<HTMLElement>('.pw-bubble');
   const launcher = () => host.root.querySelector<HTMLButtonElement>('.pw-launcher')!;

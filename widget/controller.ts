@@ -17,16 +17,16 @@ import {
   type ActiveConversation,
 } from './conversation.ts';
 import type { EventReporter } from './events.ts';
-import type { SiteCalls } from './api-calls/contract.ts';
-import type { Extras } from './extras/contract.ts';
+import { CALLS_CHUNK, type SiteCalls } from './api-calls/contract.ts';
+import { EXTRAS_CHUNK, type Extras } from './extras/contract.ts';
 import { mayShow, recordClosed, recordShown } from './frequency.ts';
 import { fillFirstName } from './greeting.ts';
 import type { WidgetHost } from './host.ts';
 import { knownIdentity, rememberIdentity } from './identity.ts';
 import { createLauncher } from './launcher.ts';
-import type { MountPanel, PanelInstance } from './panel/contract.ts';
+import { PANEL_CHUNK, type MountPanel, type PanelInstance } from './panel/contract.ts';
 import type { ChannelRules, WidgetEventType, WidgetMessage } from '@proactive/contract/widget';
-import { warnOnce, type Emitter } from './public-api.ts';
+import type { Emitter } from './public-api.ts';
 import { needsExtras } from './needs.ts';
 import { touchVisit } from './visit.ts';
 
@@ -38,11 +38,11 @@ export interface ControllerOptions {
   channelId: string;
   reporter: EventReporter;
   emitter: Emitter;
-  loadPanel(): Promise<MountPanel | null>;
-  /** Loads the extras chunk (for rules beyond the seed language); without it such rules never fire. */
-  loadExtras?(): Promise<Extras | null>;
-  /** Loads the calls chunk (`identify` attributes and `track`); without it those calls do nothing. */
-  loadCalls?(): Promise<SiteCalls | null>;
+  /**
+   * Loads a chunk by file name: the panel (on first open), the extras (rules beyond the seed language;
+   * without them such rules never fire), the site's calls (`identify` attributes and `track`).
+   */
+  load<T>(file: string): Promise<T | null>;
   now?: () => number;
 }
 
@@ -52,10 +52,6 @@ export interface Controller {
   check(event: ContextEvent): void;
   /** The events the rules in play wait for. */
   events(): CompiledEvent[];
-  /** A new page of the visit (single-page-app navigation): counts it. */
-  pageView(): void;
-  /** Epoch ms the current visit started. */
-  visitStart(): number;
   open(): void;
   close(): void;
   /** `proactive('identify', details)`: name and email, and attributes (a changed attribute checks the page again). */
@@ -74,7 +70,7 @@ const parameterOf = (event: object): unknown => {
 /**
  * Creates the controller for one channel.
  *
- * @example const controller = createController({ host, api, channelId: 'demo', reporter, emitter, loadPanel });
+ * @example const controller = createController({ host, api, channelId: 'demo', reporter, emitter, load });
  */
 export function createController(options: ControllerOptions): Controller {
   const { host, channelId, reporter, emitter } = options;
@@ -88,7 +84,6 @@ export function createController(options: ControllerOptions): Controller {
   let visit = touchVisit(now(), true);
   let visitorId = visit.visitorId;
   let extras: Extras | null = null;
-  let extrasLoaded: Promise<Extras | null> | undefined;
   let matcherOptions: EvaluatorOptions | undefined;
   /** Checks waiting for the extras chunk, while it loads. */
   let waiting: ContextEvent[] | null = null;
@@ -153,8 +148,8 @@ export function createController(options: ControllerOptions): Controller {
     const at = now();
     visit = touchVisit(at);
     visitorId = visit.visitorId;
-    const facts = extras?.facts(visit);
-    const context = buildContext(event, visit.history, rules.schedules, at, facts);
+    const context = buildContext(event, visit.history, rules.schedules, at);
+    extras?.addFacts(context, visit);
     for (const message of rules.messages) {
       const expected = message.rule.event;
       // Each rule is checked at its own threshold (or for its own custom event).
@@ -184,7 +179,7 @@ export function createController(options: ControllerOptions): Controller {
     }
     if (!panel) {
       opening = true;
-      const mountPanel = await options.loadPanel();
+      const mountPanel = await options.load<MountPanel>(PANEL_CHUNK);
       opening = false;
       if (!mountPanel) return refreshLauncher();
       panel = {
@@ -264,41 +259,40 @@ export function createController(options: ControllerOptions): Controller {
   const toggle = () => (panel?.instance.isOpen() ? close() : open());
 
   /** Loads the extras chunk once; checks made meanwhile wait for it, then run in order. */
-  const useExtras = () =>
-    (extrasLoaded ??= ((waiting = []), options.loadExtras?.() ?? Promise.resolve(null)).then((loaded) => {
+  const useExtras = () => {
+    if (extras || waiting) return;
+    waiting = [];
+    void options.load<Extras>(EXTRAS_CHUNK).then((loaded) => {
       extras = loaded;
-      if (loaded) matcherOptions = { kinds: loaded.kinds(builtinRuntimeKinds), events: loaded.events };
+      matcherOptions = loaded?.options(builtinRuntimeKinds);
       matchers.clear();
-      const events = waiting ?? [];
+      const events = waiting;
       waiting = null;
-      events.forEach(check);
-      return loaded;
-    }));
+      events?.forEach(check);
+    });
+  };
 
-  const calls = () => options.loadCalls?.() ?? Promise.resolve(null);
+  const calls = () => options.load<SiteCalls>(CALLS_CHUNK);
 
   return {
     setRules(next) {
       rules = next;
       matchers.clear();
-      if (next?.messages.some((message) => needsExtras(message.rule))) void useExtras();
+      // Loaded once (tried again with the next rules if it failed).
+      if (next?.messages.some((message) => needsExtras(message.rule))) useExtras();
       // A conversation started on an earlier page keeps receiving replies (the launcher counts unread ones).
       const resumed = conversation();
       if (resumed && !panel && !opening) void mount(null, resumed, false);
     },
     check,
     events: () => (rules?.messages ?? []).map((message) => message.rule.event),
-    pageView() {
-      visit = touchVisit(now(), true);
-    },
-    visitStart: () => visit.start,
     open,
     close,
     identify(details) {
-      if (typeof details !== 'object' || !details)
-        return warnOnce(
-          "identify(details): details must be an object, such as {name: 'Ada', attributes: {plan: 'pro'}}.",
-        );
+      const valid = typeof details === 'object' && !!details;
+      // The calls chunk checks what the widget cannot use, and stores attributes.
+      if (!valid || 'attributes' in details) void calls().then((loaded) => loaded?.identify(details, check));
+      if (!valid) return;
       rememberIdentity(details);
       if (bubble) {
         const message = bubble.message;
@@ -311,16 +305,9 @@ export function createController(options: ControllerOptions): Controller {
           }),
         };
       }
-      const { attributes } = details as { attributes?: unknown };
-      // The page's rules see changed attributes at once.
-      if (attributes !== undefined)
-        void calls().then((loaded) => loaded?.identify(attributes) && check({ type: 'page_load' }));
     },
     track(name, properties) {
-      void calls().then((loaded) => {
-        const event = loaded?.track(name, properties);
-        if (event) check(event);
-      });
+      void calls().then((loaded) => loaded?.track(check, name, properties));
     },
     visitorId: () => visitorId,
   };

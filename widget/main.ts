@@ -8,12 +8,9 @@ import { apiOriginOf, createApiClient } from './api.ts';
 import { createController } from './controller.ts';
 import { createEventReporter } from './events.ts';
 import { createHost, HOST_ID } from './host.ts';
-import { BEHAVIOUR_GLOBAL, type Behaviour, type StartBehaviour } from './behaviour/contract.ts';
-import { chunkUrl, loadChunk } from './chunk-loader.ts';
-import { CALLS_GLOBAL, type SiteCalls } from './api-calls/contract.ts';
-import { EXTRAS_GLOBAL, type Extras } from './extras/contract.ts';
+import { BEHAVIOUR_CHUNK, type Behaviour, type StartBehaviour } from './behaviour/contract.ts';
+import { loadChunk } from './chunk-loader.ts';
 import { needsBehaviour } from './needs.ts';
-import { PANEL_GLOBAL, type MountPanel } from './panel/contract.ts';
 import { createEmitter, installApi } from './public-api.ts';
 import { cachedRules, refreshRules } from './rules-client.ts';
 import { startTriggers } from './triggers.ts';
@@ -32,7 +29,7 @@ function boot(script: HTMLScriptElement): void {
   if (!channelId || document.getElementById(HOST_ID)) return;
   const api = createApiClient(apiOriginOf(script.src, location.href));
   const widgetSrc = script.src || `${api.origin}/widget.js`;
-  const chunk = <T>(file: string, global: string) => loadChunk<T>(chunkUrl(widgetSrc, file), global);
+  const chunk = <T>(file: string) => loadChunk<T>(widgetSrc, file);
   const host = createHost();
   const emitter = createEmitter();
   // Read at report time: the visitor id changes when the visitor clears storage mid-page.
@@ -43,17 +40,16 @@ function boot(script: HTMLScriptElement): void {
     channelId,
     reporter,
     emitter,
-    loadPanel: () => chunk<MountPanel>('widget-panel.js', PANEL_GLOBAL),
-    loadExtras: () => chunk<Extras>('widget-extras.js', EXTRAS_GLOBAL),
-    loadCalls: () => chunk<SiteCalls>('widget-calls.js', CALLS_GLOBAL),
+    load: chunk,
   });
   installApi({
     on: emitter.on,
     off: emitter.off,
-    identify: (details) => controller.identify(details),
-    track: (name, properties) => controller.track(name, properties),
-    open: () => controller.open(),
-    close: () => controller.close(),
+    // The controller's methods are closures (no `this`).
+    identify: controller.identify,
+    track: controller.track,
+    open: controller.open,
+    close: controller.close,
   });
 
   let behaviour: Behaviour | undefined;
@@ -62,15 +58,13 @@ function boot(script: HTMLScriptElement): void {
   const watch = () => {
     const events = controller.events();
     triggers.setThresholds(events.flatMap((event) => (event.type === 'on_page' ? [event.seconds] : [])));
-    behaviour?.stop();
-    behaviour = undefined;
+    behaviour = void behaviour?.stop();
     const current = ++rulesSet;
     if (!needsBehaviour(events)) return;
-    void chunk<StartBehaviour>('widget-behaviour.js', BEHAVIOUR_GLOBAL).then((start) => {
+    void chunk<StartBehaviour>(BEHAVIOUR_CHUNK).then((start) => {
       if (start && current === rulesSet)
         behaviour = start(events, {
           onCheck: (event) => controller.check(event),
-          visitStart: () => controller.visitStart(),
         });
     });
   };
@@ -80,7 +74,7 @@ function boot(script: HTMLScriptElement): void {
   const triggers = startTriggers({
     onCheck: (event) => controller.check(event),
     onNavigate: () => {
-      controller.pageView();
+      touchVisit(Date.now(), true);
       behaviour?.reset();
     },
   });

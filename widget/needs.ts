@@ -10,7 +10,7 @@ import type { CompiledEvent, CompiledRule } from '@proactive/dsl/evaluator';
  * JSON (JSON escapes every quote inside values, so a value never looks like a key here).
  */
 const BEYOND_SEED =
-  /"(?:field|match|op|type)":"(?!(?:visitor\.(?:page_url|page_title|visit_history)|device\.language|text|url|symbol|language|is|is_not|contains|does_not_contain|page_load|on_page)")/;
+  /"(field|match|op|type)":"(?!(visitor\.(page_url|page_title|visit_history)|device\.language|text|url|symbol|language|is(_not)?|(does_not_)?contains|page_load|on_page)")/;
 
 /**
  * Whether a compiled rule needs the extras chunk.
@@ -27,5 +27,6 @@ export function needsExtras(rule: CompiledRule): boolean {
  * @example needsBehaviour([{ type: 'scroll', percent: 50 }]) // true
  */
 export function needsBehaviour(events: readonly CompiledEvent[]): boolean {
-  return /"type":"(on_site|exit_intent|scroll|idle)"/.test(JSON.stringify(events));
+  // A custom event named "scroll" also loads the chunk, which then starts nothing.
+  return /"(on_site|exit_intent|scroll|idle)"/.test(JSON.stringify(events));
 }

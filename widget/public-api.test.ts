@@ -102,7 +102,7 @@ describe('window.proactive as a function', () => {
     proactive('identfy', {});
     expect(warn).toHaveBeenCalledOnce();
     expect(warn.mock.calls[0]?.[0]).toBe(
-      '[proactive] proactive("identfy"): unknown method; use one of on, off, identify, track, open, close.',
+      "[proactive] proactive('identfy'): unknown method; use one of on, off, identify, track, open, close.",
     );
     warn.mockRestore();
   });

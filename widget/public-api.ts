@@ -98,7 +98,7 @@ export function installApi(api: ProactiveApi): void {
     const names = Object.keys(api);
     const run = names.includes(method as string) ? api[method as 'open'] : null;
     if (!run) {
-      warnOnce(`proactive(${JSON.stringify(method)}): unknown method; use one of ${names.join(', ')}.`);
+      warnOnce(`proactive('${method as string}'): unknown method; use one of ${names.join(', ')}.`);
       return;
     }
     // Our own methods never throw on bad arguments.

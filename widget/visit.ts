@@ -39,14 +39,12 @@ export interface Visit {
   visitorId: string;
   visitId: string;
   history: 'new_user' | 'returning_user';
-  /** Epoch ms the visit started. */
-  start: number;
   /** Pages seen in this visit, the current one included. */
   pages: number;
   /** Visits so far, this one included. */
   visits: number;
-  /** The query of the visit's landing page (`?utm_source=…`; empty when it had none). */
-  landing: string;
+  /** The query of the visit's landing page (`?utm_source=…`; empty or absent when it had none). */
+  landing?: string;
 }
 
 function readSessionMarker(): string | null {
@@ -116,11 +114,20 @@ export function touchVisit(now: number, newPage?: boolean): Visit {
     visitorId: visitor.id,
     visitId: visit.id,
     history: visitor.first_visit === visit.id ? 'new_user' : 'returning_user',
-    start: visit.start ?? now,
-    pages: Math.max(1, visit.pages ?? 1),
+    pages: visit.pages || 1,
     visits: visitor.visits ?? 1,
-    landing: visit.landing ?? '',
+    landing: visit.landing,
   };
+}
+
+/**
+ * When the current visit started (epoch ms), without recording activity; now when there is none.
+ *
+ * @example Date.now() - visitStart(Date.now()) // the visit's length so far
+ */
+export function visitStart(now: number): number {
+  const visit = readJson<VisitRecord>('local', VISIT_KEY);
+  return visit?.id === readSessionMarker() && typeof visit.start === 'number' ? visit.start : now;
 }
 
 /**

@@ -18,11 +18,19 @@ const isObject = (value: unknown): value is object =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Stores the attributes of an `identify` call; returns whether they changed.
+ * Checks an `identify` call and stores its attributes; returns whether they changed.
  *
- * @example identifyAttributes({ plan: 'pro', seats: 12, trial: null }) // true
+ * @example identify({ attributes: { plan: 'pro', seats: 12, trial: null } }) // true
  */
-export function identifyAttributes(attributes: unknown): boolean {
+export function identify(details: unknown): boolean {
+  if (!isObject(details)) {
+    warnOnce(
+      "identify(details): details must be an object, such as {name: 'Ada', attributes: {plan: 'pro'}}.",
+    );
+    return false;
+  }
+  const { attributes } = details as { attributes?: unknown };
+  if (attributes === undefined) return false;
   if (!isObject(attributes)) {
     warnOnce(
       "identify({attributes}): attributes must be an object, such as {plan: 'pro', seats: 12, trial: true}.",

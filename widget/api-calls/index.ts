@@ -2,9 +2,18 @@
  * Entry of the on-demand calls chunk (`widget-calls.js`): registers the handling of `identify`
  * attributes and `track` calls for the initial script.
  */
-import { identifyAttributes, trackedEvent } from './calls.ts';
-import { CALLS_GLOBAL, type SiteCalls } from './contract.ts';
+import { registerChunk } from '../chunk-loader.ts';
+import { identify, trackedEvent } from './calls.ts';
+import { CALLS_CHUNK, type SiteCalls } from './contract.ts';
 
-const calls: SiteCalls = { identify: identifyAttributes, track: trackedEvent };
+const calls: SiteCalls = {
+  identify(details, check) {
+    if (identify(details)) check({ type: 'page_load' });
+  },
+  track(check, name, properties) {
+    const event = trackedEvent(name, properties);
+    if (event) check(event);
+  },
+};
 
-(window as unknown as Record<string, unknown>)[CALLS_GLOBAL] = calls;
+registerChunk(CALLS_CHUNK, calls);

@@ -1,16 +1,17 @@
 /**
  * What the initial script and the on-demand behaviour chunk (`widget-behaviour.js`: time on the site,
  * exit intent, scroll depth and idle time) agree on. The chunk registers a {@link StartBehaviour} on
- * `window[BEHAVIOUR_GLOBAL]`.
+ * its file name (BEHAVIOUR_CHUNK).
  */
 import type { CompiledEvent, ContextEvent } from '@proactive/dsl/evaluator';
 
-export const BEHAVIOUR_GLOBAL = '__proactiveBehaviour__';
+/** The chunk's file (next to widget.js), under which it registers. */
+export const BEHAVIOUR_CHUNK = 'widget-behaviour.js';
 
 export interface BehaviourOptions {
   onCheck(event: ContextEvent): void;
-  /** Epoch ms the visit started (read again on each reset: a new page may be a new visit). */
-  visitStart(): number;
+  /** Epoch ms the current visit started (default: read from the visit record). */
+  visitStart?(): number;
   now?: () => number;
 }
 

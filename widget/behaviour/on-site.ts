@@ -4,11 +4,12 @@
  */
 import type { Behaviour, BehaviourOptions } from './contract.ts';
 import { thresholds } from './thresholds.ts';
+import { visitStart } from '../visit.ts';
 
 /**
  * Fires `{type: 'on_site', seconds}` once per page for each threshold the visit reaches.
  *
- * @example watchTimeOnSite([120], { onCheck, visitStart: () => visit.start })
+ * @example watchTimeOnSite([120], { onCheck })
  */
 export function watchTimeOnSite(seconds: readonly number[], options: BehaviourOptions): Behaviour {
   const now = options.now ?? Date.now;
@@ -16,7 +17,8 @@ export function watchTimeOnSite(seconds: readonly number[], options: BehaviourOp
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = () => {
     clearTimeout(timer);
-    const elapsed = now() - options.visitStart();
+    const at = now();
+    const elapsed = at - (options.visitStart?.() ?? visitStart(at));
     const next = reached.reach(elapsed / 1000);
     if (next !== undefined) timer = setTimeout(schedule, next * 1000 - elapsed);
   };

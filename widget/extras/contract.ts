@@ -1,23 +1,19 @@
 /**
  * What the initial script and the on-demand extras chunk (`widget-extras.js`: what rules beyond the seed
- * language need) agree on. The chunk registers an {@link Extras} on `window[EXTRAS_GLOBAL]`.
+ * language need) agree on. The chunk registers an {@link Extras} on its file name (EXTRAS_CHUNK).
  */
-import type { AnyRuntimeKind, EventRuntime, RuleContext } from '@proactive/dsl/evaluator';
+import type { AnyRuntimeKind, EvaluatorOptions, RuleContext } from '@proactive/dsl/evaluator';
 import type { Visit } from '../visit.ts';
 
-export const EXTRAS_GLOBAL = '__proactiveExtras__';
-
-/** The facts beyond the page URL, title, visit history and device language. */
-export interface Facts {
-  visitor: Partial<RuleContext['visitor']>;
-  device: Partial<RuleContext['device']>;
-}
+/** The chunk's file (next to widget.js), under which it registers. */
+export const EXTRAS_CHUNK = 'widget-extras.js';
 
 export interface Extras {
-  /** The seed runtime kinds with every operator and the kinds beyond them (number, boolean, attribute). */
-  kinds(seed: Readonly<Record<string, AnyRuntimeKind>>): Record<string, AnyRuntimeKind>;
-  /** The events of the triggers beyond page load and `for M:SS`. */
-  events: Readonly<Record<string, EventRuntime>>;
-  /** The facts of this page and visit. */
-  facts(visit: Visit): Facts;
+  /**
+   * The matcher options of rules beyond the seed: the seed runtime kinds with every operator, the kinds
+   * beyond them (number, boolean, attribute) and the events of the triggers beyond page load and `for M:SS`.
+   */
+  options(seed: Readonly<Record<string, AnyRuntimeKind>>): EvaluatorOptions;
+  /** Adds the facts of this page and visit to a context of the seed's facts. */
+  addFacts(context: RuleContext, visit: Visit): void;
 }

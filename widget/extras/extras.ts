@@ -12,18 +12,20 @@ import {
   withStringOperators,
 } from '@proactive/dsl/evaluator';
 import type { Extras } from './contract.ts';
-import { collectFacts } from './facts.ts';
+import { addFacts } from './facts.ts';
 
 /** What the chunk offers. */
 export const extras: Extras = {
-  kinds: (seed) => ({
-    ...seed,
-    text: withStringOperators(seed.text!, foldCase),
-    url: withStringOperators(seed.url!),
-    number: numberRuntime,
-    boolean: booleanRuntime,
-    attribute: attributeRuntime,
+  options: (seed) => ({
+    kinds: {
+      ...seed,
+      text: withStringOperators(seed.text!, foldCase),
+      url: withStringOperators(seed.url!),
+      number: numberRuntime,
+      boolean: booleanRuntime,
+      attribute: attributeRuntime,
+    },
+    events: triggerEvents,
   }),
-  events: triggerEvents,
-  facts: collectFacts,
+  addFacts,
 };

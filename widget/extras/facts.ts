@@ -5,7 +5,7 @@
  */
 import type { Visit } from '../visit.ts';
 import { knownAttributes } from '../api-calls/attributes.ts';
-import type { Facts } from './contract.ts';
+import type { RuleContext } from '@proactive/dsl/evaluator';
 import { deviceType } from './device.ts';
 
 /**
@@ -20,21 +20,21 @@ export function queryOf(url: string): Record<string, string> {
 }
 
 /**
- * The facts of the current page and visit.
+ * Adds the facts of the current page and visit to a context.
  *
- * @example collectFacts(touchVisit(Date.now())).visitor.pages_viewed // 1
+ * @example addFacts(context, touchVisit(Date.now())); context.visitor.pages_viewed // 1
  */
-export function collectFacts(visit: Visit): Facts {
-  const visitor: Facts['visitor'] = {
+export function addFacts(context: RuleContext, visit: Visit): void {
+  const visitor: RuleContext['visitor'] = Object.assign(context.visitor, {
     referrer: document.referrer,
     query: queryOf(location.href),
     attributes: knownAttributes(),
     pages_viewed: visit.pages,
     visit_count: visit.visits,
-  };
+  });
   // UTM parameters come from the visit's landing page, not the current one.
-  for (const [name, value] of Object.entries(queryOf(`http://x/${visit.landing}`)))
+  for (const [name, value] of Object.entries(queryOf(`http://x/${visit.landing ?? ''}`)))
     if (/^utm_(source|medium|campaign|term|content)$/.test(name))
       (visitor as Record<string, unknown>)[name] = value;
-  return { visitor, device: { type: deviceType(navigator) } };
+  context.device.type = deviceType(navigator);
 }
