@@ -196,7 +196,7 @@ export function formatSizes(sizes: BundleSize[]): string {
   return sizes
     .map(
       (size) =>
-        `${size.file.padEnd(16)} ${kb(size.min).padStart(10)} min ${kb(size.gzip).padStart(10)} min+gzip ${kb(size.brotli).padStart(10)} min+brotli`,
+        `${size.file.padEnd(20)} ${kb(size.min).padStart(10)} min ${kb(size.gzip).padStart(10)} min+gzip ${kb(size.brotli).padStart(10)} min+brotli`,
     )
     .join('\n');
 }
@@ -208,4 +208,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (initial && initial.gzip > INITIAL_BUDGET_BYTES) {
     console.warn(`widget.js is over its ${kb(INITIAL_BUDGET_BYTES)} min+gzip budget.`);
   }
+  for (const size of sizes)
+    if (BUDGETED_CHUNKS.includes(size.file) && size.gzip > CHUNK_BUDGET_BYTES)
+      console.warn(`${size.file} is over its ${kb(CHUNK_BUDGET_BYTES)} min+gzip budget.`);
 }

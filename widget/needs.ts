@@ -10,7 +10,7 @@ import type { CompiledEvent, CompiledRule } from '@proactive/dsl/evaluator';
  * JSON (JSON escapes every quote inside values, so a value never looks like a key here).
  */
 const BEYOND_SEED =
-  /"(field|match|op|type)":"(?!(visitor\.(page_url|page_title|visit_history)|device\.language|text|url|symbol|language|is(_not)?|(does_not_)?contains|page_load|on_page)")/;
+  /"(field|match|op|type)":"(?!(visitor\.(page_url|page_title|visit_history)|device\.language|text|url|symbol|language|is(_not)?|contains|does_not_contain|page_load|on_page)")/;
 
 /**
  * Whether a compiled rule needs the extras chunk.

@@ -5,6 +5,7 @@
  */
 import type { ContextEvent } from '@proactive/dsl/evaluator';
 import { isFact, rememberAttributes } from './attributes.ts';
+import type { SiteCalls } from './contract.ts';
 
 const warned = new Set<string>();
 
@@ -73,3 +74,14 @@ export function trackedEvent(name: unknown, properties: unknown = {}): ContextEv
   }
   return { type: 'custom', name, properties: kept };
 }
+
+/** What the calls chunk offers the initial script. */
+export const siteCalls: SiteCalls = {
+  identify(details, check) {
+    if (identify(details)) check({ type: 'page_load' });
+  },
+  track(check, name, properties) {
+    const event = trackedEvent(name, properties);
+    if (event) check(event);
+  },
+};

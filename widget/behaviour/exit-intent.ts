@@ -19,7 +19,7 @@ const FRAME_MS = 16;
  * Fires `{type: 'exit_intent'}` on each exit intent (a fast upward scroll counts again only after
  * scrolling down).
  *
- * @example watchExitIntent({ onCheck, visitStart })
+ * @example watchExitIntent({ onCheck })
  */
 export function watchExitIntent(options: BehaviourOptions): Behaviour {
   const fire = () => options.onCheck({ type: 'exit_intent' });

@@ -11,7 +11,7 @@ export const ACTIVITY_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'scroll
 /**
  * Fires `{type: 'idle', seconds}` when the visitor has been idle that long.
  *
- * @example watchIdle([30], { onCheck, visitStart })
+ * @example watchIdle([30], { onCheck })
  */
 export function watchIdle(seconds: readonly number[], options: BehaviourOptions): Behaviour {
   const now = options.now ?? Date.now;

@@ -15,10 +15,11 @@ export function watchTimeOnSite(seconds: readonly number[], options: BehaviourOp
   const now = options.now ?? Date.now;
   const reached = thresholds(seconds, (value) => options.onCheck({ type: 'on_site', seconds: value }));
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Without a visit record (storage blocked), the visit counts from now.
+  const started = now();
   const schedule = () => {
     clearTimeout(timer);
-    const at = now();
-    const elapsed = at - (options.visitStart?.() ?? visitStart(at));
+    const elapsed = now() - (options.visitStart?.() ?? visitStart(started));
     const next = reached.reach(elapsed / 1000);
     if (next !== undefined) timer = setTimeout(schedule, next * 1000 - elapsed);
   };

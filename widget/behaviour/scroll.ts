@@ -8,7 +8,7 @@ import { thresholds } from './thresholds.ts';
 /**
  * Fires `{type: 'scroll', percent}` the first time the page is scrolled that deep.
  *
- * @example watchScroll([50], { onCheck, visitStart })
+ * @example watchScroll([50], { onCheck })
  */
 export function watchScroll(percents: readonly number[], options: BehaviourOptions): Behaviour {
   const reached = thresholds(percents, (percent) => options.onCheck({ type: 'scroll', percent }));

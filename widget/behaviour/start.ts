@@ -13,7 +13,7 @@ import { watchScroll } from './scroll.ts';
 /**
  * Starts the detectors of the rules' events.
  *
- * @example startBehaviour([{ type: 'scroll', percent: 50 }], { onCheck, visitStart })
+ * @example startBehaviour([{ type: 'scroll', percent: 50 }], { onCheck })
  */
 export const startBehaviour: StartBehaviour = (events, options) => {
   const values = (type: CompiledEvent['type']) =>
