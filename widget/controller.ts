@@ -5,7 +5,8 @@
  * its bubble, and runs open / dismiss. Rules beyond the seed language wait for the extras chunk: checks
  * made while it loads run, in order, once it is there.
  */
-import type { CompiledEvent, ContextEvent, EvaluatorOptions } from '@proactive/dsl/evaluator';
+import type { ContextEvent, EvaluatorOptions } from '@proactive/dsl/evaluator';
+import type { Behaviour } from './behaviour/contract.ts';
 import { builtinRuntimeKinds, createMatcher, type RuleContext } from '@proactive/dsl/evaluator';
 import type { ApiClient } from './api.ts';
 import { showBubble, type Bubble } from './bubble.ts';
@@ -50,8 +51,10 @@ export interface Controller {
   /** The channel's rules; null when the channel is gone (nothing is shown any more). */
   setRules(rules: ChannelRules | null): void;
   check(event: ContextEvent): void;
-  /** The events the rules in play wait for. */
-  events(): CompiledEvent[];
+  /** The `for M:SS` durations, in seconds, of the rules in play. */
+  thresholds(): number[];
+  /** A new page of the visit (single-page-app navigation): counts it and restarts the detectors. */
+  navigated(): void;
   open(): void;
   close(): void;
   /** `proactive('identify', details)`: name and email, and attributes (a changed attribute checks the page again). */
@@ -85,6 +88,7 @@ export function createController(options: ControllerOptions): Controller {
   let visitorId = visit.visitorId;
   let extras: Extras | null = null;
   let matcherOptions: EvaluatorOptions | undefined;
+  let behaviour: Behaviour | undefined;
   /** Checks waiting for the extras chunk, while it loads. */
   let waiting: ContextEvent[] | null = null;
 
@@ -266,10 +270,21 @@ export function createController(options: ControllerOptions): Controller {
       extras = loaded;
       matcherOptions = loaded?.options(builtinRuntimeKinds);
       matchers.clear();
+      watch();
       const events = waiting;
       waiting = null;
       events?.forEach(check);
     });
+  };
+
+  /** Starts the detectors of the rules in play (the extras chunk loads the behaviour chunk if needed). */
+  const watch = () => {
+    behaviour?.stop();
+    behaviour = extras?.watch(
+      (rules?.messages ?? []).map((message) => message.rule.event),
+      check,
+      options.load,
+    );
   };
 
   const calls = () => options.load<SiteCalls>(CALLS_CHUNK);
@@ -280,12 +295,21 @@ export function createController(options: ControllerOptions): Controller {
       matchers.clear();
       // Loaded once (tried again with the next rules if it failed).
       if (next?.messages.some((message) => needsExtras(message.rule))) useExtras();
+      watch();
       // A conversation started on an earlier page keeps receiving replies (the launcher counts unread ones).
       const resumed = conversation();
       if (resumed && !panel && !opening) void mount(null, resumed, false);
     },
     check,
-    events: () => (rules?.messages ?? []).map((message) => message.rule.event),
+    thresholds() {
+      return (rules?.messages ?? []).flatMap((message) =>
+        message.rule.event.type === 'on_page' ? [message.rule.event.seconds] : [],
+      );
+    },
+    navigated() {
+      visit = touchVisit(now(), true);
+      behaviour?.reset();
+    },
     open,
     close,
     identify(details) {

@@ -8,9 +8,7 @@ import { apiOriginOf, createApiClient } from './api.ts';
 import { createController } from './controller.ts';
 import { createEventReporter } from './events.ts';
 import { createHost, HOST_ID } from './host.ts';
-import { BEHAVIOUR_CHUNK, type Behaviour, type StartBehaviour } from './behaviour/contract.ts';
 import { loadChunk } from './chunk-loader.ts';
-import { needsBehaviour } from './needs.ts';
 import { createEmitter, installApi } from './public-api.ts';
 import { cachedRules, refreshRules } from './rules-client.ts';
 import { startTriggers } from './triggers.ts';
@@ -52,39 +50,19 @@ function boot(script: HTMLScriptElement): void {
     close: controller.close,
   });
 
-  let behaviour: Behaviour | undefined;
-  let rulesSet = 0;
-  /** Starts the waits of the rules in play: `for M:SS` here, the other triggers' detectors on demand. */
-  const watch = () => {
-    const events = controller.events();
-    triggers.setThresholds(events.flatMap((event) => (event.type === 'on_page' ? [event.seconds] : [])));
-    behaviour = void behaviour?.stop();
-    const current = ++rulesSet;
-    if (!needsBehaviour(events)) return;
-    void chunk<StartBehaviour>(BEHAVIOUR_CHUNK).then((start) => {
-      if (start && current === rulesSet)
-        behaviour = start(events, {
-          onCheck: (event) => controller.check(event),
-        });
-    });
-  };
-
   const cached = cachedRules(channelId);
   if (cached) controller.setRules(cached);
   const triggers = startTriggers({
     onCheck: (event) => controller.check(event),
-    onNavigate: () => {
-      touchVisit(Date.now(), true);
-      behaviour?.reset();
-    },
+    onNavigate: controller.navigated,
   });
-  watch();
+  triggers.setThresholds(controller.thresholds());
 
   void refreshRules(api, channelId).then((fresh) => {
     if (fresh === 'unchanged') return;
     controller.setRules(fresh === 'gone' ? null : fresh);
     controller.check({ type: 'page_load' });
-    watch();
+    triggers.setThresholds(controller.thresholds());
   });
 
   let lastActivity = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile, parse } from '@proactive/dsl';
-import { needsBehaviour, needsExtras } from './needs.ts';
+import { needsExtras } from './needs.ts';
 
 const compiled = (text: string) => compile(parse(text).rule!);
 
@@ -30,13 +30,5 @@ describe('what the rules need beyond the seed', () => {
       'when visitor.page_url contains "x" for 1:00 on_site',
     ])
       expect(needsExtras(compiled(text)), text).toBe(true);
-  });
-
-  it('only time on site, exit intent, scroll and idle need the behaviour chunk', () => {
-    expect(
-      needsBehaviour([{ type: 'page_load' }, { type: 'on_page', seconds: 5 }, { type: 'custom', name: 'x' }]),
-    ).toBe(false);
-    expect(needsBehaviour([{ type: 'page_load' }, { type: 'idle', seconds: 5 }])).toBe(true);
-    expect(needsBehaviour([{ type: 'exit_intent' }])).toBe(true);
   });
 });

@@ -1,9 +1,9 @@
 /**
  * What a channel's rules need beyond the seed language, so that the initial script loads only what is
- * used: the extras chunk (a field, kind, operator or trigger the seed runtime does not know) and the
- * behaviour chunk (the events of `for M:SS on_site`, exit intent, scroll and idle).
+ * used: the extras chunk (a field, kind, operator or trigger the seed runtime does not know), which
+ * itself loads the behaviour chunk when a rule uses time on site, exit intent, scroll or idle.
  */
-import type { CompiledEvent, CompiledRule } from '@proactive/dsl/evaluator';
+import type { CompiledRule } from '@proactive/dsl/evaluator';
 
 /**
  * A field, match kind, operator or event type outside the seed language, as it appears in the compiled
@@ -19,14 +19,4 @@ const BEYOND_SEED =
  */
 export function needsExtras(rule: CompiledRule): boolean {
   return BEYOND_SEED.test(JSON.stringify(rule));
-}
-
-/**
- * Whether some of the rules' events are ones the behaviour chunk detects.
- *
- * @example needsBehaviour([{ type: 'scroll', percent: 50 }]) // true
- */
-export function needsBehaviour(events: readonly CompiledEvent[]): boolean {
-  // A custom event named "scroll" also loads the chunk, which then starts nothing.
-  return /"(on_site|exit_intent|scroll|idle)"/.test(JSON.stringify(events));
 }

@@ -13,6 +13,7 @@ import {
 } from '@proactive/dsl/evaluator';
 import type { Extras } from './contract.ts';
 import { addFacts } from './facts.ts';
+import { watchBehaviour } from './watch.ts';
 
 /** What the chunk offers. */
 export const extras: Extras = {
@@ -28,4 +29,5 @@ export const extras: Extras = {
     events: triggerEvents,
   }),
   addFacts,
+  watch: watchBehaviour,
 };
