@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiOriginOf, createApiClient } from './api.ts';
-import { panelScriptUrl } from './panel-loader.ts';
+import { chunkUrl } from './chunk-loader.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -14,8 +14,8 @@ describe('api origin', () => {
     expect(apiOriginOf('', 'https://shop.test/page')).toBe('https://shop.test');
   });
 
-  it('loads the panel from next to the widget script', () => {
-    expect(panelScriptUrl('https://help.acme.test/widget.js?v=2')).toBe(
+  it('loads chunks from next to the widget script', () => {
+    expect(chunkUrl('https://help.acme.test/widget.js?v=2', 'widget-panel.js')).toBe(
       'https://help.acme.test/widget/widget-panel.js',
     );
   });

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { precompress, sizeOf } from './build.ts';
+import {
+  BUDGETED_CHUNKS,
+  buildWidget,
+  CHUNK_BUDGET_BYTES,
+  INITIAL_BUDGET_BYTES,
+  precompress,
+  sizeOf,
+} from './build.ts';
 
 const directory = mkdtempSync(join(tmpdir(), 'proactive-precompress-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -35,5 +42,15 @@ describe('precompress', () => {
     precompress([path]);
     expect(existsSync(`${path}.br`)).toBe(false);
     expect(existsSync(`${path}.gz`)).toBe(false);
+  });
+});
+
+describe('the widget build', () => {
+  it('keeps widget.js within 10 KB min+gzip and each on-demand chunk of the language within 2 KB', async () => {
+    const sizes = await buildWidget(join(directory, 'dist'));
+    const gzipOf = (file: string) => sizes.find((size) => size.file === file)?.gzip;
+    expect(sizes.map((size) => size.file)).toEqual(['widget.js', 'widget-panel.js', ...BUDGETED_CHUNKS]);
+    expect(gzipOf('widget.js')).toBeLessThanOrEqual(INITIAL_BUDGET_BYTES);
+    for (const chunk of BUDGETED_CHUNKS) expect(gzipOf(chunk), chunk).toBeLessThanOrEqual(CHUNK_BUDGET_BYTES);
   });
 });

@@ -10,7 +10,8 @@ export type VisitHistory = NonNullable<RuleContext['visitor']['visit_history']>;
 
 /**
  * Builds the context for one check: page URL and title as they are now, the visit history, the
- * device language and the current time.
+ * device language and the current time (the extras chunk adds the facts beyond these when the
+ * channel's rules use them).
  *
  * @example buildContext({ type: 'page_load' }, 'new_user', {}, Date.now())
  */

@@ -6,9 +6,13 @@ import type { ApiClient } from './api.ts';
 import { createController } from './controller.ts';
 import { saveConversation } from './conversation.ts';
 import { createHost } from './host.ts';
-import type { MountPanel, PanelOptions } from './panel/contract.ts';
+import { PANEL_CHUNK, type MountPanel, type PanelOptions } from './panel/contract.ts';
 import type { ChannelRules, WidgetMessage } from '@proactive/contract/widget';
 import { createEmitter } from './public-api.ts';
+import { siteCalls } from './api-calls/calls.ts';
+import { CALLS_CHUNK } from './api-calls/contract.ts';
+import { EXTRAS_CHUNK, type Extras } from './extras/contract.ts';
+import { extras } from './extras/extras.ts';
 
 function message(id: string, rules: string, greeting = id): WidgetMessage {
   const { rule } = parse(rules);
@@ -31,7 +35,7 @@ const rulesOf = (...messages: WidgetMessage[]): ChannelRules => ({
   schedules: {},
 });
 
-function setup() {
+function setup(chunks: Record<string, unknown> = {}) {
   document.body.replaceChildren();
   const host = createHost();
   const reported: string[] = [];
@@ -61,7 +65,7 @@ function setup() {
     channelId: 'demo',
     reporter: { report: (id, type) => reported.push(`${type}:${id}`), flush: () => undefined },
     emitter,
-    loadPanel: async () => mount,
+    load: async <T>(file: string) => (file === PANEL_CHUNK ? mount : (chunks[file] ?? null)) as T | null,
   });
   const bubble = () => host.root.querySelector<HTMLElement>('.pw-bubble');
   const launcher = () => host.root.querySelector<HTMLButtonElement>('.pw-launcher')!;
@@ -147,5 +151,77 @@ describe('controller', () => {
     localStorage.clear();
     controller.check({ type: 'page_load' });
     expect(bubble()?.textContent).toContain('m1');
+  });
+});
+
+describe('rules beyond the seed language', () => {
+  it('wait for the extras chunk: checks made meanwhile run, in channel order, once it is there', async () => {
+    let arrive: (value: Extras) => void = () => undefined;
+    const { controller, bubble } = setup({
+      [EXTRAS_CHUNK]: new Promise<Extras>((resolve) => (arrive = resolve)),
+    });
+    controller.setRules(
+      rulesOf(
+        message('m1', 'when visitor.pages_viewed >= 1 every_time'),
+        message('m2', 'when visitor.page_url contains "pricing" every_time'),
+      ),
+    );
+    controller.check({ type: 'page_load' });
+    expect(bubble()).toBeNull();
+    arrive(extras);
+    await vi.waitFor(() => expect(bubble()?.textContent).toContain('m1'));
+  });
+
+  it('never fire when the extras chunk cannot be loaded; seed rules still do', async () => {
+    const { controller, bubble } = setup();
+    controller.setRules(
+      rulesOf(
+        message('m1', 'when visitor.pages_viewed >= 1 every_time'),
+        message('m2', 'when visitor.page_url contains "pricing" every_time'),
+      ),
+    );
+    controller.check({ type: 'page_load' });
+    await vi.waitFor(() => expect(bubble()?.textContent).toContain('m2'));
+  });
+
+  it('a trigger with a parameter fires each rule at its own threshold', async () => {
+    const { controller, bubble } = setup({ [EXTRAS_CHUNK]: extras });
+    controller.setRules(
+      rulesOf(message('m1', 'when visitor.page_url contains "pricing" on scroll 50% every_time')),
+    );
+    await vi.waitFor(() => {
+      controller.check({ type: 'scroll', percent: 25 });
+      controller.check({ type: 'scroll', percent: 50 });
+      expect(bubble()?.textContent).toContain('m1');
+    });
+  });
+
+  it('track: the calls chunk checks the custom event with its properties', async () => {
+    const { controller, bubble } = setup({ [EXTRAS_CHUNK]: extras, [CALLS_CHUNK]: siteCalls });
+    controller.setRules(
+      rulesOf(message('m1', 'when event.properties["value"] > 40 on event "added" every_time')),
+    );
+    controller.track('added', { value: 10 });
+    controller.track('other', { value: 99 });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(bubble()).toBeNull();
+    controller.track('added', { value: 42 });
+    await vi.waitFor(() => expect(bubble()?.textContent).toContain('m1'));
+  });
+
+  it('identify: changed attributes check the page again; name and email as before', async () => {
+    const { controller, bubble } = setup({ [EXTRAS_CHUNK]: extras, [CALLS_CHUNK]: siteCalls });
+    controller.setRules(
+      rulesOf(message('m1', 'when visitor.attributes["plan"] is "pro" every_time', 'Hi {{first_name}}')),
+    );
+    controller.check({ type: 'page_load' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(bubble()).toBeNull();
+    controller.identify({ name: 'Ada', attributes: { plan: 'pro' } });
+    await vi.waitFor(() => expect(bubble()?.textContent).toContain('Hi Ada'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    controller.identify('Ada');
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledOnce());
+    warn.mockRestore();
   });
 });

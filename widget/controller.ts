@@ -1,10 +1,13 @@
 /**
- * The widget's brain: on each check (page load, time on page) it picks the first message of the channel,
- * in the channel's order, whose rule fires and whose frequency allows it — unless a message is already on
- * screen or the visitor has an active conversation — shows its bubble, and runs open / dismiss.
+ * The widget's brain: on each check (page load, time on page, a trigger's event, a tracked event) it
+ * picks the first message of the channel, in the channel's order, whose rule fires and whose frequency
+ * allows it — unless a message is already on screen or the visitor has an active conversation — shows
+ * its bubble, and runs open / dismiss. Rules beyond the seed language wait for the extras chunk: checks
+ * made while it loads run, in order, once it is there.
  */
-import type { ContextEvent } from '@proactive/dsl/evaluator';
-import { createMatcher, type RuleContext } from '@proactive/dsl/evaluator';
+import type { ContextEvent, EvaluatorOptions } from '@proactive/dsl/evaluator';
+import type { Behaviour } from './behaviour/contract.ts';
+import { builtinRuntimeKinds, createMatcher, type RuleContext } from '@proactive/dsl/evaluator';
 import type { ApiClient } from './api.ts';
 import { showBubble, type Bubble } from './bubble.ts';
 import { buildContext } from './context.ts';
@@ -15,14 +18,17 @@ import {
   type ActiveConversation,
 } from './conversation.ts';
 import type { EventReporter } from './events.ts';
+import { CALLS_CHUNK, type SiteCalls } from './api-calls/contract.ts';
+import { EXTRAS_CHUNK, type Extras } from './extras/contract.ts';
 import { mayShow, recordClosed, recordShown } from './frequency.ts';
 import { fillFirstName } from './greeting.ts';
 import type { WidgetHost } from './host.ts';
 import { knownIdentity, rememberIdentity } from './identity.ts';
 import { createLauncher } from './launcher.ts';
-import type { MountPanel, PanelInstance } from './panel/contract.ts';
+import { PANEL_CHUNK, type MountPanel, type PanelInstance } from './panel/contract.ts';
 import type { ChannelRules, WidgetEventType, WidgetMessage } from '@proactive/contract/widget';
 import type { Emitter } from './public-api.ts';
+import { needsExtras } from './needs.ts';
 import { touchVisit } from './visit.ts';
 
 type Matcher = (context: RuleContext) => boolean;
@@ -33,7 +39,11 @@ export interface ControllerOptions {
   channelId: string;
   reporter: EventReporter;
   emitter: Emitter;
-  loadPanel(): Promise<MountPanel | null>;
+  /**
+   * Loads a chunk by file name: the panel (on first open), the extras (rules beyond the seed language;
+   * without them such rules never fire), the site's calls (`identify` attributes and `track`).
+   */
+  load<T>(file: string): Promise<T | null>;
   now?: () => number;
 }
 
@@ -43,16 +53,27 @@ export interface Controller {
   check(event: ContextEvent): void;
   /** The `for M:SS` durations, in seconds, of the rules in play. */
   thresholds(): number[];
+  /** A new page of the visit (single-page-app navigation): counts it and restarts the detectors. */
+  navigated(): void;
   open(): void;
   close(): void;
-  identify(details: { name?: unknown; email?: unknown }): void;
+  /** `proactive('identify', details)`: name and email, and attributes (a changed attribute checks the page again). */
+  identify(details: unknown): void;
+  /** `proactive('track', name, properties)`: checks the rules waiting for that event. */
+  track(name: unknown, properties?: unknown): void;
   visitorId(): string;
 }
+
+/** The parameter that tells two events of one type apart (seconds, percent or name). */
+const parameterOf = (event: object): unknown => {
+  const { seconds, percent, name } = event as Record<string, unknown>;
+  return seconds ?? percent ?? name;
+};
 
 /**
  * Creates the controller for one channel.
  *
- * @example const controller = createController({ host, api, channelId: 'demo', reporter, emitter, loadPanel });
+ * @example const controller = createController({ host, api, channelId: 'demo', reporter, emitter, load });
  */
 export function createController(options: ControllerOptions): Controller {
   const { host, channelId, reporter, emitter } = options;
@@ -63,7 +84,13 @@ export function createController(options: ControllerOptions): Controller {
   let panel: { instance: PanelInstance; key: string } | null = null;
   let lastOpened: WidgetMessage | null = null;
   let opening = false;
-  let visitorId = touchVisit(now()).visitorId;
+  let visit = touchVisit(now(), true);
+  let visitorId = visit.visitorId;
+  let extras: Extras | null = null;
+  let matcherOptions: EvaluatorOptions | undefined;
+  let behaviour: Behaviour | undefined;
+  /** Checks waiting for the extras chunk, while it loads. */
+  let waiting: ContextEvent[] | null = null;
 
   const launcher = createLauncher(host.container, () => toggle());
 
@@ -86,7 +113,7 @@ export function createController(options: ControllerOptions): Controller {
     if (!matchers.has(message)) {
       let matcher: Matcher | null = null;
       try {
-        matcher = createMatcher(message.rule);
+        matcher = createMatcher(message.rule, matcherOptions);
       } catch {
         // Unknown compiled version or malformed rule: this message is never shown.
       }
@@ -120,16 +147,17 @@ export function createController(options: ControllerOptions): Controller {
   };
 
   const check = (event: ContextEvent) => {
+    if (waiting) return void waiting.push(event);
     if (!rules || bubble || panel?.instance.isOpen() || opening || conversation()) return;
     const at = now();
-    const visit = touchVisit(at);
+    visit = touchVisit(at);
     visitorId = visit.visitorId;
     const context = buildContext(event, visit.history, rules.schedules, at);
+    extras?.addFacts(context, visit);
     for (const message of rules.messages) {
       const expected = message.rule.event;
-      if (expected.type !== event.type) continue;
-      if (event.type === 'on_page' && expected.type === 'on_page' && expected.seconds !== event.seconds)
-        continue;
+      // Each rule is checked at its own threshold (or for its own custom event).
+      if (expected.type !== event.type || parameterOf(expected) !== parameterOf(event)) continue;
       if (!mayShow({ id: message.id, frequency: message.rule.frequency }, at)) continue;
       const matches = matcherOf(message);
       if (!matches) continue;
@@ -155,7 +183,7 @@ export function createController(options: ControllerOptions): Controller {
     }
     if (!panel) {
       opening = true;
-      const mountPanel = await options.loadPanel();
+      const mountPanel = await options.load<MountPanel>(PANEL_CHUNK);
       opening = false;
       if (!mountPanel) return refreshLauncher();
       panel = {
@@ -234,10 +262,40 @@ export function createController(options: ControllerOptions): Controller {
 
   const toggle = () => (panel?.instance.isOpen() ? close() : open());
 
+  /** Loads the extras chunk once; checks made meanwhile wait for it, then run in order. */
+  const useExtras = () => {
+    if (extras || waiting) return;
+    waiting = [];
+    void options.load<Extras>(EXTRAS_CHUNK).then((loaded) => {
+      extras = loaded;
+      matcherOptions = loaded?.options(builtinRuntimeKinds);
+      matchers.clear();
+      watch();
+      const events = waiting;
+      waiting = null;
+      events?.forEach(check);
+    });
+  };
+
+  /** Starts the detectors of the rules in play (the extras chunk loads the behaviour chunk if needed). */
+  const watch = () => {
+    behaviour?.stop();
+    behaviour = extras?.watch(
+      (rules?.messages ?? []).map((message) => message.rule.event),
+      check,
+      options.load,
+    );
+  };
+
+  const calls = () => options.load<SiteCalls>(CALLS_CHUNK);
+
   return {
     setRules(next) {
       rules = next;
       matchers.clear();
+      // Loaded once (tried again with the next rules if it failed).
+      if (next?.messages.some((message) => needsExtras(message.rule))) useExtras();
+      watch();
       // A conversation started on an earlier page keeps receiving replies (the launcher counts unread ones).
       const resumed = conversation();
       if (resumed && !panel && !opening) void mount(null, resumed, false);
@@ -248,9 +306,17 @@ export function createController(options: ControllerOptions): Controller {
         message.rule.event.type === 'on_page' ? [message.rule.event.seconds] : [],
       );
     },
+    navigated() {
+      visit = touchVisit(now(), true);
+      behaviour?.reset();
+    },
     open,
     close,
     identify(details) {
+      const valid = typeof details === 'object' && !!details;
+      // The calls chunk checks what the widget cannot use, and stores attributes.
+      if (!valid || 'attributes' in details) void calls().then((loaded) => loaded?.identify(details, check));
+      if (!valid) return;
       rememberIdentity(details);
       if (bubble) {
         const message = bubble.message;
@@ -263,6 +329,9 @@ export function createController(options: ControllerOptions): Controller {
           }),
         };
       }
+    },
+    track(name, properties) {
+      void calls().then((loaded) => loaded?.track(check, name, properties));
     },
     visitorId: () => visitorId,
   };

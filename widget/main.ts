@@ -8,7 +8,7 @@ import { apiOriginOf, createApiClient } from './api.ts';
 import { createController } from './controller.ts';
 import { createEventReporter } from './events.ts';
 import { createHost, HOST_ID } from './host.ts';
-import { loadPanel, panelScriptUrl } from './panel-loader.ts';
+import { loadChunk } from './chunk-loader.ts';
 import { createEmitter, installApi } from './public-api.ts';
 import { cachedRules, refreshRules } from './rules-client.ts';
 import { startTriggers } from './triggers.ts';
@@ -26,6 +26,8 @@ function boot(script: HTMLScriptElement): void {
   const channelId = script.dataset.channel?.trim();
   if (!channelId || document.getElementById(HOST_ID)) return;
   const api = createApiClient(apiOriginOf(script.src, location.href));
+  const widgetSrc = script.src || `${api.origin}/widget.js`;
+  const chunk = <T>(file: string) => loadChunk<T>(widgetSrc, file);
   const host = createHost();
   const emitter = createEmitter();
   // Read at report time: the visitor id changes when the visitor clears storage mid-page.
@@ -36,19 +38,24 @@ function boot(script: HTMLScriptElement): void {
     channelId,
     reporter,
     emitter,
-    loadPanel: () => loadPanel(panelScriptUrl(script.src || `${api.origin}/widget.js`)),
+    load: chunk,
   });
   installApi({
     on: emitter.on,
     off: emitter.off,
-    identify: (details) => controller.identify(typeof details === 'object' && details ? details : {}),
-    open: () => controller.open(),
-    close: () => controller.close(),
+    // The controller's methods are closures (no `this`).
+    identify: controller.identify,
+    track: controller.track,
+    open: controller.open,
+    close: controller.close,
   });
 
   const cached = cachedRules(channelId);
   if (cached) controller.setRules(cached);
-  const triggers = startTriggers({ onCheck: (event) => controller.check(event) });
+  const triggers = startTriggers({
+    onCheck: (event) => controller.check(event),
+    onNavigate: controller.navigated,
+  });
   triggers.setThresholds(controller.thresholds());
 
   void refreshRules(api, channelId).then((fresh) => {

@@ -40,6 +40,7 @@ describe('installApi', () => {
       on: () => () => undefined,
       off: () => undefined,
       identify: (details) => calls.push(details),
+      track: (name, properties) => calls.push([name, properties]),
       open: () => calls.push('open'),
       close: () => undefined,
     };
@@ -56,6 +57,53 @@ describe('installApi', () => {
       'off',
       'on',
       'open',
+      'track',
     ]);
+  });
+});
+
+describe('window.proactive as a function', () => {
+  const api = (calls: unknown[]): ProactiveApi => ({
+    on: () => () => undefined,
+    off: () => undefined,
+    identify: (details) => calls.push(['identify', details]),
+    track: (name, properties) => calls.push(['track', name, properties]),
+    open: () => calls.push(['open']),
+    close: () => undefined,
+  });
+
+  it('replays the calls the function stub queued, then takes calls by method name', () => {
+    const calls: unknown[] = [];
+    const target = window as unknown as { proactive?: unknown };
+    // The docs' stub: queues `arguments` objects on proactive.q.
+    const stub = function (...args: unknown[]) {
+      (stub.q = stub.q ?? []).push(args);
+    } as ((...args: unknown[]) => void) & { q?: unknown[] };
+    target.proactive = stub;
+    (target.proactive as typeof stub)('identify', { attributes: { plan: 'pro' } });
+    (target.proactive as typeof stub)('track', 'added_to_cart', { value: 42 });
+    installApi(api(calls));
+    const proactive = target.proactive as ((...args: unknown[]) => void) & ProactiveApi;
+    proactive('open');
+    proactive.track('checkout');
+    expect(calls).toEqual([
+      ['identify', { attributes: { plan: 'pro' } }],
+      ['track', 'added_to_cart', { value: 42 }],
+      ['open'],
+      ['track', 'checkout', undefined],
+    ]);
+  });
+
+  it('warns once about an unknown method, naming the methods there are', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    installApi(api([]));
+    const proactive = (window as unknown as { proactive: (...args: unknown[]) => void }).proactive;
+    proactive('identfy', {});
+    proactive('identfy', {});
+    expect(warn).toHaveBeenCalledOnce();
+    expect(warn.mock.calls[0]?.[0]).toBe(
+      "[proactive] proactive('identfy'): unknown method; use one of on, off, identify, track, open, close.",
+    );
+    warn.mockRestore();
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isDoneThisVisit, markDoneThisVisit, touchVisit, VISIT_TIMEOUT_MS } from './visit.ts';
+import { isDoneThisVisit, markDoneThisVisit, touchVisit, visitStart, VISIT_TIMEOUT_MS } from './visit.ts';
 
 const endBrowserSession = () => {
   document.cookie = 'proactive_session=; path=/; max-age=0';
@@ -42,5 +42,20 @@ describe('visits', () => {
     expect(isDoneThisVisit('m1', 10)).toBe(true);
     expect(isDoneThisVisit('m2', 10)).toBe(false);
     expect(isDoneThisVisit('m1', VISIT_TIMEOUT_MS + 20)).toBe(false);
+  });
+
+  it('counts pages in the visit and visits so far; keeps the landing query and start for the whole visit', () => {
+    history.replaceState({}, '', '/landing?utm_source=news');
+    const landing = touchVisit(1000, true);
+    expect(landing).toMatchObject({ pages: 1, visits: 1, landing: '?utm_source=news' });
+    history.replaceState({}, '', '/next?utm_source=other');
+    expect(touchVisit(2000)).toMatchObject({ pages: 1, landing: '?utm_source=news' });
+    expect(touchVisit(3000, true)).toMatchObject({ pages: 2, visits: 1, landing: '?utm_source=news' });
+    expect(visitStart(5000)).toBe(1000);
+    const next = touchVisit(3000 + VISIT_TIMEOUT_MS, true);
+    expect(next).toMatchObject({ pages: 1, visits: 2, landing: '?utm_source=other' });
+    expect(visitStart(4000 + VISIT_TIMEOUT_MS)).toBe(3000 + VISIT_TIMEOUT_MS);
+    endBrowserSession();
+    expect(visitStart(99)).toBe(99);
   });
 });

@@ -17,6 +17,8 @@ interface VisitorRecord {
   id: string;
   /** The id of the visitor's first visit: while it lasts, the visitor is a new user. */
   first_visit: string;
+  /** Visits so far, this one included (absent in records written before it was counted: 1). */
+  visits?: number;
 }
 
 interface VisitRecord {
@@ -25,12 +27,24 @@ interface VisitRecord {
   last: number;
   /** Messages opened or dismissed during this visit (for `once_per_visit`). */
   done: string[];
+  /** Epoch ms the visit started (for `for M:SS on_site`); absent in older records. */
+  start?: number;
+  /** Pages seen in this visit. */
+  pages?: number;
+  /** The query of the visit's landing page (`?utm_source=…`), where its UTM parameters are read. */
+  landing?: string;
 }
 
 export interface Visit {
   visitorId: string;
   visitId: string;
   history: 'new_user' | 'returning_user';
+  /** Pages seen in this visit, the current one included. */
+  pages: number;
+  /** Visits so far, this one included. */
+  visits: number;
+  /** The query of the visit's landing page (`?utm_source=…`; empty or absent when it had none). */
+  landing?: string;
 }
 
 function readSessionMarker(): string | null {
@@ -65,31 +79,55 @@ function currentVisitRecord(now: number): VisitRecord {
   ) {
     return stored;
   }
-  const fresh: VisitRecord = { id: randomId(), last: now, done: [] };
+  const fresh: VisitRecord = {
+    id: randomId(),
+    last: now,
+    done: [],
+    start: now,
+    pages: 0,
+    landing: location.search,
+  };
   writeJson('local', VISIT_KEY, fresh);
   writeSessionMarker(fresh.id);
+  const visitor = readJson<VisitorRecord>('local', VISITOR_KEY);
+  if (visitor) writeJson('local', VISITOR_KEY, { ...visitor, visits: (visitor.visits ?? 1) + 1 });
   return fresh;
 }
 
 /**
- * The current visit, starting a new one (and a new visitor) when needed, and recording activity now.
+ * The current visit, starting a new one (and a new visitor) when needed, and recording activity now;
+ * `newPage` counts a page seen (a page load or a single-page-app navigation).
  *
- * @example touchVisit(Date.now()).history // 'new_user' on the first visit
+ * @example touchVisit(Date.now(), true).pages // 1 on the landing page
  */
-export function touchVisit(now: number): Visit {
+export function touchVisit(now: number, newPage?: boolean): Visit {
   const visit = currentVisitRecord(now);
   visit.last = now;
+  if (newPage) visit.pages = (visit.pages ?? 0) + 1;
   writeJson('local', VISIT_KEY, visit);
   let visitor = readJson<VisitorRecord>('local', VISITOR_KEY);
   if (!visitor || typeof visitor.id !== 'string' || typeof visitor.first_visit !== 'string') {
-    visitor = { id: randomId(), first_visit: visit.id };
+    visitor = { id: randomId(), first_visit: visit.id, visits: 1 };
     writeJson('local', VISITOR_KEY, visitor);
   }
   return {
     visitorId: visitor.id,
     visitId: visit.id,
     history: visitor.first_visit === visit.id ? 'new_user' : 'returning_user',
+    pages: visit.pages || 1,
+    visits: visitor.visits ?? 1,
+    landing: visit.landing,
   };
+}
+
+/**
+ * When the current visit started (epoch ms), without recording activity; now when there is none.
+ *
+ * @example Date.now() - visitStart(Date.now()) // the visit's length so far
+ */
+export function visitStart(now: number): number {
+  const visit = readJson<VisitRecord>('local', VISIT_KEY);
+  return visit?.id === readSessionMarker() && typeof visit.start === 'number' ? visit.start : now;
 }
 
 /**

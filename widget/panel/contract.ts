@@ -1,12 +1,13 @@
 /**
  * What the initial script and the lazily loaded panel script agree on. The panel script registers its
- * mount function on `window[PANEL_GLOBAL]`; the initial script calls it.
+ * mount function on its file name (PANEL_CHUNK); the initial script calls it.
  */
 import type { ActiveConversation } from '../conversation.ts';
 import type { Identity } from '../identity.ts';
 import type { WidgetMessage } from '@proactive/contract/widget';
 
-export const PANEL_GLOBAL = '__proactivePanel__';
+/** The chunk's file (next to widget.js), under which it registers. */
+export const PANEL_CHUNK = 'widget-panel.js';
 
 export interface PanelOptions {
   container: HTMLElement;

@@ -1,8 +1,9 @@
 /**
  * Entry of the lazily loaded panel script (`widget-panel.js`): registers the panel for the initial script.
  */
+import { registerChunk } from '../chunk-loader.ts';
 import { adoptStyles } from '../styles.ts';
-import { PANEL_GLOBAL, type MountPanel } from './contract.ts';
+import { PANEL_CHUNK, type MountPanel } from './contract.ts';
 import { mountPanel } from './panel.ts';
 import { panelStyles } from './styles.ts';
 
@@ -16,4 +17,4 @@ const mount: MountPanel = (options) => {
   return mountPanel(options);
 };
 
-(window as unknown as Record<string, unknown>)[PANEL_GLOBAL] = mount;
+registerChunk(PANEL_CHUNK, mount);
