@@ -458,7 +458,9 @@ export function createParser(catalog: Catalog): Parser {
     if (tooDeep) return { rule: null, diagnostics: sortDiagnostics([...diagnostics, tooDeep]) };
     grammar.input = lexed.tokens;
     const cst = grammar.rule();
-    const lineOf = createLineIndex(text);
+    // Lines are only needed for messages: index them on first use (most texts have no error).
+    let lineIndex: ((offset: number) => LineColumn) | undefined;
+    const lineOf = (offset: number) => (lineIndex ??= createLineIndex(text))(offset);
     const errorLines = new Set<number>();
     // A character the lexer dropped explains the grammar error right where it was.
     const lexedAway = new Set(diagnostics.map((diagnostic) => diagnostic.range.start));
