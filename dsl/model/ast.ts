@@ -196,9 +196,15 @@ export function withoutRanges<T>(value: T): T {
  * @example comparisonsOf(rule.condition).map((comparison) => comparison.field) // ['visitor.page_url', 'device.language']
  */
 export function comparisonsOf(condition: Condition): Comparison[] {
-  if (condition.kind === 'comparison') return [condition];
-  if (condition.kind === 'not') return comparisonsOf(condition.operand);
-  return condition.operands.flatMap(comparisonsOf);
+  const found: Comparison[] = [];
+  gatherComparisons(condition, found);
+  return found;
+}
+
+function gatherComparisons(condition: Condition, found: Comparison[]): void {
+  if (condition.kind === 'comparison') found.push(condition);
+  else if (condition.kind === 'not') gatherComparisons(condition.operand, found);
+  else for (const operand of condition.operands) gatherComparisons(operand, found);
 }
 
 /**
@@ -207,6 +213,12 @@ export function comparisonsOf(condition: Condition): Comparison[] {
  * downstream (validator, printer, compiler, evaluator) can run out of stack.
  */
 export const MAX_NESTING = 64;
+
+/** Whether a child is a parenthesised group under its parent (`or` under `and`; `and` / `or` under `not`). */
+function isGroup(child: unknown, parentKind: 'and' | 'not'): boolean {
+  const kind = (child as { kind?: unknown } | null)?.kind;
+  return kind === 'or' || (parentKind === 'not' && kind === 'and');
+}
 
 /**
  * The nesting of a condition as its canonical text writes it: one level per `not` and per parenthesised
@@ -218,10 +230,6 @@ export const MAX_NESTING = 64;
 export function nestingDepth(condition: unknown, limit = MAX_NESTING): number {
   const node = condition as { kind?: unknown; operand?: unknown; operands?: unknown } | null;
   if (typeof node !== 'object' || node === null || limit < 0) return 0;
-  const isGroup = (child: unknown, parentKind: 'and' | 'not') => {
-    const kind = (child as { kind?: unknown } | null)?.kind;
-    return kind === 'or' || (parentKind === 'not' && kind === 'and');
-  };
   if (node.kind === 'not') {
     const levels = 1 + (isGroup(node.operand, 'not') ? 1 : 0);
     return levels + nestingDepth(node.operand, limit - levels);

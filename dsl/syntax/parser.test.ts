@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withoutRanges, type Comparison, type Rule } from '../model/ast.ts';
-import { parse } from '../language.ts';
+import type { CstNode } from 'chevrotain';
+import { language, parse } from '../language.ts';
 import { joinAlternatives } from './grammar.ts';
 
 function ruleOf(text: string): Rule {
@@ -262,5 +263,24 @@ describe('syntax error wording', () => {
     expect(joinAlternatives(['a field'])).toBe('a field');
     expect(joinAlternatives(['`(`', 'a field', 'a field'])).toBe('`(` or a field');
     expect(joinAlternatives(['`(`', '`not`', 'a field'])).toBe('`(`, `not` or a field');
+  });
+});
+
+describe('the grammar', () => {
+  it('builds CST nodes whose children are plain objects (not slow null-prototype dictionaries)', () => {
+    const { grammar, vocabulary } = language.syntax;
+    grammar.input = vocabulary.lexer.tokenize(
+      'when device.language is not ["fr", "de"] and a.b["k"] is 1',
+    ).tokens;
+    const cst = grammar.rule();
+    expect(grammar.errors).toEqual([]);
+    const nodes: CstNode[] = [cst];
+    for (let index = 0; index < nodes.length; index++) {
+      const node = nodes[index] as CstNode;
+      expect(Object.getPrototypeOf(node.children)).toBe(Object.prototype);
+      for (const items of Object.values(node.children))
+        for (const item of items) if ('children' in item) nodes.push(item);
+    }
+    expect(nodes.map((node) => node.name)).toContain('fieldKey');
   });
 });

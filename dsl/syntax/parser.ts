@@ -72,8 +72,18 @@ function tokensUnder(node: CstNode): IToken[] {
 /** The tokens of a node's children in text order (called for every operator: kept allocation-light). */
 function tokensIn(children: Readonly<Record<string, IToken[] | undefined>>): IToken[] {
   const tokens: IToken[] = [];
-  for (const key in children) for (const token of children[key] ?? []) tokens.push(token);
-  return tokens.length > 1 ? tokens.sort((a, b) => a.startOffset - b.startOffset) : tokens;
+  for (const key in children) {
+    // Insertion in text order: a handful of tokens, and no sort's temporary arrays.
+    for (const token of children[key] ?? []) {
+      let at = tokens.length;
+      tokens.push(token);
+      for (; at > 0 && (tokens[at - 1] as IToken).startOffset > token.startOffset; at--) {
+        tokens[at] = tokens[at - 1] as IToken;
+      }
+      tokens[at] = token;
+    }
+  }
+  return tokens;
 }
 
 function first<T>(items: readonly T[] | undefined): T {
@@ -171,27 +181,39 @@ class AstBuilder implements Omit<ICstNodeVisitor<unknown, unknown>, 'visit' | 'v
   }
 
   disjunction(children: DisjunctionCstChildren): Located<Condition> {
-    return this.combine(
-      'or',
-      children.conjunction.map((node) => this.conjunction(node.children)),
-    );
+    const nodes = children.conjunction;
+    if (nodes.length === 1) return this.conjunction(first(nodes).children);
+    const operands: Condition[] = [];
+    let start = 0;
+    let end = 0;
+    for (let index = 0; index < nodes.length; index++) {
+      const operand = this.conjunction((nodes[index] as (typeof nodes)[number]).children);
+      if (index === 0) start = operand.range.start;
+      end = operand.range.end;
+      this.flatten('or', operand, operands);
+    }
+    return { kind: 'or', operands, range: { start, end } };
   }
 
   conjunction(children: ConjunctionCstChildren): Located<Condition> {
-    return this.combine(
-      'and',
-      children.unary.map((node) => this.unary(node.children)),
-    );
+    const nodes = children.unary;
+    if (nodes.length === 1) return this.unary(first(nodes).children);
+    const operands: Condition[] = [];
+    let start = 0;
+    let end = 0;
+    for (let index = 0; index < nodes.length; index++) {
+      const operand = this.unary((nodes[index] as (typeof nodes)[number]).children);
+      if (index === 0) start = operand.range.start;
+      end = operand.range.end;
+      this.flatten('and', operand, operands);
+    }
+    return { kind: 'and', operands, range: { start, end } };
   }
 
-  private combine(kind: 'and' | 'or', operands: Located<Condition>[]): Located<Condition> {
-    if (operands.length === 1) return first(operands);
-    const flat = operands.flatMap((operand) => (operand.kind === kind ? operand.operands : [operand]));
-    return {
-      kind,
-      operands: flat,
-      range: { start: first(operands).range.start, end: (operands.at(-1) as Located<Condition>).range.end },
-    };
+  /** An operand of the same kind (a group) lends its operands: `a and (b and c)` is one `and`. */
+  private flatten(kind: 'and' | 'or', operand: Condition, into: Condition[]): void {
+    if (operand.kind === kind) for (const inner of operand.operands) into.push(inner);
+    else into.push(operand);
   }
 
   unary(children: UnaryCstChildren): Located<Condition> {
@@ -221,14 +243,18 @@ class AstBuilder implements Omit<ICstNodeVisitor<unknown, unknown>, 'visit' | 'v
     const key = fieldKey && this.fieldKey(fieldKey.children);
     const operator = this.operator(first(children.operator).children);
     const value = this.value(first(children.value).children);
-    const comparison: Located<Comparison> = {
-      kind: 'comparison',
-      field: field.image,
-      ...(key && { key: key.value, keyRange: key.range }),
-      operator,
-      value,
-      range: { start: field.startOffset, end: value.range.end },
-    };
+    const range = { start: field.startOffset, end: value.range.end };
+    const comparison: Located<Comparison> = key
+      ? {
+          kind: 'comparison',
+          field: field.image,
+          key: key.value,
+          keyRange: key.range,
+          operator,
+          value,
+          range,
+        }
+      : { kind: 'comparison', field: field.image, operator, value, range };
     this.comparisons.push(comparison);
     return comparison;
   }
@@ -240,9 +266,9 @@ class AstBuilder implements Omit<ICstNodeVisitor<unknown, unknown>, 'visit' | 'v
 
   /** The catalog operator whose keyword is the words written (the grammar only accepts those). */
   operator(children: OperatorCstChildren): OperatorName {
-    const words = tokensIn(children)
-      .map((token) => token.image)
-      .join(' ');
+    const tokens = tokensIn(children);
+    let words = (tokens[0] as IToken).image;
+    for (let index = 1; index < tokens.length; index++) words += ` ${(tokens[index] as IToken).image}`;
     return this.operatorsByWords.get(words) as OperatorName;
   }
 
@@ -261,14 +287,15 @@ class AstBuilder implements Omit<ICstNodeVisitor<unknown, unknown>, 'visit' | 'v
   }
 
   stringList(children: StringListCstChildren): Located<ListValue> {
-    const items = (children.string ?? []).map((node) => this.string(node.children));
+    const items: StringValue[] = [];
+    for (const node of children.string ?? []) items.push(this.string(node.children));
     const open = first(children.LBracket);
     const close = first(children.RBracket);
     return { kind: 'list', items, range: { start: open.startOffset, end: close.startOffset + 1 } };
   }
 
   string(children: StringCstChildren): Located<StringValue> {
-    const token = first([...(children.StringLiteral ?? []), ...(children.UnterminatedString ?? [])]);
+    const token = children.StringLiteral?.[0] ?? first(children.UnterminatedString);
     const range = rangeOfToken(token);
     if (token.tokenType === UnterminatedString) {
       this.diagnostics.push({
@@ -431,7 +458,9 @@ export function createParser(catalog: Catalog): Parser {
     if (tooDeep) return { rule: null, diagnostics: sortDiagnostics([...diagnostics, tooDeep]) };
     grammar.input = lexed.tokens;
     const cst = grammar.rule();
-    const lineOf = createLineIndex(text);
+    // Lines are only needed for messages: index them on first use (most texts have no error).
+    let lineIndex: ((offset: number) => LineColumn) | undefined;
+    const lineOf = (offset: number) => (lineIndex ??= createLineIndex(text))(offset);
     const errorLines = new Set<number>();
     // A character the lexer dropped explains the grammar error right where it was.
     const lexedAway = new Set(diagnostics.map((diagnostic) => diagnostic.range.start));
@@ -487,6 +516,14 @@ function commentText(image: string): string {
   return (body.startsWith(' ') ? body.slice(1) : body).replace(/\r$/, '');
 }
 
+/** Whether `text` holds only whitespace from `start` to `end` (what `slice(start, end).trim() === ''` says). */
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) if (!whitespace.test(text.charAt(at))) return false;
+  return true;
+}
+
+const whitespace = /^\s$/;
+
 function lineStartOf(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
@@ -519,7 +556,7 @@ function attachComments(
     )
       upcoming++;
     const lineStart = lineStartOf(text, offset);
-    const trailing = text.slice(lineStart, offset).trim() !== '';
+    const trailing = !isBlank(text, lineStart, offset);
     const previous = comparisons[upcoming - 1];
     if (
       trailing &&

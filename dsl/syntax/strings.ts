@@ -12,8 +12,10 @@ export interface DecodeProblem {
 
 export interface DecodedString {
   value: string;
-  problems: DecodeProblem[];
+  problems: readonly DecodeProblem[];
 }
+
+const noProblems: readonly DecodeProblem[] = Object.freeze([]);
 
 const simpleEscapes: Record<string, string> = { '"': '"', '\\': '\\', n: '\n', t: '\t' };
 
@@ -26,6 +28,8 @@ export function decodeString(literal: string): DecodedString {
   const problems: DecodeProblem[] = [];
   const closed = literal.length >= 2 && literal.endsWith('"') && !isEscapedAt(literal, literal.length - 1);
   const body = literal.slice(1, closed ? -1 : undefined);
+  // Most strings have no escape: their value is what is written.
+  if (!body.includes('\\')) return { value: body, problems: noProblems };
   let value = '';
   for (let index = 0; index < body.length; index++) {
     const char = body[index] as string;

@@ -140,8 +140,23 @@ function messageOf(text: string, problem: LanguageProblem, registry: LanguageReg
   return `${encodeString(text)} is not a language tag${why}. ${next}`;
 }
 
+/** Problems already found, per registry (a long rule repeats the same few tags; they never change). */
+const problemsByRegistry = new WeakMap<object, Map<string, LanguageProblem | undefined>>();
+const noRegistry = {};
+
+/** {@link problemOf}, remembered for the last thousand texts of each registry. */
+function knownProblemOf(text: string, registry: LanguageRegistry | undefined): LanguageProblem | undefined {
+  let known = problemsByRegistry.get(registry ?? noRegistry);
+  if (!known) problemsByRegistry.set(registry ?? noRegistry, (known = new Map()));
+  if (known.has(text)) return known.get(text);
+  const problem = problemOf(text, registry);
+  if (known.size >= 1000) known.clear();
+  known.set(text, problem);
+  return problem;
+}
+
 function checkLanguage(item: StringValue, report: ValueReport, registry: LanguageRegistry | undefined): void {
-  const problem = problemOf(item.value, registry);
+  const problem = knownProblemOf(item.value, registry);
   if (!problem) return;
   const fix = problem.suggestion ? replaceFix(item.range, encodeString(problem.suggestion)) : null;
   report[problem.severity](problem.code, item.range, messageOf(item.value, problem, registry), fix);

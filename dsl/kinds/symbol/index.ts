@@ -19,6 +19,8 @@ export const symbolKind: MatchKind<'symbol', string> = {
   checkField: (field) => (field.symbols ? undefined : 'a symbol field lists its symbols.'),
   contextValue: (field) => z.enum(namesOf(field) as [string, ...string[]]),
   validate(value, field, report) {
+    // The common case first: a known word (checked on every comparison, so it allocates nothing).
+    if (value.kind === 'symbol' && symbolsOf(field).some((symbol) => symbol.name === value.name)) return;
     const names = namesOf(field);
     const listing = names.join(' or ');
     if (value.kind === 'list') {
