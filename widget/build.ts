@@ -33,6 +33,7 @@ export const BUDGETED_CHUNKS: readonly string[] = [
   'widget-extras.js',
   'widget-behaviour.js',
   'widget-calls.js',
+  'widget-index.js',
 ];
 
 export interface BundleSize {
@@ -113,6 +114,7 @@ const entries = [
   { entry: join(root, 'widget/extras/index.ts'), out: 'widget-extras.js' },
   { entry: join(root, 'widget/behaviour/index.ts'), out: 'widget-behaviour.js' },
   { entry: join(root, 'widget/api-calls/index.ts'), out: 'widget-calls.js' },
+  { entry: join(root, 'widget/rule-index/index.ts'), out: 'widget-index.js' },
 ];
 
 /**

@@ -13,6 +13,8 @@ import { siteCalls } from './api-calls/calls.ts';
 import { CALLS_CHUNK } from './api-calls/contract.ts';
 import { EXTRAS_CHUNK, type Extras } from './extras/contract.ts';
 import { extras } from './extras/extras.ts';
+import { literalIndex } from '@proactive/dsl/evaluator';
+import { INDEX_CHUNK, INDEXED_RULES } from './rule-index/contract.ts';
 
 function message(id: string, rules: string, greeting = id): WidgetMessage {
   const { rule } = parse(rules);
@@ -223,5 +225,39 @@ describe('rules beyond the seed language', () => {
     controller.identify('Ada');
     await vi.waitFor(() => expect(warn).toHaveBeenCalledOnce());
     warn.mockRestore();
+  });
+});
+
+describe('large channels', () => {
+  const many = (count: number) =>
+    Array.from({ length: count }, (_, index) =>
+      message(`m${index}`, `when visitor.page_url contains "/product-${index}/" every_time`),
+    );
+
+  it('load the literal index chunk and show the message whose literal the page holds', async () => {
+    const loaded: string[] = [];
+    const chunks: Record<string, unknown> = { [INDEX_CHUNK]: literalIndex };
+    const { controller, bubble } = setup(
+      new Proxy(chunks, { get: (target, file: string) => (loaded.push(file), target[file]) }),
+    );
+    history.replaceState({}, '', '/product-42/specs');
+    controller.setRules(rulesOf(...many(INDEXED_RULES + 10)));
+    await vi.waitFor(() => expect(loaded).toContain(INDEX_CHUNK));
+    controller.check({ type: 'page_load' });
+    expect(bubble()?.textContent).toContain('m42');
+  });
+
+  it('of up to INDEXED_RULES rules test every rule without the chunk; without the chunk large ones still work', async () => {
+    const loaded: string[] = [];
+    const { controller, bubble } = setup(
+      new Proxy({} as Record<string, unknown>, { get: (_, file: string) => (loaded.push(file), null) }),
+    );
+    history.replaceState({}, '', '/product-7/specs');
+    controller.setRules(rulesOf(...many(INDEXED_RULES)));
+    controller.check({ type: 'page_load' });
+    expect(bubble()?.textContent).toContain('m7');
+    expect(loaded).not.toContain(INDEX_CHUNK);
+    controller.setRules(rulesOf(...many(INDEXED_RULES + 1)));
+    await vi.waitFor(() => expect(loaded).toContain(INDEX_CHUNK));
   });
 });

@@ -5,9 +5,9 @@
  * its bubble, and runs open / dismiss. Rules beyond the seed language wait for the extras chunk: checks
  * made while it loads run, in order, once it is there.
  */
-import type { ContextEvent, EvaluatorOptions } from '@proactive/dsl/evaluator';
+import type { ChannelEvaluator, ContextEvent, EvaluatorOptions, RuleIndex } from '@proactive/dsl/evaluator';
 import type { Behaviour } from './behaviour/contract.ts';
-import { builtinRuntimeKinds, createMatcher, type RuleContext } from '@proactive/dsl/evaluator';
+import { builtinRuntimeKinds, createChannelEvaluator } from '@proactive/dsl/evaluator';
 import type { ApiClient } from './api.ts';
 import { showBubble, type Bubble } from './bubble.ts';
 import { buildContext } from './context.ts';
@@ -29,9 +29,8 @@ import { PANEL_CHUNK, type MountPanel, type PanelInstance } from './panel/contra
 import type { ChannelRules, WidgetEventType, WidgetMessage } from '@proactive/contract/widget';
 import type { Emitter } from './public-api.ts';
 import { needsExtras } from './needs.ts';
+import { INDEX_CHUNK, INDEXED_RULES } from './rule-index/contract.ts';
 import { touchVisit } from './visit.ts';
-
-type Matcher = (context: RuleContext) => boolean;
 
 export interface ControllerOptions {
   host: WidgetHost;
@@ -79,7 +78,9 @@ export function createController(options: ControllerOptions): Controller {
   const { host, channelId, reporter, emitter } = options;
   const now = options.now ?? (() => Date.now());
   let rules: ChannelRules | null = null;
-  const matchers = new Map<WidgetMessage, Matcher | null>();
+  let channel: ChannelEvaluator | undefined;
+  /** The literal index, for channels of more than {@link INDEXED_RULES} rules. */
+  let index: RuleIndex | undefined;
   let bubble: { message: WidgetMessage; view: Bubble } | null = null;
   let panel: { instance: PanelInstance; key: string } | null = null;
   let lastOpened: WidgetMessage | null = null;
@@ -109,18 +110,12 @@ export function createController(options: ControllerOptions): Controller {
     emitter.emit({ type, messageId: message.id, messageName: message.name });
   };
 
-  const matcherOf = (message: WidgetMessage): Matcher | null => {
-    if (!matchers.has(message)) {
-      let matcher: Matcher | null = null;
-      try {
-        matcher = createMatcher(message.rule, matcherOptions);
-      } catch {
-        // Unknown compiled version or malformed rule: this message is never shown.
-      }
-      matchers.set(message, matcher);
-    }
-    return matchers.get(message) ?? null;
-  };
+  /** The channel's rules evaluated together, built on the first check after the rules or options change. */
+  const channelOf = (messages: readonly WidgetMessage[]): ChannelEvaluator =>
+    (channel ??= createChannelEvaluator(
+      messages.map((message) => message.rule),
+      { ...matcherOptions, index },
+    ));
 
   const greetingOf = (message: WidgetMessage) => fillFirstName(message.greeting, knownIdentity().name);
 
@@ -154,20 +149,19 @@ export function createController(options: ControllerOptions): Controller {
     visitorId = visit.visitorId;
     const context = buildContext(event, visit.history, rules.schedules, at);
     extras?.addFacts(context, visit);
-    for (const message of rules.messages) {
-      const expected = message.rule.event;
-      // Each rule is checked at its own threshold (or for its own custom event).
-      if (expected.type !== event.type || parameterOf(expected) !== parameterOf(event)) continue;
-      if (!mayShow({ id: message.id, frequency: message.rule.frequency }, at)) continue;
-      const matches = matcherOf(message);
-      if (!matches) continue;
-      let fires: boolean;
-      try {
-        fires = matches(context);
-      } catch {
-        fires = false;
-      }
-      if (fires) return show(message);
+    const messages = rules.messages;
+    let firing: number[];
+    try {
+      firing = channelOf(messages).firing(context);
+    } catch {
+      // A context the rules cannot read: nothing fires (rules that cannot be built never do).
+      firing = [];
+    }
+    for (const index of firing) {
+      const message = messages[index] as WidgetMessage;
+      // Each rule is shown at its own threshold (or for its own custom event), not at later ones.
+      if (parameterOf(message.rule.event) !== parameterOf(event)) continue;
+      if (mayShow({ id: message.id, frequency: message.rule.frequency }, at)) return show(message);
     }
   };
 
@@ -269,7 +263,7 @@ export function createController(options: ControllerOptions): Controller {
     void options.load<Extras>(EXTRAS_CHUNK).then((loaded) => {
       extras = loaded;
       matcherOptions = loaded?.options(builtinRuntimeKinds);
-      matchers.clear();
+      channel = undefined;
       watch();
       const events = waiting;
       waiting = null;
@@ -292,9 +286,14 @@ export function createController(options: ControllerOptions): Controller {
   return {
     setRules(next) {
       rules = next;
-      matchers.clear();
+      channel = undefined;
       // Loaded once (tried again with the next rules if it failed).
       if (next?.messages.some((message) => needsExtras(message.rule))) useExtras();
+      if (!index && next && next.messages.length > INDEXED_RULES)
+        void options.load<RuleIndex>(INDEX_CHUNK).then((loaded) => {
+          index = loaded ?? undefined;
+          channel = undefined;
+        });
       watch();
       // A conversation started on an earlier page keeps receiving replies (the launcher counts unread ones).
       const resumed = conversation();

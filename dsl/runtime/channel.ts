@@ -21,7 +21,6 @@ import {
   type TimeOfDayCheck,
   type Values,
 } from './rule.ts';
-import { isRecord } from './schedule.ts';
 
 export interface ChannelEvaluatorOptions extends EvaluatorOptions {
   /** Picks the rules worth testing in each event's group (`literalIndex`); without one, all of them. */
@@ -35,18 +34,11 @@ export interface ChannelEvaluator<Context = RuleContext> {
    * @example channel.firing({ visitor: { page_url: 'https://acme.test/pricing' }, device: {}, event: { type: 'page_load' } }) // [0, 3]
    */
   firing(context: Context): number[];
-  /**
-   * The rules that cannot be evaluated (an unknown compiled version, a malformed rule): they never fire.
-   * Rules are built when an event first needs them; this builds the others to answer.
-   *
-   * @example channel.problems() // [{ index: 2, message: 'Malformed compiled rule at event: ...' }]
-   */
-  problems(): Array<{ index: number; message: string }>;
 }
 
 /**
- * Builds the evaluator of a channel's compiled rules (in the channel's order). Rules it cannot build never
- * fire and are listed by `problems()`.
+ * Builds the evaluator of a channel's compiled rules (in the channel's order). Rules it cannot build (an
+ * unknown compiled version, a malformed rule) never fire; `createEvaluator` on one says why.
  *
  * @example
  * const channel = createChannelEvaluator(messages.map((message) => message.rule), { index: literalIndex });
@@ -58,7 +50,6 @@ export function createChannelEvaluator<Context = RuleContext>(
 ): ChannelEvaluator<Context> {
   const kinds = options.kinds ?? builtinRuntimeKinds;
   const scope = createScope();
-  const problems: Array<{ index: number; message: string }> = [];
   /** Per rule: built, null when it cannot be, undefined until an event first needs it. */
   const built: Array<BuiltRule | null | undefined> = [];
   /** Per event type: its rules, and (once its first event came) how to pick the ones worth testing. */
@@ -69,8 +60,7 @@ export function createChannelEvaluator<Context = RuleContext>(
     if (rule === undefined) {
       try {
         rule = buildRule(rules[index] as CompiledRule, options, scope);
-      } catch (error) {
-        problems.push({ index, message: (error as Error).message });
+      } catch {
         rule = null;
       }
       built[index] = rule;
@@ -79,8 +69,8 @@ export function createChannelEvaluator<Context = RuleContext>(
   }
 
   rules.forEach((compiled, index) => {
-    const event: unknown = isRecord(compiled) ? compiled.event : undefined;
-    const type = isRecord(event) ? event.type : undefined;
+    // Optional chaining reads nothing from primitives: a malformed rule has no type and is built (refused) now.
+    const type = ((compiled as unknown as AnyRecord | null)?.event as AnyRecord | undefined)?.type;
     if (typeof type !== 'string') return void ruleAt(index);
     const group = groups.get(type);
     if (group) group.rules.push(index);
@@ -88,13 +78,11 @@ export function createChannelEvaluator<Context = RuleContext>(
   });
 
   return {
-    problems() {
-      rules.forEach((_, index) => ruleAt(index));
-      return [...problems].sort((a, b) => a.index - b.index);
-    },
     firing(context) {
-      const event = isRecord(context) ? (context as AnyRecord).event : undefined;
-      const group = isRecord(event) && typeof event.type === 'string' ? groups.get(event.type) : undefined;
+      // Groups are keyed by strings: any other event type finds none.
+      const group = groups.get(
+        ((context as unknown as AnyRecord | null)?.event as AnyRecord | undefined)?.type as string,
+      );
       const fired: number[] = [];
       if (!group) return fired;
       const values = valuesFor(scope, context);

@@ -26,7 +26,7 @@ import type {
 } from './explain.ts';
 import { describeRuleProblem, describeScheduleProblem } from './problems.ts';
 import {
-  MalformedRule,
+  isMalformedRule,
   buildRule,
   createScope,
   eventMatches,
@@ -112,7 +112,7 @@ const explainers: Explainers = {
 /**
  * Builds a rule's matcher: whether it fires for a context, and nothing else (no explanation), so its
  * bundle stays small. Throws for the same rules as {@link createEvaluator}, with a shorter message (a
- * {@link MalformedRule} naming the place and a problem code; `describeRuleProblem` words it); a context
+ * `MalformedRule` naming the place and a problem code; `describeRuleProblem` words it); a context
  * that cannot answer the rule (a missing schedule) does not fire.
  *
  * @example createMatcher(compile(parse('when visitor.page_url contains "pricing"').rule!))(context) // true
@@ -145,7 +145,7 @@ export function createEvaluator<Context = RuleContext>(
   try {
     rule = buildRule(compiled, { ...everything, ...options }, scope, explainers);
   } catch (error) {
-    throw error instanceof MalformedRule ? new Error(describeRuleProblem(error)) : error;
+    throw isMalformedRule(error) ? new Error(describeRuleProblem(error)) : error;
   }
   const timeOfDay = scope.times[rule.time] as (context: unknown) => TimeOfDayCheck;
   const Evaluation = (RuleEvaluation ??= evaluationClass());

@@ -10,7 +10,7 @@
 export * from './evaluator.ts';
 export { createChannelEvaluator, type ChannelEvaluator, type ChannelEvaluatorOptions } from './channel.ts';
 export { literalIndex, type RuleIndex } from './literal-index.ts';
-export { MalformedRule } from './rule.ts';
+export { isMalformedRule, malformed, type MalformedRule } from './rule.ts';
 export { describeRuleProblem, describeScheduleProblem } from './problems.ts';
 export type * from '../catalog/context.ts';
 export type * from '../compile/compiled.ts';

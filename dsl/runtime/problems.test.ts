@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createScheduleService } from './schedule.ts';
 import { describeRuleProblem, describeScheduleProblem } from './problems.ts';
-import { MalformedRule } from './rule.ts';
+import { malformed } from './rule.ts';
 
 describe('the words for refused schedules', () => {
   const service = createScheduleService();
@@ -27,19 +27,19 @@ describe('the words for refused schedules', () => {
 
 describe('the words for refused compiled rules', () => {
   it('name the place and the problem, and keep an unknown code as it is', () => {
-    expect(describeRuleProblem(new MalformedRule('when', 'condition'))).toBe(
+    expect(describeRuleProblem(malformed('when', 'condition'))).toBe(
       'Malformed compiled rule at when: expected a condition object. Recompile the rule.',
     );
-    expect(describeRuleProblem(new MalformedRule('v', 'version', 2))).toBe(
+    expect(describeRuleProblem(malformed('v', 'version', 2))).toBe(
       'Cannot evaluate a compiled rule of version 2: this evaluator understands version 1.',
     );
-    expect(describeRuleProblem(new MalformedRule('when', 'something-new'))).toBe(
+    expect(describeRuleProblem(malformed('when', 'something-new'))).toBe(
       'Malformed compiled rule at when: something-new. Recompile the rule.',
     );
   });
 
   it('keep a short message of their own for bundles without these words', () => {
-    const error = new MalformedRule('when.of[1]', 'kind', 'regex');
+    const error = malformed('when.of[1]', 'kind', 'regex');
     expect(error.message).toBe('Malformed compiled rule at when.of[1] (kind). Recompile the rule.');
     expect(error).toBeInstanceOf(Error);
   });

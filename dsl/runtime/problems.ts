@@ -28,7 +28,7 @@ const ruleProblems: Readonly<Record<string, (detail: unknown) => string>> = {
 /**
  * The full message of a compiled rule the evaluator refuses.
  *
- * @example describeRuleProblem(new MalformedRule('when', 'condition')) // 'Malformed compiled rule at when: expected a condition object. Recompile the rule.'
+ * @example describeRuleProblem(malformed('when', 'condition')) // 'Malformed compiled rule at when: expected a condition object. Recompile the rule.'
  */
 export function describeRuleProblem(error: MalformedRule): string {
   if (error.problem === 'version') {

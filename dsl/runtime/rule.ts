@@ -53,18 +53,28 @@ export const hasOwn = (record: AnyRecord, key: string): boolean =>
  * only the place and the code; `createEvaluator` (CLI, server, admin app) words it fully
  * (runtime/problems.ts), so that the widget's bundle carries no problem texts.
  */
-export class MalformedRule extends Error {
-  constructor(
-    readonly path: string,
-    readonly problem: string,
-    readonly detail?: unknown,
-  ) {
-    super(`Malformed compiled rule at ${path} (${problem}). Recompile the rule.`);
-  }
+export interface MalformedRule extends Error {
+  path: string;
+  problem: string;
+  detail?: unknown;
 }
 
+/** Whether an error is a {@link MalformedRule}. */
+export const isMalformedRule = (error: unknown): error is MalformedRule =>
+  error instanceof Error && typeof (error as Partial<MalformedRule>).problem === 'string';
+
+/**
+ * A {@link MalformedRule} (a plain Error with its place, problem code and detail: no class, for the
+ * widget's size).
+ *
+ * @example malformed('when.of[1]', 'kind', 'regex').message // 'Malformed compiled rule at when.of[1] (kind). Recompile the rule.'
+ */
 export const malformed = (path: string, problem: string, detail?: unknown): MalformedRule =>
-  new MalformedRule(path, problem, detail);
+  Object.assign(new Error(`Malformed compiled rule at ${path} (${problem}). Recompile the rule.`), {
+    path,
+    problem,
+    detail,
+  });
 
 export interface TimeOfDayCheck {
   /** Without `local_time`, which only explanations write. */
