@@ -45,6 +45,12 @@ export const leftOut: Readonly<Record<string, string>> = {
   'editor/contrib/colorPicker/browser/hoverColorPicker/hoverColorPickerParticipant.js':
     'the colour picker in hovers (the rule language has no colours)',
   'platform/history/browser/contextScopedHistoryWidget.js': "the find widget's input history",
+  'base/browser/ui/selectBox/selectBox.js':
+    'drop-down selects in action bars (no action bar the Text view shows has one)',
+  'platform/actions/browser/menuEntryActionViewItem.js':
+    'menu items, drop-down actions and context menu actions (the Text view shows no menu; context menus are stood in)',
+  'editor/contrib/colorPicker/browser/colorDetector.js':
+    'colour decorators and the colour picker (the rule language has no colours)',
 };
 
 /** Modules every editor constructs, replaced by a stand-in that does nothing. */
