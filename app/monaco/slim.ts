@@ -51,6 +51,12 @@ export const leftOut: Readonly<Record<string, string>> = {
     'menu items, drop-down actions and context menu actions (the Text view shows no menu; context menus are stood in)',
   'editor/contrib/colorPicker/browser/colorDetector.js':
     'colour decorators and the colour picker (the rule language has no colours)',
+  'platform/accessibilitySignal/browser/accessibilitySignalService.js':
+    "the accessibility signals' catalogue (the standalone editor's signal service plays none; its identifier stays)",
+  'base/common/observableInternal/logging/debugger/devToolsLogger.js':
+    'the observables debugger (only with the VSCODE_DEV_DEBUG_OBSERVABLES environment variable)',
+  'editor/contrib/smartSelect/browser/bracketSelections.js':
+    "the completion list's locality bonus (the suggest.localityBonus option, off)",
 };
 
 /** Modules every editor constructs, replaced by a stand-in that does nothing. */
