@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { leftOut, monacoRoot, monacoSlim, standIns, stubSource } from './slim.ts';
+import { leftOut, monacoRoot, monacoSlim, standIns, stubSource, trimmed, trimSource } from './slim.ts';
 
 const directory = mkdtempSync(join(tmpdir(), 'monaco-slim-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -60,6 +60,37 @@ describe('stubSource', () => {
   });
 });
 
+describe('trimSource', () => {
+  it('removes every match of each pattern, keeping what the replacement names', () => {
+    const source =
+      "a: { description: localize(1, 'first'), type: 'x' },\nb: { description: localize(2, 'second') }";
+    const trim = { reason: 'r', replacements: [[/(description): localize\([^)]*\)/g, "$1: ''"]] } as const;
+    expect(trimSource(source, trim, 'a.js')).toBe(
+      "a: { description: '', type: 'x' },\nb: { description: '' }",
+    );
+  });
+
+  it('refuses a pattern that matches nothing, naming the module', () => {
+    expect(() =>
+      trimSource('const a = 1;', { reason: 'r', replacements: [[/localize\(/g, '']] }, 'editor/a.js'),
+    ).toThrow('Monaco module editor/a.js no longer holds /localize\\(/g: update app/monaco/slim.ts.');
+  });
+
+  it("leaves the installed editor settings' schema without descriptions but with every setting", () => {
+    for (const path of [
+      'editor/common/config/editorOptions.js',
+      'editor/common/config/editorConfigurationSchema.js',
+    ]) {
+      const original = readFileSync(join(monacoRoot(), path), 'utf8');
+      const trimmedSource = trimSource(original, trimmed[path]!, path);
+      expect(trimmedSource).not.toMatch(/escription: localize\(/);
+      expect(trimmedSource).not.toMatch(/numDescriptions: \[\s*localize/);
+      expect(trimmedSource.match(/^\s+default: /gm)?.length).toBe(original.match(/^\s+default: /gm)?.length);
+      expect(trimmedSource.length).toBeLessThan(original.length * 0.9);
+    }
+  });
+});
+
 describe('monacoSlim', () => {
   it('stubs every listed module of the installed Monaco, and nothing else', () => {
     const plugin = monacoSlim();
@@ -72,9 +103,13 @@ describe('monacoSlim', () => {
     for (const [path, { source }] of Object.entries(standIns)) {
       const exported = /^export \{([^}]*)\};?$/m.exec(readFileSync(join(monacoRoot(), path), 'utf8'));
       for (const name of (exported?.[1] ?? '').split(',').map((part) => part.trim()))
-        expect(source).toContain(`export class ${name} `);
+        expect(source).toMatch(new RegExp(`^export (?:class|const|(?:async )?function) ${name}\\b`, 'm'));
       expect(load.call(undefined, join(monacoRoot(), path))).toBe(source);
     }
+    for (const [path, trim] of Object.entries(trimmed))
+      expect(load.call(undefined, join(monacoRoot(), path))).toBe(
+        trimSource(readFileSync(join(monacoRoot(), path), 'utf8'), trim, path),
+      );
     expect(load.call(undefined, join(monacoRoot(), 'editor/editor.api.js'))).toBeUndefined();
   });
 });

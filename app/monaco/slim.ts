@@ -6,7 +6,8 @@
  * throws a clear error when called or constructed (`class X extends Stub` still loads) and whose
  * `get(editor)` (how an editor contribution is found) answers null, "not installed"; service identifiers
  * and context keys stay real ones, so the code registering or reading them keeps working. The few parts
- * every editor constructs get a do-nothing stand-in instead ({@link standIns}).
+ * every editor constructs get a do-nothing stand-in instead ({@link standIns}), and texts and tables
+ * that loaded modules hold but the Text view never shows or reads are removed from them ({@link trimmed}).
  *
  * Run the admin e2e (test/e2e/admin-text-view.test.ts) after changing the list: a module the Text view
  * does need fails there with the error below.
@@ -65,6 +66,23 @@ export const standIns: Readonly<Record<string, { reason: string; source: string 
     reason: 'the copy button on hovers',
     source: 'export class HoverCopyButton { dispose() {} }\n',
   },
+  'editor/contrib/codeAction/browser/codeAction.js': {
+    reason:
+      "asking code action providers (a squiggle's hover asks for quick fixes; the rule language registers none)",
+    source: [
+      "export const codeActionCommandId = 'editor.action.codeAction';",
+      "export const quickFixCommandId = 'editor.action.quickFix';",
+      "export const autoFixCommandId = 'editor.action.autoFix';",
+      "export const refactorCommandId = 'editor.action.refactor';",
+      "export const sourceActionCommandId = 'editor.action.sourceAction';",
+      "export const organizeImportsCommandId = 'editor.action.organizeImports';",
+      "export const fixAllCommandId = 'editor.action.fixAll';",
+      "export const ApplyCodeActionReason = { OnSave: 'onSave', FromProblemsView: 'fromProblemsView', FromCodeActions: 'fromCodeActions', FromAILightbulb: 'fromAILightbulb', FromProblemsHover: 'fromProblemsHover' };",
+      'export async function getCodeActions() { return { validActions: [], allActions: [], hasAIFix: false, hasAutoFix: false, documentation: [], dispose() {} }; }',
+      'export async function applyCodeAction() {}',
+      '',
+    ].join('\n'),
+  },
   'editor/browser/viewParts/minimap/minimap.js': {
     reason: 'the minimap (the Text view turns it off)',
     source: [
@@ -96,6 +114,57 @@ export const standIns: Readonly<Record<string, { reason: string; source: string 
     ].join('\n'),
   },
 };
+
+/** Texts or data a loaded module holds but the Text view never shows or reads. */
+export interface Trim {
+  reason: string;
+  /**
+   * What is removed: each pattern (global ones at every match) and what replaces it (`$1` is its first
+   * group); the build fails when a pattern matches nothing.
+   */
+  replacements: readonly (readonly [RegExp, string])[];
+}
+
+/** The settings' descriptions, for a settings editor: `description: localize(12, "Text {0}", '`#x#`')`. */
+const settingDescriptions: Trim = {
+  reason: "the editor settings' descriptions (for a settings editor; the standalone editor shows none)",
+  replacements: [
+    [
+      /\b(description|markdownDescription|deprecationMessage|markdownDeprecationMessage): localize\(\d+, (?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')(?:, (?:'[^'\n]*'|"[^"\n]*"|`[^`\n]*`|[\w.]+))*\)/g,
+      "$1: ''",
+    ],
+    [/\b(enumDescriptions|markdownEnumDescriptions): \[[^[\]]*\]/g, '$1: []'],
+  ],
+};
+
+/** Modules (paths under `monaco-editor/esm/vs/`) with the parts removed from them. */
+export const trimmed: Readonly<Record<string, Trim>> = {
+  'editor/common/config/editorOptions.js': settingDescriptions,
+  'editor/common/config/editorConfigurationSchema.js': settingDescriptions,
+  'base/common/strings.js': {
+    reason: 'the table of confusable characters (for the unicode highlighter, left out)',
+    replacements: [
+      [
+        /(ambiguousCharacterData = new Lazy\(\(\) => \{[^]*?return )JSON\.parse\('[^']*'\)/,
+        '$1{ _common: [] }',
+      ],
+    ],
+  },
+};
+
+/**
+ * `source` without the parts `trim` removes; `path` names the module in the error thrown when a pattern
+ * matches nothing (Monaco changed: update {@link trimmed}).
+ *
+ * @example trimSource("a: localize(1, 'x')", { reason: 'r', replacements: [[/localize\(.*\)/, "''"]] }, 'a.js') // "a: ''"
+ */
+export function trimSource(source: string, trim: Trim, path: string): string {
+  return trim.replacements.reduce((text, [pattern, replacement]) => {
+    if (!new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text))
+      throw new Error(`Monaco module ${path} no longer holds ${String(pattern)}: update app/monaco/slim.ts.`);
+    return text.replace(pattern, replacement);
+  }, source);
+}
 
 const serviceIdentifier = /const (\w+) = createDecorator\(['"]([^'"]+)['"]\)/g;
 const contextKey = /const (\w+) = new RawContextKey\(['"]([^'"]+)['"], (true|false|undefined)\b/g;
@@ -168,6 +237,7 @@ export function monacoRoot(): string {
 export function monacoSlim(
   modules: Readonly<Record<string, string>> = leftOut,
   replaced: typeof standIns = standIns,
+  trims: Readonly<Record<string, Trim>> = trimmed,
 ): Plugin {
   const root = monacoRoot();
   const imports: StubImports = {
@@ -180,6 +250,10 @@ export function monacoSlim(
       return [file, stubSource(readFileSync(file, 'utf8'), path, reason, imports)];
     }),
     ...Object.entries(replaced).map(([path, { source }]): [string, string] => [join(root, path), source]),
+    ...Object.entries(trims).map(([path, part]): [string, string] => {
+      const file = join(root, path);
+      return [file, trimSource(readFileSync(file, 'utf8'), part, path)];
+    }),
   ]);
   return {
     name: 'proactive-monaco-slim',
