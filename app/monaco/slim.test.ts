@@ -91,6 +91,23 @@ describe('trimSource', () => {
   });
 });
 
+describe('trimmed colour modules', () => {
+  it('keep every colour of the installed Monaco, without descriptions', () => {
+    const colourModules = Object.keys(trimmed).filter((path) =>
+      /Colors\.js$|symbolIcons\.js$|ColorRegistry\.js$/.test(path),
+    );
+    expect(colourModules.length).toBeGreaterThanOrEqual(12);
+    for (const path of colourModules) {
+      const original = readFileSync(join(monacoRoot(), path), 'utf8');
+      const trimmedSource = trimSource(original, trimmed[path]!, path);
+      expect(trimmedSource.match(/registerColor\(/g)?.length).toBe(
+        original.match(/registerColor\(/g)?.length,
+      );
+      expect(trimmedSource).not.toMatch(/localize\(\d+, ["'][^"']*["']\)/);
+    }
+  });
+});
+
 describe('monacoSlim', () => {
   it('stubs every listed module of the installed Monaco, and nothing else', () => {
     const plugin = monacoSlim();

@@ -137,10 +137,26 @@ const settingDescriptions: Trim = {
   ],
 };
 
+/** The theme colours' descriptions, for a settings editor: `registerColor('x', ..., localize(3, "Text"))`. */
+const colourDescriptions: Trim = {
+  reason: "the theme colours' descriptions (for a settings editor; the standalone editor shows none)",
+  replacements: [[/localize\(\d+, (?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\)/g, "''"]],
+};
+
+/** The modules registering theme colours (every `localize` in them describes a colour). */
+const colourModules = [
+  ...['base', 'charts', 'editor', 'input', 'list', 'menu', 'minimap', 'misc', 'quickpick', 'search'].map(
+    (name) => `platform/theme/common/colors/${name}Colors.js`,
+  ),
+  'editor/common/core/editorColorRegistry.js',
+  'editor/contrib/symbolIcons/browser/symbolIcons.js',
+];
+
 /** Modules (paths under `monaco-editor/esm/vs/`) with the parts removed from them. */
 export const trimmed: Readonly<Record<string, Trim>> = {
   'editor/common/config/editorOptions.js': settingDescriptions,
   'editor/common/config/editorConfigurationSchema.js': settingDescriptions,
+  ...Object.fromEntries(colourModules.map((path) => [path, colourDescriptions])),
   'base/common/strings.js': {
     reason: 'the table of confusable characters (for the unicode highlighter, left out)',
     replacements: [
