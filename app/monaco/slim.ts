@@ -83,6 +83,18 @@ export const standIns: Readonly<Record<string, { reason: string; source: string 
       '',
     ].join('\n'),
   },
+  'editor/contrib/hover/browser/glyphHoverController.js': {
+    reason:
+      "hovers of the glyph margin's and line numbers' decorations (the Text view sets no such hover message)",
+    source: [
+      'export class GlyphHoverController {',
+      "  static { this.ID = 'editor.contrib.marginHover'; }",
+      '  static get(editor) { return editor.getContribution(GlyphHoverController.ID); }',
+      '  dispose() {}',
+      '}',
+      '',
+    ].join('\n'),
+  },
   'editor/browser/viewParts/minimap/minimap.js': {
     reason: 'the minimap (the Text view turns it off)',
     source: [
