@@ -60,6 +60,33 @@ describe('stubSource', () => {
   });
 });
 
+describe('standIns', () => {
+  /** Imports a stand-in that imports nothing. */
+  async function importStandIn(path: string): Promise<Record<string, unknown>> {
+    const file = join(directory, `stand-in-${Math.random().toString(36).slice(2)}.mjs`);
+    writeFileSync(file, standIns[path]?.source ?? '');
+    return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  }
+
+  it('finds no quick fix for a squiggle', async () => {
+    const codeAction = await importStandIn('editor/contrib/codeAction/browser/codeAction.js');
+    const actions = await (codeAction.getCodeActions as () => Promise<{ validActions: unknown[] }>)();
+    expect(actions.validActions).toEqual([]);
+    expect(codeAction.quickFixCommandId).toBe('editor.action.quickFix');
+  });
+
+  it("creates the DOM line breaks computer's factory, which refuses the 'advanced' wrapping clearly", async () => {
+    const { DOMLineBreaksComputerFactory } = (await importStandIn(
+      'editor/browser/view/domLineBreaksComputer.js',
+    )) as {
+      DOMLineBreaksComputerFactory: { create(): { createLineBreaksComputer(): unknown } };
+    };
+    expect(() => DOMLineBreaksComputerFactory.create().createLineBreaksComputer()).toThrow(
+      "wrappingStrategy 'advanced' is left out of the admin app's build",
+    );
+  });
+});
+
 describe('trimSource', () => {
   it('removes every match of each pattern, keeping what the replacement names', () => {
     const source =

@@ -56,6 +56,8 @@ export const leftOut: Readonly<Record<string, string>> = {
     "the accessibility signals' catalogue (the standalone editor's signal service plays none; its identifier stays)",
   'base/common/observableInternal/logging/debugger/devToolsLogger.js':
     'the observables debugger (only with the VSCODE_DEV_DEBUG_OBSERVABLES environment variable)',
+  'editor/browser/controller/editContext/native/screenReaderContentRich.js':
+    'the rich screen reader content (the renderRichScreenReaderContent option, off; screen readers get the simple one)',
   'editor/contrib/smartSelect/browser/bracketSelections.js':
     "the completion list's locality bonus (the suggest.localityBonus option, off)",
 };
@@ -91,6 +93,19 @@ export const standIns: Readonly<Record<string, { reason: string; source: string 
       "  static { this.ID = 'editor.contrib.marginHover'; }",
       '  static get(editor) { return editor.getContribution(GlyphHoverController.ID); }',
       '  dispose() {}',
+      '}',
+      '',
+    ].join('\n'),
+  },
+  'editor/browser/view/domLineBreaksComputer.js': {
+    reason:
+      "wrapping measured in the DOM (the wrappingStrategy option 'advanced'; the Text view wraps 'simple')",
+    source: [
+      'export class DOMLineBreaksComputerFactory {',
+      '  static create() { return new DOMLineBreaksComputerFactory(); }',
+      '  createLineBreaksComputer() {',
+      "    throw new Error(\"Monaco's wrappingStrategy 'advanced' is left out of the admin app's build: see app/monaco/slim.ts.\");",
+      '  }',
       '}',
       '',
     ].join('\n'),
