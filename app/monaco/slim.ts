@@ -58,6 +58,8 @@ export const leftOut: Readonly<Record<string, string>> = {
     'the observables debugger (only with the VSCODE_DEV_DEBUG_OBSERVABLES environment variable)',
   'editor/browser/controller/editContext/native/screenReaderContentRich.js':
     'the rich screen reader content (the renderRichScreenReaderContent option, off; screen readers get the simple one)',
+  'editor/common/services/semanticTokensStylingService.js':
+    'the styling of semantic tokens (only the semantic tokens features, not included, use it)',
   'editor/contrib/smartSelect/browser/bracketSelections.js':
     "the completion list's locality bonus (the suggest.localityBonus option, off)",
 };
