@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { leftOut, monacoRoot, monacoSlim, standIns, stubSource } from './slim.ts';
+import { leftOut, monacoRoot, monacoSlim, standIns, stubSource, trimmed, trimSource } from './slim.ts';
 
 const directory = mkdtempSync(join(tmpdir(), 'monaco-slim-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -60,6 +60,81 @@ describe('stubSource', () => {
   });
 });
 
+describe('standIns', () => {
+  /** Imports a stand-in that imports nothing. */
+  async function importStandIn(path: string): Promise<Record<string, unknown>> {
+    const file = join(directory, `stand-in-${Math.random().toString(36).slice(2)}.mjs`);
+    writeFileSync(file, standIns[path]?.source ?? '');
+    return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  }
+
+  it('finds no quick fix for a squiggle', async () => {
+    const codeAction = await importStandIn('editor/contrib/codeAction/browser/codeAction.js');
+    const actions = await (codeAction.getCodeActions as () => Promise<{ validActions: unknown[] }>)();
+    expect(actions.validActions).toEqual([]);
+    expect(codeAction.quickFixCommandId).toBe('editor.action.quickFix');
+  });
+
+  it("creates the DOM line breaks computer's factory, which refuses the 'advanced' wrapping clearly", async () => {
+    const { DOMLineBreaksComputerFactory } = (await importStandIn(
+      'editor/browser/view/domLineBreaksComputer.js',
+    )) as {
+      DOMLineBreaksComputerFactory: { create(): { createLineBreaksComputer(): unknown } };
+    };
+    expect(() => DOMLineBreaksComputerFactory.create().createLineBreaksComputer()).toThrow(
+      "wrappingStrategy 'advanced' is left out of the admin app's build",
+    );
+  });
+});
+
+describe('trimSource', () => {
+  it('removes every match of each pattern, keeping what the replacement names', () => {
+    const source =
+      "a: { description: localize(1, 'first'), type: 'x' },\nb: { description: localize(2, 'second') }";
+    const trim = { reason: 'r', replacements: [[/(description): localize\([^)]*\)/g, "$1: ''"]] } as const;
+    expect(trimSource(source, trim, 'a.js')).toBe(
+      "a: { description: '', type: 'x' },\nb: { description: '' }",
+    );
+  });
+
+  it('refuses a pattern that matches nothing, naming the module', () => {
+    expect(() =>
+      trimSource('const a = 1;', { reason: 'r', replacements: [[/localize\(/g, '']] }, 'editor/a.js'),
+    ).toThrow('Monaco module editor/a.js no longer holds /localize\\(/g: update app/monaco/slim.ts.');
+  });
+
+  it("leaves the installed editor settings' schema without descriptions but with every setting", () => {
+    for (const path of [
+      'editor/common/config/editorOptions.js',
+      'editor/common/config/editorConfigurationSchema.js',
+    ]) {
+      const original = readFileSync(join(monacoRoot(), path), 'utf8');
+      const trimmedSource = trimSource(original, trimmed[path]!, path);
+      expect(trimmedSource).not.toMatch(/escription: localize\(/);
+      expect(trimmedSource).not.toMatch(/numDescriptions: \[\s*localize/);
+      expect(trimmedSource.match(/^\s+default: /gm)?.length).toBe(original.match(/^\s+default: /gm)?.length);
+      expect(trimmedSource.length).toBeLessThan(original.length * 0.9);
+    }
+  });
+});
+
+describe('trimmed colour modules', () => {
+  it('keep every colour of the installed Monaco, without descriptions', () => {
+    const colourModules = Object.keys(trimmed).filter((path) =>
+      /Colors\.js$|symbolIcons\.js$|ColorRegistry\.js$/.test(path),
+    );
+    expect(colourModules.length).toBeGreaterThanOrEqual(12);
+    for (const path of colourModules) {
+      const original = readFileSync(join(monacoRoot(), path), 'utf8');
+      const trimmedSource = trimSource(original, trimmed[path]!, path);
+      expect(trimmedSource.match(/registerColor\(/g)?.length).toBe(
+        original.match(/registerColor\(/g)?.length,
+      );
+      expect(trimmedSource).not.toMatch(/localize\(\d+, ["'][^"']*["']\)/);
+    }
+  });
+});
+
 describe('monacoSlim', () => {
   it('stubs every listed module of the installed Monaco, and nothing else', () => {
     const plugin = monacoSlim();
@@ -72,9 +147,13 @@ describe('monacoSlim', () => {
     for (const [path, { source }] of Object.entries(standIns)) {
       const exported = /^export \{([^}]*)\};?$/m.exec(readFileSync(join(monacoRoot(), path), 'utf8'));
       for (const name of (exported?.[1] ?? '').split(',').map((part) => part.trim()))
-        expect(source).toContain(`export class ${name} `);
+        expect(source).toMatch(new RegExp(`^export (?:class|const|(?:async )?function) ${name}\\b`, 'm'));
       expect(load.call(undefined, join(monacoRoot(), path))).toBe(source);
     }
+    for (const [path, trim] of Object.entries(trimmed))
+      expect(load.call(undefined, join(monacoRoot(), path))).toBe(
+        trimSource(readFileSync(join(monacoRoot(), path), 'utf8'), trim, path),
+      );
     expect(load.call(undefined, join(monacoRoot(), 'editor/editor.api.js'))).toBeUndefined();
   });
 });

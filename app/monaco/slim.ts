@@ -6,7 +6,8 @@
  * throws a clear error when called or constructed (`class X extends Stub` still loads) and whose
  * `get(editor)` (how an editor contribution is found) answers null, "not installed"; service identifiers
  * and context keys stay real ones, so the code registering or reading them keeps working. The few parts
- * every editor constructs get a do-nothing stand-in instead ({@link standIns}).
+ * every editor constructs get a do-nothing stand-in instead ({@link standIns}), and texts and tables
+ * that loaded modules hold but the Text view never shows or reads are removed from them ({@link trimmed}).
  *
  * Run the admin e2e (test/e2e/admin-text-view.test.ts) after changing the list: a module the Text view
  * does need fails there with the error below.
@@ -45,6 +46,22 @@ export const leftOut: Readonly<Record<string, string>> = {
   'editor/contrib/colorPicker/browser/hoverColorPicker/hoverColorPickerParticipant.js':
     'the colour picker in hovers (the rule language has no colours)',
   'platform/history/browser/contextScopedHistoryWidget.js': "the find widget's input history",
+  'base/browser/ui/selectBox/selectBox.js':
+    'drop-down selects in action bars (no action bar the Text view shows has one)',
+  'platform/actions/browser/menuEntryActionViewItem.js':
+    'menu items, drop-down actions and context menu actions (the Text view shows no menu; context menus are stood in)',
+  'editor/contrib/colorPicker/browser/colorDetector.js':
+    'colour decorators and the colour picker (the rule language has no colours)',
+  'platform/accessibilitySignal/browser/accessibilitySignalService.js':
+    "the accessibility signals' catalogue (the standalone editor's signal service plays none; its identifier stays)",
+  'base/common/observableInternal/logging/debugger/devToolsLogger.js':
+    'the observables debugger (only with the VSCODE_DEV_DEBUG_OBSERVABLES environment variable)',
+  'editor/browser/controller/editContext/native/screenReaderContentRich.js':
+    'the rich screen reader content (the renderRichScreenReaderContent option, off; screen readers get the simple one)',
+  'editor/common/services/semanticTokensStylingService.js':
+    'the styling of semantic tokens (only the semantic tokens features, not included, use it)',
+  'editor/contrib/smartSelect/browser/bracketSelections.js':
+    "the completion list's locality bonus (the suggest.localityBonus option, off)",
 };
 
 /** Modules every editor constructs, replaced by a stand-in that does nothing. */
@@ -52,6 +69,48 @@ export const standIns: Readonly<Record<string, { reason: string; source: string 
   'editor/contrib/hover/browser/hoverCopyButton.js': {
     reason: 'the copy button on hovers',
     source: 'export class HoverCopyButton { dispose() {} }\n',
+  },
+  'editor/contrib/codeAction/browser/codeAction.js': {
+    reason:
+      "asking code action providers (a squiggle's hover asks for quick fixes; the rule language registers none)",
+    source: [
+      "export const codeActionCommandId = 'editor.action.codeAction';",
+      "export const quickFixCommandId = 'editor.action.quickFix';",
+      "export const autoFixCommandId = 'editor.action.autoFix';",
+      "export const refactorCommandId = 'editor.action.refactor';",
+      "export const sourceActionCommandId = 'editor.action.sourceAction';",
+      "export const organizeImportsCommandId = 'editor.action.organizeImports';",
+      "export const fixAllCommandId = 'editor.action.fixAll';",
+      "export const ApplyCodeActionReason = { OnSave: 'onSave', FromProblemsView: 'fromProblemsView', FromCodeActions: 'fromCodeActions', FromAILightbulb: 'fromAILightbulb', FromProblemsHover: 'fromProblemsHover' };",
+      'export async function getCodeActions() { return { validActions: [], allActions: [], hasAIFix: false, hasAutoFix: false, documentation: [], dispose() {} }; }',
+      'export async function applyCodeAction() {}',
+      '',
+    ].join('\n'),
+  },
+  'editor/contrib/hover/browser/glyphHoverController.js': {
+    reason:
+      "hovers of the glyph margin's and line numbers' decorations (the Text view sets no such hover message)",
+    source: [
+      'export class GlyphHoverController {',
+      "  static { this.ID = 'editor.contrib.marginHover'; }",
+      '  static get(editor) { return editor.getContribution(GlyphHoverController.ID); }',
+      '  dispose() {}',
+      '}',
+      '',
+    ].join('\n'),
+  },
+  'editor/browser/view/domLineBreaksComputer.js': {
+    reason:
+      "wrapping measured in the DOM (the wrappingStrategy option 'advanced'; the Text view wraps 'simple')",
+    source: [
+      'export class DOMLineBreaksComputerFactory {',
+      '  static create() { return new DOMLineBreaksComputerFactory(); }',
+      '  createLineBreaksComputer() {',
+      "    throw new Error(\"Monaco's wrappingStrategy 'advanced' is left out of the admin app's build: see app/monaco/slim.ts.\");",
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
   },
   'editor/browser/viewParts/minimap/minimap.js': {
     reason: 'the minimap (the Text view turns it off)',
@@ -84,6 +143,73 @@ export const standIns: Readonly<Record<string, { reason: string; source: string 
     ].join('\n'),
   },
 };
+
+/** Texts or data a loaded module holds but the Text view never shows or reads. */
+export interface Trim {
+  reason: string;
+  /**
+   * What is removed: each pattern (global ones at every match) and what replaces it (`$1` is its first
+   * group); the build fails when a pattern matches nothing.
+   */
+  replacements: readonly (readonly [RegExp, string])[];
+}
+
+/** The settings' descriptions, for a settings editor: `description: localize(12, "Text {0}", '`#x#`')`. */
+const settingDescriptions: Trim = {
+  reason: "the editor settings' descriptions (for a settings editor; the standalone editor shows none)",
+  replacements: [
+    [
+      /\b(description|markdownDescription|deprecationMessage|markdownDeprecationMessage): localize\(\d+, (?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')(?:, (?:'[^'\n]*'|"[^"\n]*"|`[^`\n]*`|[\w.]+))*\)/g,
+      "$1: ''",
+    ],
+    [/\b(enumDescriptions|markdownEnumDescriptions): \[[^[\]]*\]/g, '$1: []'],
+  ],
+};
+
+/** The theme colours' descriptions, for a settings editor: `registerColor('x', ..., localize(3, "Text"))`. */
+const colourDescriptions: Trim = {
+  reason: "the theme colours' descriptions (for a settings editor; the standalone editor shows none)",
+  replacements: [[/localize\(\d+, (?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\)/g, "''"]],
+};
+
+/** The modules registering theme colours (every `localize` in them describes a colour). */
+const colourModules = [
+  ...['base', 'charts', 'editor', 'input', 'list', 'menu', 'minimap', 'misc', 'quickpick', 'search'].map(
+    (name) => `platform/theme/common/colors/${name}Colors.js`,
+  ),
+  'editor/common/core/editorColorRegistry.js',
+  'editor/contrib/symbolIcons/browser/symbolIcons.js',
+];
+
+/** Modules (paths under `monaco-editor/esm/vs/`) with the parts removed from them. */
+export const trimmed: Readonly<Record<string, Trim>> = {
+  'editor/common/config/editorOptions.js': settingDescriptions,
+  'editor/common/config/editorConfigurationSchema.js': settingDescriptions,
+  ...Object.fromEntries(colourModules.map((path) => [path, colourDescriptions])),
+  'base/common/strings.js': {
+    reason: 'the table of confusable characters (for the unicode highlighter, left out)',
+    replacements: [
+      [
+        /(ambiguousCharacterData = new Lazy\(\(\) => \{[^]*?return )JSON\.parse\('[^']*'\)/,
+        '$1{ _common: [] }',
+      ],
+    ],
+  },
+};
+
+/**
+ * `source` without the parts `trim` removes; `path` names the module in the error thrown when a pattern
+ * matches nothing (Monaco changed: update {@link trimmed}).
+ *
+ * @example trimSource("a: localize(1, 'x')", { reason: 'r', replacements: [[/localize\(.*\)/, "''"]] }, 'a.js') // "a: ''"
+ */
+export function trimSource(source: string, trim: Trim, path: string): string {
+  return trim.replacements.reduce((text, [pattern, replacement]) => {
+    if (!new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text))
+      throw new Error(`Monaco module ${path} no longer holds ${String(pattern)}: update app/monaco/slim.ts.`);
+    return text.replace(pattern, replacement);
+  }, source);
+}
 
 const serviceIdentifier = /const (\w+) = createDecorator\(['"]([^'"]+)['"]\)/g;
 const contextKey = /const (\w+) = new RawContextKey\(['"]([^'"]+)['"], (true|false|undefined)\b/g;
@@ -156,6 +282,7 @@ export function monacoRoot(): string {
 export function monacoSlim(
   modules: Readonly<Record<string, string>> = leftOut,
   replaced: typeof standIns = standIns,
+  trims: Readonly<Record<string, Trim>> = trimmed,
 ): Plugin {
   const root = monacoRoot();
   const imports: StubImports = {
@@ -168,6 +295,10 @@ export function monacoSlim(
       return [file, stubSource(readFileSync(file, 'utf8'), path, reason, imports)];
     }),
     ...Object.entries(replaced).map(([path, { source }]): [string, string] => [join(root, path), source]),
+    ...Object.entries(trims).map(([path, part]): [string, string] => {
+      const file = join(root, path);
+      return [file, trimSource(readFileSync(file, 'utf8'), part, path)];
+    }),
   ]);
   return {
     name: 'proactive-monaco-slim',

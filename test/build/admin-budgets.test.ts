@@ -1,7 +1,8 @@
 /**
  * The admin app's size budgets (issue 11), checked on the real build (built first when stale): the first
  * screen's JavaScript <= 160 KB on the wire, and the Monaco chunk under its ceiling (goal 1.5 MB
- * minified; app/size-report.ts says which and why). Figures: `npx tsx app/size-report.ts`.
+ * minified; app/size-report.ts says which and why), here held to the slimmed build's size with a little
+ * room ({@link monacoCeilingNow}). Figures: `npx tsx app/size-report.ts`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,9 @@ import {
 } from '@proactive/app/size-report';
 import { ensureBuilt } from '../e2e/support/admin.ts';
 
+/** The Monaco chunk's ceiling, minified: 2.0 MB (the build: 1,984 KB; app/size-report.ts: 2.25 MB). */
+const monacoCeilingNow = 2 * 1024 * 1024;
+
 let steps: Step[];
 
 beforeAll(() => {
@@ -26,6 +30,10 @@ beforeAll(() => {
 describe('the admin app build', () => {
   it('stays within its size budgets', () => {
     expect(overBudget(steps, monacoChunk())).toEqual([]);
+  });
+
+  it('keeps the Monaco chunk within the slimmed build size', () => {
+    expect(monacoChunk().minified).toBeLessThanOrEqual(monacoCeilingNow);
   });
 
   it('keeps the rule language, zod and Monaco out of the first screen', () => {
