@@ -26,41 +26,14 @@ const count = 10_000;
 /** The child process: the real server with 10,000 messages, or the bare anchor. */
 async function serve(databasePath: string): Promise<void> {
   const { startNodeServer } = await import('@proactive/server/node');
-  const { compile, parse, withoutRanges } = await import('@proactive/dsl');
-  const { generateNKeysBetween } = await import('fractional-indexing');
+  const { seedChannel } = await import('./seed-channel.ts');
   const server = await startNodeServer({ port: 0, databaseUrl: databasePath, adminToken: token, demo: true });
-  const repository = server.repository;
-  const now = new Date().toISOString();
-  await repository.channels.insert({
-    id: channelId,
-    brand_id: 'acme',
-    name: '10k',
-    schedule_id: null,
-    created_at: now,
-    updated_at: now,
+  await seedChannel(server.repository, {
+    channelId,
+    count,
+    ruleText: (index) => `when visitor.page_url contains "/product-${index}/" once_per_visit`,
+    status: (index) => (index % 3 === 0 ? 'draft' : 'live'),
   });
-  const ranks = generateNKeysBetween(null, null, count);
-  for (let index = 0; index < count; index++) {
-    const text = `when visitor.page_url contains "/product-${index}/" once_per_visit`;
-    const rule = withoutRanges(parse(text).rule!);
-    await repository.messages.insert({
-      id: `bench_${String(index).padStart(5, '0')}`,
-      brand_id: 'acme',
-      channel_id: channelId,
-      name: `Bench message ${index}`,
-      greeting: `Hello from message ${index}`,
-      response: { type: 'agent', follow_up: 'Connecting you with the team.', customer_details: ['name'] },
-      rules: text,
-      rule,
-      compiled: compile(rule),
-      diagnostics: [],
-      status: index % 3 === 0 ? 'draft' : 'live',
-      rank: ranks[index]!,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    });
-  }
   process.stdout.write(`READY ${server.url}\n`);
 }
 

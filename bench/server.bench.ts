@@ -37,47 +37,17 @@ const acceptEncoding = 'gzip, deflate, br, zstd';
 async function serve(databasePath: string): Promise<void> {
   const { startNodeServer } = await import('@proactive/server/node');
   const { buildSnapshot, patchSnapshot } = await import('../server/domain/snapshot.ts');
-  const { compile, parse, withoutRanges } = await import('@proactive/dsl');
-  const { generateNKeysBetween } = await import('fractional-indexing');
+  const { seedChannel } = await import('./seed-channel.ts');
   const server = await startNodeServer({ port: 0, databaseUrl: databasePath, adminToken: token, demo: true });
   const repository = server.repository;
-  const now = new Date().toISOString();
-  await repository.channels.insert({
-    id: bigChannel,
-    brand_id: 'acme',
-    name: '10k',
-    schedule_id: null,
-    created_at: now,
-    updated_at: now,
-  });
   const text =
     'when visitor.page_url contains ["pricing", "plans"] and not visitor.page_title contains "careers" for 0:20 once_per_visit tag "bench"';
-  const rule = withoutRanges(parse(text).rule!);
-  const compiled = compile(rule);
-  const ranks = generateNKeysBetween(null, null, bigCount);
-  for (let index = 0; index < bigCount; index++) {
-    await repository.messages.insert({
-      id: `bench_${String(index).padStart(5, '0')}`,
-      brand_id: 'acme',
-      channel_id: bigChannel,
-      name: `Bench message ${index}`,
-      greeting: `Hello from message ${index} 👋`,
-      response: {
-        type: 'agent',
-        follow_up: 'Connecting you with the team.',
-        customer_details: ['name', 'email'],
-      },
-      rules: text,
-      rule,
-      compiled,
-      diagnostics: [],
-      status: index === bigCount - 1 ? 'draft' : 'live',
-      rank: ranks[index]!,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    });
-  }
+  await seedChannel(repository, {
+    channelId: bigChannel,
+    count: bigCount,
+    ruleText: () => text,
+    status: (index) => (index === bigCount - 1 ? 'draft' : 'live'),
+  });
   // In-process timings of the snapshot work, interleaved: patch one message vs its anchors.
   const { Hono } = await import('hono');
   const { serve: serveHono } = await import('@hono/node-server');
