@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   createScenario,
+  expectBubble,
   openSite,
   sitePage,
   startHarness,
@@ -18,15 +19,6 @@ beforeAll(async () => {
   harness = await startHarness();
 });
 afterAll(async () => harness?.close());
-
-const bubbleText = async (page: Page) =>
-  (await widget.bubble(page).count()) === 0
-    ? null
-    : ((await widget.bubble(page).locator('p').textContent()) ?? '');
-
-/** Waits until the bubble shows (or not) with fake-clock time flowing. */
-const expectBubble = async (page: Page, text: string | null) =>
-  expect.poll(() => bubbleText(page), { timeout: 5000 }).toBe(text);
 
 const MINUTES = 60_000;
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page, Route } from 'playwright-core';
+import type { Route } from 'playwright-core';
 import { distDir, formatSizes } from '@proactive/widget/build';
 import { collectPageErrors } from './support/browser.ts';
 import {
@@ -22,11 +22,6 @@ beforeAll(async () => {
   harness = await startHarness({ seed: true });
 });
 afterAll(async () => harness?.close());
-
-const bubbleText = async (page: Page) =>
-  (await widget.bubble(page).count()) === 0
-    ? null
-    : ((await widget.bubble(page).locator('p').textContent()) ?? '');
 
 describe('faults', () => {
   it('server down, 500s, garbage JSON, unknown compiled version: nothing shown, nothing thrown into the page', async () => {
@@ -57,7 +52,7 @@ describe('faults', () => {
       await site.page.route('**/widget/v1/**', fault);
       await site.goto('/');
       await site.page.clock.runFor(5000);
-      expect(await bubbleText(site.page), name).toBe(null);
+      expect(await widget.bubbleText(site.page), name).toBe(null);
       expect(await widget.launcher(site.page).isVisible(), name).toBe(false);
       expect(site.errors, name).toEqual([]);
       await site.context.close();
@@ -108,7 +103,7 @@ describe('faults', () => {
     await site.page.goto(`${harness.site}/`, { waitUntil: 'domcontentloaded' });
     const before = await layout();
     release();
-    await expect.poll(() => bubbleText(site.page), { timeout: 5000 }).toBe('A bubble over the page');
+    await expect.poll(() => widget.bubbleText(site.page), { timeout: 5000 }).toBe('A bubble over the page');
     expect(await layout()).toEqual(before);
     await widget.bubble(site.page).click();
     await expect.poll(() => widget.panel(site.page).isVisible(), { timeout: 5000 }).toBe(true);
@@ -140,7 +135,7 @@ describe('faults', () => {
       );
     });
     await site.goto('/');
-    await expect.poll(() => bubbleText(site.page), { timeout: 5000 }).toBe('CSP-safe');
+    await expect.poll(() => widget.bubbleText(site.page), { timeout: 5000 }).toBe('CSP-safe');
     // Styles applied: the bubble is a fixed, styled card.
     expect(await widget.bubble(site.page).evaluate((element) => getComputedStyle(element).position)).toBe(
       'fixed',
@@ -212,7 +207,9 @@ describe('demo site', () => {
 
     // Docs: the bot-response message on load; its answer, then "Talk to a person".
     const docs = await open('/demo/docs.html');
-    await expect.poll(() => bubbleText(docs.page), { timeout: 5000 }).toBe('Need a hand getting started? 📚');
+    await expect
+      .poll(() => widget.bubbleText(docs.page), { timeout: 5000 })
+      .toBe('Need a hand getting started? 📚');
     await widget.bubble(docs.page).click();
     await expect
       .poll(() => widget.panel(docs.page).textContent(), { timeout: 5000 })
@@ -224,16 +221,18 @@ describe('demo site', () => {
     // French page: the language rule after 5 seconds.
     const fr = await open('/demo/fr.html');
     await fr.page.clock.runFor(5500);
-    await expect.poll(() => bubbleText(fr.page), { timeout: 5000 }).toMatch(/^Bonjour ! 👋/);
+    await expect.poll(() => widget.bubbleText(fr.page), { timeout: 5000 }).toMatch(/^Bonjour ! 👋/);
     expect(fr.errors).toEqual([]);
     await fr.context.close();
 
     // Pricing: the user's example rule, 30 seconds during business hours (Wed 10:00 New York).
     const pricing = await open('/demo/pricing.html', { clock: new Date('2026-12-02T15:00:00Z') });
     await pricing.page.clock.runFor(25_000);
-    expect(await bubbleText(pricing.page)).toBe(null);
+    expect(await widget.bubbleText(pricing.page)).toBe(null);
     await pricing.page.clock.runFor(6_000);
-    await expect.poll(() => bubbleText(pricing.page), { timeout: 5000 }).toMatch(/^Hi 👋 Comparing plans\?/);
+    await expect
+      .poll(() => widget.bubbleText(pricing.page), { timeout: 5000 })
+      .toMatch(/^Hi 👋 Comparing plans\?/);
     expect(pricing.errors).toEqual([]);
     await pricing.context.close();
 
@@ -243,21 +242,21 @@ describe('demo site', () => {
     await spa.page.getByRole('link', { name: 'Billing & pricing' }).click();
     expect(spa.page.url()).toContain('spa.html?view=pricing');
     await spa.page.clock.runFor(25_000);
-    expect(await bubbleText(spa.page)).toBe(null);
+    expect(await widget.bubbleText(spa.page)).toBe(null);
     await spa.page.clock.runFor(6_000);
-    await expect.poll(() => bubbleText(spa.page), { timeout: 5000 }).toMatch(/Our team is offline/);
+    await expect.poll(() => widget.bubbleText(spa.page), { timeout: 5000 }).toMatch(/Our team is offline/);
     expect(spa.errors).toEqual([]);
     await spa.context.close();
 
     // Home: nothing proactive for an English-speaking new visitor, and no errors...
     const home = await open('/demo/');
     await home.page.clock.runFor(10_000);
-    expect(await bubbleText(home.page)).toBe(null);
+    expect(await widget.bubbleText(home.page)).toBe(null);
     // ...and "Welcome back" on the next visit (a visit ends after 30 minutes without activity).
     await home.page.clock.runFor(31 * 60_000);
     await home.page.reload();
     await home.page.clock.runFor(3500);
-    await expect.poll(() => bubbleText(home.page), { timeout: 5000 }).toMatch(/^Welcome back 👋/);
+    await expect.poll(() => widget.bubbleText(home.page), { timeout: 5000 }).toMatch(/^Welcome back 👋/);
     expect(home.errors).toEqual([]);
     await home.context.close();
   });

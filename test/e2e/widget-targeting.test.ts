@@ -6,13 +6,13 @@
  * clock instead of sleeping.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions } from 'playwright-core';
 import {
   createScenario,
+  expectBubble,
   openSite,
   sitePage,
   startHarness,
-  widget,
   type Harness,
   type SitePage,
 } from './support/widget-harness.ts';
@@ -22,15 +22,6 @@ beforeAll(async () => {
   harness = await startHarness();
 });
 afterAll(async () => harness?.close());
-
-const bubbleText = async (page: Page) =>
-  (await widget.bubble(page).count()) === 0
-    ? null
-    : ((await widget.bubble(page).locator('p').textContent()) ?? '');
-
-/** Waits until the bubble shows (or not). */
-const expectBubble = async (page: Page, text: string | null) =>
-  expect.poll(() => bubbleText(page), { timeout: 5000 }).toBe(text);
 
 /** The stub the docs give, so that calls made before the script loads are queued. */
 const STUB =

@@ -3,6 +3,7 @@
  * admin API calls to set up each scenario, customer pages on another origin (served by request
  * interception, so the widget runs cross-origin as on a real customer site), and shadow-DOM queries.
  */
+import { expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildWidget, type BundleSize } from '@proactive/widget/build';
 import { startTestServer, type TestServer } from '../../support/server.ts';
@@ -298,7 +299,20 @@ export const widget = {
   launcher: (page: Page) => page.locator('#proactive-widget .pw-launcher'),
   panel: (page: Page) => page.locator('#proactive-widget .pw-panel'),
   live: (page: Page) => page.locator('#proactive-widget [role="status"]'),
+  /** The bubble's text, or null when no bubble shows. Read once: wait with {@link expectBubble}. */
+  bubbleText: async (page: Page): Promise<string | null> =>
+    (await widget.bubble(page).count()) === 0
+      ? null
+      : ((await widget.bubble(page).locator('p').textContent()) ?? ''),
 };
+
+/**
+ * Waits until the bubble shows `text` (or, for null, none shows), retrying.
+ *
+ * @example await expectBubble(page, 'Hello!')
+ */
+export const expectBubble = async (page: Page, text: string | null) =>
+  expect.poll(() => widget.bubbleText(page), { timeout: 5000 }).toBe(text);
 
 /** Events posted to `/widget/v1/events`, recorded from the page's requests (beacons included). */
 export function recordEvents(
