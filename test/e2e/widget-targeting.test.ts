@@ -52,6 +52,17 @@ async function siteWith(
 /** Lets the page's timers and animation frames run (the browser clock is fake). */
 const settle = (site: SitePage, ms = 200) => site.page.clock.runFor(ms);
 
+/**
+ * Waits until the behaviour chunk (scroll, exit intent, idle, time on site) is loaded and watching, so
+ * that what the test does next is seen (and a "nothing shown yet" means something).
+ */
+const behaviourWatching = async (site: SitePage) => {
+  await expect
+    .poll(() => site.page.evaluate(() => '__proactive_widget-behaviour.js' in window), { timeout: 10_000 })
+    .toBe(true);
+  await settle(site);
+};
+
 const scrollToPercent = (site: SitePage, percent: number) =>
   site.page.evaluate(
     (share) => window.scrollTo(0, ((document.documentElement.scrollHeight - innerHeight) * share) / 100),
@@ -233,6 +244,7 @@ describe('triggers beyond the seed', () => {
       body: TALL,
     });
     await site.goto('/article');
+    await behaviourWatching(site);
     await scrollToPercent(site, 30);
     await settle(site);
     await expectBubble(site.page, null);
@@ -246,7 +258,7 @@ describe('triggers beyond the seed', () => {
   it('on exit_intent on desktop: the pointer leaves through the top edge', async () => {
     const site = await siteWith('when visitor.page_url contains "/" on exit_intent every_time');
     await site.goto('/checkout');
-    await settle(site);
+    await behaviourWatching(site);
     await site.page.mouse.move(300, 300);
     await site.page.mouse.move(300, 5);
     await settle(site);
@@ -264,7 +276,7 @@ describe('triggers beyond the seed', () => {
       { context: { viewport: { width: 412, height: 800 }, isMobile: true, hasTouch: true } },
     );
     await site.goto('/article');
-    await settle(site);
+    await behaviourWatching(site);
     // Fast upward scroll before 30%: not an exit intent.
     await scrollToPercent(site, 20);
     await settle(site, 50);
@@ -290,6 +302,7 @@ describe('triggers beyond the seed', () => {
   it('on idle M:SS: no pointer, key, scroll or touch activity for that long', async () => {
     const site = await siteWith('when visitor.page_url contains "/" on idle 0:10 every_time');
     await site.goto('/');
+    await behaviourWatching(site);
     await site.page.clock.runFor(7000);
     await site.page.mouse.move(100, 100); // activity: the idle time starts again
     await site.page.clock.runFor(7000);
@@ -308,7 +321,7 @@ describe('triggers beyond the seed', () => {
     await site.goto('/a');
     await site.page.clock.runFor(15_000);
     await site.goto('/b');
-    await settle(site);
+    await behaviourWatching(site);
     await expectBubble(site.page, null); // 15 s on the site
     await site.page.clock.runFor(6000);
     await expectBubble(site.page, site.greeting); // 21 s on the site, 6 s on this page

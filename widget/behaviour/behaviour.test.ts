@@ -81,6 +81,14 @@ describe('scroll frames', () => {
 });
 
 describe('on scroll N%', () => {
+  it('counts a depth the visitor reached before watching started, without another scroll', () => {
+    Object.defineProperty(window, 'scrollY', { configurable: true, value: 1200 }); // 60%
+    keep(watchScroll([50, 75], { onCheck }));
+    expect(checks).toEqual([]);
+    nextFrame();
+    expect(checks).toEqual([{ type: 'scroll', percent: 50 }]);
+  });
+
   it('fires each threshold once per page as the visitor scrolls deeper', () => {
     const behaviour = keep(watchScroll([50, 25], { onCheck }));
     scrollTo(400); // 20%

@@ -15,7 +15,9 @@ export function scrolledPercent(): number {
 }
 
 /**
- * Calls `frame` in the animation frame after the page scrolled (once per frame); returns the stop function.
+ * Calls `frame` in the animation frame after the page scrolled (once per frame), and in the first frame
+ * after watching starts, so that a depth reached before (the visitor scrolled while the chunk loaded)
+ * counts without waiting for the next scroll; returns the stop function.
  *
  * @example const stop = onScrollFrame(() => console.log(scrolledPercent()));
  */
@@ -28,6 +30,7 @@ export function onScrollFrame(frame: () => void): () => void {
     });
   };
   addEventListener('scroll', listener, { passive: true });
+  listener();
   return () => {
     removeEventListener('scroll', listener);
     cancelAnimationFrame(requested);
