@@ -9,6 +9,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { adminPolicy } from '@proactive/contract/admin-csp';
 import { precompress } from '@proactive/widget/build';
+import { monacoMangle } from './monaco/mangle.ts';
 import { monacoSlim } from './monaco/slim.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -76,7 +77,14 @@ function precompressOutput(): Plugin {
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), monacoSlim(), cleanAssets(), contentSecurityPolicy(), precompressOutput()],
+  plugins: [
+    react(),
+    monacoSlim(),
+    monacoMangle(),
+    cleanAssets(),
+    contentSecurityPolicy(),
+    precompressOutput(),
+  ],
   build: {
     outDir,
     emptyOutDir: false,

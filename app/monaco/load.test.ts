@@ -8,8 +8,10 @@ afterEach(() => vi.unstubAllGlobals());
 function fakeMonaco() {
   const events: string[] = [];
   const editor = {
-    create(host: HTMLElement, options: { language: string; fontSize: number }) {
-      events.push(`create ${options.language} ${options.fontSize} in body: ${document.body.contains(host)}`);
+    create(host: HTMLElement, options: { language: string; fontSize: number; editContext?: boolean }) {
+      events.push(
+        `create ${options.language} ${options.fontSize} editContext ${options.editContext} in body: ${document.body.contains(host)}`,
+      );
       return {
         getModel: () => ({ dispose: () => events.push('model disposed') }),
         dispose: () => events.push('editor disposed'),
@@ -18,6 +20,7 @@ function fakeMonaco() {
   };
   const module = {
     languageId: 'proactive',
+    languageEditorOptions: { editContext: false },
     setupProactiveLanguage: () => {
       events.push('language set up');
       return { editor };
@@ -54,7 +57,7 @@ describe('warmUp', () => {
     warmUp(module);
     expect(events).toEqual([
       'language set up',
-      'create proactive 14 in body: true',
+      'create proactive 14 editContext false in body: true',
       'editor disposed',
       'model disposed',
     ]);

@@ -45,12 +45,14 @@ const warmUpOptions = {
 
 /**
  * Sets up what the first editor would: registers the rule language, then creates and disposes an editor
- * off screen, which starts Monaco's services and measures the font, so the Text view only builds its
- * own editor.
+ * off screen (with the options the build needs, `languageEditorOptions`), which starts Monaco's services
+ * and measures the font, so the Text view only builds its own editor.
  *
  * @example warmUp(await loadMonaco())
  */
-export function warmUp(module: Pick<MonacoModule, 'setupProactiveLanguage' | 'languageId'>): void {
+export function warmUp(
+  module: Pick<MonacoModule, 'setupProactiveLanguage' | 'languageId' | 'languageEditorOptions'>,
+): void {
   const monaco = module.setupProactiveLanguage();
   const host = document.createElement('div');
   host.setAttribute('aria-hidden', 'true');
@@ -59,6 +61,7 @@ export function warmUp(module: Pick<MonacoModule, 'setupProactiveLanguage' | 'la
   try {
     const editor = monaco.editor.create(host, {
       ...warmUpOptions,
+      ...module.languageEditorOptions,
       value: 'when',
       language: module.languageId,
     });

@@ -1,6 +1,6 @@
 /**
  * Monaco for the rule language, bundled (no CDN) and loaded only when the Text view opens: the editor
- * core plus all editor features (without `register.all` completion never shows), its worker, and the
+ * core plus the features the Text view uses (./editor-features.ts), its worker, and the
  * `proactive` language wired to the pure editor services in dsl/editor (Monarch colours, completion,
  * hover docs, live diagnostics as markers, Format document).
  */
@@ -32,11 +32,14 @@ export function setValidateOptions(options: ValidateOptions): void {
 }
 
 /**
- * Editor options the language needs: completion comes only from the language (Monaco's list of the
- * document's words would otherwise show wherever the language offers nothing).
+ * Editor options the language and the build need: completion comes only from the language (Monaco's
+ * list of the document's words would otherwise show wherever the language offers nothing), and the parts
+ * app/monaco/slim.ts leaves out stay off (the EditContext input, the scrollbar's decoration marks).
  */
 export const languageEditorOptions = {
   wordBasedSuggestions: 'off',
+  editContext: false,
+  overviewRulerLanes: 0,
 } as const satisfies monaco.editor.IStandaloneEditorConstructionOptions;
 
 /** The text of a model, read once per version (the services then lex it once: see dsl/editor/lexing.ts). */

@@ -15,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
 /**
@@ -62,6 +63,10 @@ export const leftOut: Readonly<Record<string, string>> = {
     'the styling of semantic tokens (only the semantic tokens features, not included, use it)',
   'editor/contrib/smartSelect/browser/bracketSelections.js':
     "the completion list's locality bonus (the suggest.localityBonus option, off)",
+  'base/browser/domSanitize.js':
+    "DOMPurify, which sanitised the HTML Monaco's Markdown renderer made (the stand-in renderer makes text nodes only)",
+  'base/common/glob.js':
+    'glob patterns of language selectors and file associations (the rule language is selected by its id)',
 };
 
 /** Modules every editor constructs, replaced by a stand-in that does nothing. */
@@ -142,6 +147,106 @@ export const standIns: Readonly<Record<string, { reason: string; source: string 
       '',
     ].join('\n'),
   },
+  'editor/browser/viewParts/overviewRuler/decorationsOverviewRuler.js': {
+    reason: "the decorations' marks in the scrollbar (the overviewRulerLanes option, 0)",
+    source: [
+      "import { createFastDomNode } from 'monaco-editor/base/browser/fastDomNode';",
+      "import { ViewPart } from 'monaco-editor/editor/browser/view/viewPart';",
+      'export class DecorationsOverviewRuler extends ViewPart {',
+      "  constructor(context) { super(context); this._domNode = createFastDomNode(document.createElement('canvas')); }",
+      '  getDomNode() { return this._domNode.domNode; }',
+      '  prepareRender() {}',
+      '  render() {}',
+      '}',
+      '',
+    ].join('\n'),
+  },
+  'editor/contrib/snippet/browser/snippetVariables.js': {
+    reason:
+      'snippet variables such as ${TM_SELECTED_TEXT} or ${CURRENT_YEAR} (completions insert plain text: nothing to resolve)',
+    source: [
+      'class Unresolved { resolve() { return undefined; } }',
+      'export class CompositeSnippetVariableResolver {',
+      '  constructor(delegates) { this._delegates = delegates; }',
+      '  resolve(variable) {',
+      '    for (const delegate of this._delegates) {',
+      '      const value = delegate.resolve(variable);',
+      '      if (value !== undefined) return value;',
+      '    }',
+      '    return undefined;',
+      '  }',
+      '}',
+      ...[
+        'ClipboardBasedVariableResolver',
+        'CommentBasedVariableResolver',
+        'ModelBasedVariableResolver',
+        'RandomBasedVariableResolver',
+        'SelectionBasedVariableResolver',
+        'TimeBasedVariableResolver',
+        'WorkspaceBasedVariableResolver',
+      ].map((name) => `export class ${name} extends Unresolved {}`),
+      '',
+    ].join('\n'),
+  },
+  'editor/browser/controller/editContext/native/nativeEditContext.js': {
+    reason:
+      'input through the EditContext API (the editContext option, off: the textarea input serves every browser)',
+    source: [
+      // The original's one side effect: the text edits' helpers that it installs for every module.
+      "import 'monaco-editor/editor/common/core/text/positionToOffset';",
+      'export class NativeEditContext {',
+      '  constructor() {',
+      '    throw new Error("Monaco\'s EditContext input is left out of the admin app\'s build (set editContext: false): see app/monaco/slim.ts.");',
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+  },
+  'platform/hover/browser/hoverService.js': {
+    reason:
+      "tooltips of icons and buttons drawn as hover widgets (they are native tooltips, the `title` attribute, as in Monaco's showNativeHover mode; the editor's own hovers are unchanged)",
+    source: [
+      "import { registerSingleton } from 'monaco-editor/platform/instantiation/common/extensions';",
+      "import { IHoverService } from 'monaco-editor/platform/hover/browser/hover';",
+      'function titleOf(contentOrFactory) {',
+      "  const content = typeof contentOrFactory === 'function' ? contentOrFactory() : contentOrFactory;",
+      "  if (typeof content === 'string') return content.replace(/\\$\\([a-z0-9-~]+\\)\\s*/gi, '');",
+      "  if (content && typeof content === 'object' && 'markdownNotSupportedFallback' in content) return content.markdownNotSupportedFallback;",
+      '  return undefined;',
+      '}',
+      'function setTitle(target, title) {',
+      "  if (title) target.setAttribute('title', title);",
+      "  else target.removeAttribute('title');",
+      '}',
+      'const nothing = { dispose() {} };',
+      'export class HoverService {',
+      '  showInstantHover() { return undefined; }',
+      '  showDelayedHover() { return undefined; }',
+      '  setupDelayedHover() { return nothing; }',
+      '  setupDelayedHoverAtMouse() { return nothing; }',
+      '  hideHover() {}',
+      '  showAndFocusLastHover() {}',
+      '  showManagedHover() {}',
+      '  setupManagedHover(_delegate, target, content) {',
+      '    setTitle(target, titleOf(content));',
+      '    return {',
+      '      update: (next) => setTitle(target, titleOf(next)),',
+      '      show() {},',
+      '      hide() {},',
+      '      dispose: () => setTitle(target, undefined),',
+      '    };',
+      '  }',
+      '  dispose() {}',
+      '}',
+      'registerSingleton(IHoverService, HoverService, 1);',
+      '',
+    ].join('\n'),
+  },
+  'base/browser/markdownRenderer.js': {
+    reason:
+      'Markdown rendering through marked and DOMPurify (hovers and completion details are rendered by app/monaco/markdown.ts, into text nodes)',
+    source: `export { allowedMarkdownHtmlAttributes, allowedMarkdownHtmlTags, fillInIncompleteTokens, renderAsPlaintext, renderMarkdown } from ${JSON.stringify(fileURLToPath(new URL('./markdown.ts', import.meta.url)))};\n`,
+  },
 };
 
 /** Texts or data a loaded module holds but the Text view never shows or reads. */
@@ -187,10 +292,14 @@ export const trimmed: Readonly<Record<string, Trim>> = {
   'editor/common/config/editorConfigurationSchema.js': settingDescriptions,
   ...Object.fromEntries(colourModules.map((path) => [path, colourDescriptions])),
   'base/common/strings.js': {
-    reason: 'the table of confusable characters (for the unicode highlighter, left out)',
+    reason: 'the tables of confusable and invisible characters (for the unicode highlighter, left out)',
     replacements: [
       [
         /(ambiguousCharacterData = new Lazy\(\(\) => \{[^]*?return )JSON\.parse\('[^']*'\)/,
+        '$1{ _common: [] }',
+      ],
+      [
+        /(class InvisibleCharacters \{\s*static getRawData\(\) \{[^]*?return )JSON\.parse\('[^']*'\)/,
         '$1{ _common: [] }',
       ],
     ],
