@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { leftOut, monacoRoot, monacoSlim, standIns, stubSource, trimmed, trimSource } from './slim.ts';
+import {
+  codiconsInUse,
+  leftOut,
+  monacoRoot,
+  monacoSlim,
+  standIns,
+  stubSource,
+  trimmed,
+  trimSource,
+} from './slim.ts';
 
 const directory = mkdtempSync(join(tmpdir(), 'monaco-slim-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -181,6 +190,27 @@ describe('trimSource', () => {
       expect(trimmedSource.match(/^\s+default: /gm)?.length).toBe(original.match(/^\s+default: /gm)?.length);
       expect(trimmedSource.length).toBeLessThan(original.length * 0.9);
     }
+  });
+});
+
+describe('the trimmed codicon library', () => {
+  it('keeps every codicon a Monaco module names, and those derived icons copy, and drops the rest', () => {
+    const path = 'base/common/codiconsLibrary.js';
+    const original = readFileSync(join(monacoRoot(), path), 'utf8');
+    const kept = trimSource(original, trimmed[path]!, path);
+    const entries = (source: string) =>
+      new Map(
+        [...source.matchAll(/^ {4}(\w+): register\('([\w-]+)'/gm)].map((match) => [match[1], match[2]]),
+      );
+    const before = entries(original);
+    const after = entries(kept);
+    const names = codiconsInUse();
+    expect(names.keys.has('chevronRight') && names.keys.has('symbolKeyword')).toBe(true);
+    expect(names.ids.has('error')).toBe(true); // dialogError copies 'error'
+    for (const [key, id] of before)
+      expect(after.has(key), `${key} (${id})`).toBe(names.keys.has(key!) || names.ids.has(id!));
+    expect(after.size).toBeLessThan(before.size / 4);
+    expect(kept).toMatch(/^export \{ codiconsLibrary \};$/m);
   });
 });
 

@@ -12,7 +12,7 @@
  * Run the admin e2e (test/e2e/admin-text-view.test.ts) after changing the list: a module the Text view
  * does need fails there with the error below.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -254,9 +254,9 @@ export interface Trim {
   reason: string;
   /**
    * What is removed: each pattern (global ones at every match) and what replaces it (`$1` is its first
-   * group); the build fails when a pattern matches nothing.
+   * group; a function gets the match and its groups); the build fails when a pattern matches nothing.
    */
-  replacements: readonly (readonly [RegExp, string])[];
+  replacements: readonly (readonly [RegExp, string | ((match: string, ...groups: string[]) => string)])[];
 }
 
 /** The settings' descriptions, for a settings editor: `description: localize(12, "Text {0}", '`#x#`')`. */
@@ -286,8 +286,48 @@ const colourModules = [
   'editor/contrib/symbolIcons/browser/symbolIcons.js',
 ];
 
+/** What Monaco's code names of the codicon library: keys (`Codicon.chevronRight`) and ids (`'chevron-down'`). */
+export interface CodiconNames {
+  keys: ReadonlySet<string>;
+  ids: ReadonlySet<string>;
+}
+
+/**
+ * The codicons any module of the installed Monaco names, whichever of them a build includes: as
+ * `Codicon.x`, as a class (`codicon-x`), in a label (`$(x)`), or as the icon a derived codicon copies
+ * (`register('dialog-error', 'error')`).
+ *
+ * @example codiconsInUse().keys.has('chevronRight') // true
+ */
+export function codiconsInUse(root = monacoRoot()): CodiconNames {
+  const keys = new Set<string>();
+  const ids = new Set<string>();
+  for (const name of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+    if (!name.endsWith('.js') || name.endsWith('codiconsLibrary.js')) continue;
+    const source = readFileSync(join(root, name), 'utf8');
+    for (const match of source.matchAll(/\bCodicon\.(\w+)/g)) keys.add(match[1] as string);
+    for (const match of source.matchAll(/(?:codicon-|\$\()([a-z][a-z0-9-]*)/g)) ids.add(match[1] as string);
+    for (const match of source.matchAll(/\bregister\('[\w-]+', '([\w-]+)'\)/g)) ids.add(match[1] as string);
+  }
+  return { keys, ids };
+}
+
+/** The codicon library without the icons no module names (about 650 of 760, for the whole workbench). */
+function unusedCodicons(names: CodiconNames): Trim {
+  return {
+    reason: "the codicons no Monaco module names (the library holds the whole workbench's icons)",
+    replacements: [
+      [
+        /^ {4}(\w+): register\('([\w-]+)', 0x[\da-f]+\),\n/gm,
+        (line, key, id) => (names.keys.has(key as string) || names.ids.has(id as string) ? line : ''),
+      ],
+    ],
+  };
+}
+
 /** Modules (paths under `monaco-editor/esm/vs/`) with the parts removed from them. */
 export const trimmed: Readonly<Record<string, Trim>> = {
+  'base/common/codiconsLibrary.js': unusedCodicons(codiconsInUse()),
   'editor/common/config/editorOptions.js': settingDescriptions,
   'editor/common/config/editorConfigurationSchema.js': settingDescriptions,
   ...Object.fromEntries(colourModules.map((path) => [path, colourDescriptions])),
@@ -316,7 +356,9 @@ export function trimSource(source: string, trim: Trim, path: string): string {
   return trim.replacements.reduce((text, [pattern, replacement]) => {
     if (!new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text))
       throw new Error(`Monaco module ${path} no longer holds ${String(pattern)}: update app/monaco/slim.ts.`);
-    return text.replace(pattern, replacement);
+    return typeof replacement === 'string'
+      ? text.replace(pattern, replacement)
+      : text.replace(pattern, replacement);
   }, source);
 }
 
