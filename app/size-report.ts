@@ -23,7 +23,7 @@ export const assetsDir = fileURLToPath(new URL('../assets', import.meta.url));
 export const budgets = { initialWire: 160 * 1024, monacoGoal: 1.5 * 1024 * 1024 } as const;
 
 /** The Monaco chunk's enforced ceiling, minified: the slim build's size with a little room. */
-export const monacoCeiling = 1.8 * 1024 * 1024;
+export const monacoCeiling = 1.75 * 1024 * 1024;
 
 /**
  * The chunk files a chunk imports statically (`from"./x.js"`, `import"./x.js"`), recursively.

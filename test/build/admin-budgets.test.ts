@@ -17,8 +17,8 @@ import {
 } from '@proactive/app/size-report';
 import { ensureBuilt } from '../e2e/support/admin.ts';
 
-/** The Monaco chunk's ceiling, minified: 1.7 MB (the build: 1,684 KB; app/size-report.ts: 1.8 MB). */
-const monacoCeilingNow = 1.7 * 1024 * 1024;
+/** The Monaco chunk's ceiling, minified: 1.65 MB (the build: 1,660 KB; app/size-report.ts: 1.75 MB). */
+const monacoCeilingNow = 1.65 * 1024 * 1024;
 
 let steps: Step[];
 
