@@ -2,7 +2,7 @@
  * The editor's draft in React: one store per form (draft-store.ts), and the slices of it that the parts
  * of the form subscribe to, each part re-rendering only when its slice changes.
  */
-import { useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import type { Message } from '@proactive/contract/admin';
 import { createDraftStore, type DraftSnapshot, type DraftStore } from './draft-store.ts';
 
@@ -27,22 +27,17 @@ export function useDraftSlice<Slice>(
   select: (snapshot: DraftSnapshot) => Slice,
   equal: (before: Slice, after: Slice) => boolean = Object.is,
 ): Slice {
-  const read = useMemo(() => sliceReader(store, select, equal), [store, select, equal]);
-  return useSyncExternalStore(store.subscribe, read);
-}
-
-/** Reads the slice of the store's snapshot, as the same object while the snapshot is or the slice stays equal. */
-function sliceReader<Slice>(
-  store: DraftStore,
-  select: (snapshot: DraftSnapshot) => Slice,
-  equal: (before: Slice, after: Slice) => boolean,
-): () => Slice {
-  let last: { snapshot: DraftSnapshot; slice: Slice } | null = null;
-  return () => {
-    const snapshot = store.snapshot();
-    if (last?.snapshot === snapshot) return last.slice;
-    const slice = select(snapshot);
-    last = { snapshot, slice: last && equal(last.slice, slice) ? last.slice : slice };
-    return last.slice;
-  };
+  const [slice, setSlice] = useState(() => select(store.snapshot()));
+  // A change arrives as a state update, not through useSyncExternalStore, whose updates render at once:
+  // widgets that report changes from their effects (Garden's combobox) need edits scheduled as before.
+  useEffect(() => {
+    const update = () =>
+      setSlice((previous) => {
+        const next = select(store.snapshot());
+        return equal(previous, next) ? previous : next;
+      });
+    update();
+    return store.subscribe(update);
+  }, [store, select, equal]);
+  return slice;
 }
