@@ -4,13 +4,14 @@
  */
 import type { MessageResponse } from '@proactive/contract/admin';
 import { t } from '../i18n.ts';
-import type { Draft, DraftError } from './draft.ts';
+import type { DraftError } from './draft.ts';
 import { EditorStep } from './EditorStep.tsx';
 import { GreetingInput } from './GreetingInput.tsx';
 import { ResponseEditor } from './ResponseEditor.tsx';
 
 export interface ComposeStepProps {
-  draft: Draft;
+  greeting: string;
+  response: MessageResponse;
   channelId: string;
   errorOf: (field: DraftError['field']) => string | null;
   onGreeting: (greeting: string) => void;
@@ -21,9 +22,17 @@ export interface ComposeStepProps {
 /**
  * The section.
  *
- * @example <ComposeStep draft={draft} channelId="demo" errorOf={() => null} ... />
+ * @example <ComposeStep greeting={greeting} response={response} channelId="demo" errorOf={() => null} ... />
  */
-export function ComposeStep({ draft, channelId, errorOf, onGreeting, onResponse, onNext }: ComposeStepProps) {
+export function ComposeStep({
+  greeting,
+  response,
+  channelId,
+  errorOf,
+  onGreeting,
+  onResponse,
+  onNext,
+}: ComposeStepProps) {
   const followUp = errorOf('follow_up');
   const answer = errorOf('answer_id');
   return (
@@ -31,13 +40,13 @@ export function ComposeStep({ draft, channelId, errorOf, onGreeting, onResponse,
       <GreetingInput
         label={t('compose.greeting')}
         hint={t('compose.greetingHint')}
-        value={draft.greeting}
+        value={greeting}
         onChange={onGreeting}
         error={errorOf('greeting')}
       />
       <ResponseEditor
         channelId={channelId}
-        response={draft.response}
+        response={response}
         onChange={onResponse}
         errors={{ ...(followUp ? { follow_up: followUp } : {}), ...(answer ? { answer_id: answer } : {}) }}
       />

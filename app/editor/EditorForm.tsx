@@ -1,7 +1,9 @@
 /**
  * The message form: the header, the three sections and the preview, around one draft. Every server change
  * (Save, Publish, Pause, Resume) goes through one mutation (message-actions.ts); its failures are handled
- * here in one place: a 412 opens the conflict dialog, anything else fills the summary.
+ * here in one place: a 412 opens the conflict dialog, anything else fills the summary. The form subscribes
+ * to the draft's name, greeting, response and unsaved state; the parts showing the rule subscribe to it
+ * themselves (DraftSections.tsx), so a rule edit or a view switch does not re-render the whole form.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import styled from 'styled-components';
@@ -14,23 +16,21 @@ import type { Message, MessageResponse } from '@proactive/contract/admin';
 import { t } from '../i18n.ts';
 import { errorDiagnostics } from '../messages/errors.ts';
 import type { BuilderProblem } from '../rules/builder-model.ts';
-import { currentRest, editRest, shownRest, type RuleState } from '../rules/rule-sync.ts';
 import { BubblePreview } from './BubblePreview.tsx';
 import { ComposeStep } from './ComposeStep.tsx';
-import { ConflictModal } from './ConflictModal.tsx';
-import { patchOf, validateDraft, type DraftError } from './draft.ts';
+import { validateDraft, type DraftError } from './draft.ts';
+import type { DraftSnapshot } from './draft-store.ts';
+import { DraftConflictModal, DraftRulesSection, DraftScheduleSection } from './DraftSections.tsx';
 import { EditorHeader } from './EditorHeader.tsx';
 import { EditorStep } from './EditorStep.tsx';
 import { LeaveGuard } from './LeaveGuard.tsx';
 import { ConflictError, useMessageAction, type MessageAction } from './message-actions.ts';
 import type { EditorData } from './queries.ts';
 import { useBotAnswers } from './queries.ts';
-import { RulesSection } from './RulesSection.tsx';
 import { SaveSummary, type ServerProblem } from './SaveSummary.tsx';
 import { scheduleContext } from './schedule-context.ts';
 import { declarationsOf, useAttributes } from '../settings/queries.ts';
-import { ScheduleSection } from './ScheduleSection.tsx';
-import { useDraft } from './useDraft.ts';
+import { useDraft, useDraftSlice } from './useDraft.ts';
 
 const Sticky = styled.div`
   position: sticky;
@@ -38,6 +38,11 @@ const Sticky = styled.div`
 `;
 
 const sectionIds = ['compose', 'rules', 'schedule'] as const;
+
+const selectName = (snapshot: DraftSnapshot) => snapshot.draft.name;
+const selectGreeting = (snapshot: DraftSnapshot) => snapshot.draft.greeting;
+const selectResponse = (snapshot: DraftSnapshot) => snapshot.draft.response;
+const selectDirty = (snapshot: DraftSnapshot) => snapshot.dirty;
 
 const failureTitles: Record<MessageAction, string> = {
   save: 'editor.saveFailed',
@@ -59,7 +64,11 @@ export interface EditorFormProps extends EditorData {
 export function EditorForm({ message: loaded, channel, schedules, onReload }: EditorFormProps) {
   const { addToast } = useToast();
   const [message, setMessage] = useState(loaded);
-  const { draft, edit, dirty, markSaved } = useDraft(loaded);
+  const store = useDraft(loaded);
+  const name = useDraftSlice(store, selectName);
+  const greeting = useDraftSlice(store, selectGreeting);
+  const response = useDraftSlice(store, selectResponse);
+  const dirty = useDraftSlice(store, selectDirty);
   const [checks, setChecks] = useState<{ errors: DraftError[]; problems: BuilderProblem[] }>({
     errors: [],
     problems: [],
@@ -79,18 +88,16 @@ export function EditorForm({ message: loaded, channel, schedules, onReload }: Ed
         : schedulesOf.validateOptions,
     [schedulesOf, declared],
   );
-  const answers = useBotAnswers(draft.response.type === 'bot' ? draft.response.bot_id : null);
+  const answers = useBotAnswers(response.type === 'bot' ? response.bot_id : null);
   const answerBody =
-    draft.response.type === 'bot'
-      ? answers.data?.find(
-          (answer) => answer.id === (draft.response as { answer_id: string | null }).answer_id,
-        )?.body
+    response.type === 'bot'
+      ? answers.data?.find((answer) => answer.id === (response as { answer_id: string | null }).answer_id)
+          ?.body
       : undefined;
 
-  const setRule = useCallback((rule: RuleState) => edit((current) => ({ ...current, rule })), [edit]);
   const setResponse = useCallback(
-    (response: MessageResponse) => edit((current) => ({ ...current, response })),
-    [edit],
+    (next: MessageResponse) => store.edit((current) => ({ ...current, response: next })),
+    [store],
   );
   const errorOf = (field: DraftError['field']) => {
     const found = checks.errors.find((error) => error.field === field);
@@ -110,6 +117,7 @@ export function EditorForm({ message: loaded, channel, schedules, onReload }: Ed
 
   /** Checks the draft for Save and Publish, then runs the action; every outcome is handled here. */
   function run(kind: MessageAction) {
+    const { draft, dirty } = store.snapshot();
     setServerProblem(null);
     if (kind === 'save' || kind === 'publish') {
       const found = validateDraft(draft, { publish: kind === 'publish' });
@@ -129,7 +137,7 @@ export function EditorForm({ message: loaded, channel, schedules, onReload }: Ed
         draft: (kind === 'save' || kind === 'publish') && dirty ? draft : null,
         onSaved: (saved) => {
           setMessage(saved);
-          markSaved();
+          store.markSaved();
         },
       },
       {
@@ -179,12 +187,11 @@ export function EditorForm({ message: loaded, channel, schedules, onReload }: Ed
     });
   }
 
-  const shown = shownRest(draft.rule);
   const busy = action.isPending;
   return (
     <>
       <EditorHeader
-        name={draft.name}
+        name={name}
         message={message}
         channelName={channel?.name ?? message.channel_id}
         dirty={dirty}
@@ -204,11 +211,11 @@ export function EditorForm({ message: loaded, channel, schedules, onReload }: Ed
             <Field style={{ marginBottom: 16 }}>
               <Field.Label>{t('create.name')}</Field.Label>
               <Input
-                value={draft.name}
+                value={name}
                 maxLength={200}
                 onChange={(event) => {
-                  const name = event.target.value;
-                  edit((current) => ({ ...current, name }));
+                  const typed = event.target.value;
+                  store.edit((current) => ({ ...current, name: typed }));
                 }}
                 validation={errorOf('name') ? 'error' : undefined}
               />
@@ -226,17 +233,17 @@ export function EditorForm({ message: loaded, channel, schedules, onReload }: Ed
               }
             >
               <ComposeStep
-                draft={draft}
+                greeting={greeting}
+                response={response}
                 channelId={message.channel_id}
                 errorOf={errorOf}
-                onGreeting={(greeting) => edit((current) => ({ ...current, greeting }))}
+                onGreeting={(typed) => store.edit((current) => ({ ...current, greeting: typed }))}
                 onResponse={setResponse}
                 onNext={() => next(1)}
               />
               <EditorStep id="section-rules" title={t('editor.rules')} onNext={() => next(2)}>
-                <RulesSection
-                  state={draft.rule}
-                  onChange={setRule}
+                <DraftRulesSection
+                  store={store}
                   problems={checks.problems}
                   validateOptions={validateOptions}
                   schedules={schedulesOf.contextSchedules}
@@ -256,33 +263,30 @@ export function EditorForm({ message: loaded, channel, schedules, onReload }: Ed
                   </>
                 }
               >
-                <ScheduleSection
-                  timeOfDay={shown.timeOfDay}
-                  frequency={shown.frequency}
-                  disabled={!currentRest(draft.rule)}
+                <DraftScheduleSection
+                  store={store}
                   channelScheduleRecord={schedulesOf.channelSchedule}
                   schedules={schedules}
-                  onChange={(patch) => setRule(editRest(draft.rule, patch))}
                 />
               </EditorStep>
             </Accordion>
           </Col>
           <Col lg={4}>
             <Sticky>
-              <BubblePreview greeting={draft.greeting} response={draft.response} answerBody={answerBody} />
+              <BubblePreview greeting={greeting} response={response} answerBody={answerBody} />
             </Sticky>
           </Col>
         </Row>
       </Grid>
       <LeaveGuard dirty={dirty} />
       {conflict && (
-        <ConflictModal
-          mine={patchOf(draft)}
+        <DraftConflictModal
+          store={store}
           theirs={conflict}
           onClose={() => setConflict(null)}
           onReload={() => {
             setConflict(null);
-            markSaved();
+            store.markSaved();
             onReload();
           }}
           onKeepMine={() => {

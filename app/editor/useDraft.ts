@@ -1,38 +1,43 @@
 /**
- * The editor's draft and whether it has unsaved changes: a fingerprint of what was last loaded or saved
- * is the baseline, so typing something and deleting it again is not a change.
+ * The editor's draft in React: one store per form (draft-store.ts), and the slices of it that the parts
+ * of the form subscribe to, each part re-rendering only when its slice changes.
  */
-import { useCallback, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Message } from '@proactive/contract/admin';
-import { draftOf, fingerprint, type Draft } from './draft.ts';
+import { createDraftStore, type DraftSnapshot, type DraftStore } from './draft-store.ts';
 
-export interface DraftState {
-  draft: Draft;
-  /** Applies an edit to the draft. */
-  edit: (change: (draft: Draft) => Draft) => void;
-  dirty: boolean;
-  /** Takes the draft as it is now as saved (or as deliberately dropped). */
-  markSaved: () => void;
+/**
+ * The draft store of `message`, created once for the component's life.
+ *
+ * @example const store = useDraft(message); store.edit((d) => ({ ...d, name: 'New' }));
+ */
+export function useDraft(message: Message): DraftStore {
+  const [store] = useState(() => createDraftStore(message));
+  return store;
 }
 
 /**
- * The draft of `message`.
+ * A slice of the draft, re-rendering the component when it changes: when it is no longer `equal` to the
+ * previous one (by default the same value). Pass a `select` and an `equal` defined outside the component.
  *
- * @example const { draft, edit, dirty } = useDraft(message); edit((d) => ({ ...d, name: 'New' }));
+ * @example const name = useDraftSlice(store, (snapshot) => snapshot.draft.name);
  */
-export function useDraft(message: Message): DraftState {
-  const [state, setState] = useState(() => {
-    const draft = draftOf(message);
-    return { draft, baseline: fingerprint(draft) };
-  });
-  const edit = useCallback(
-    (change: (draft: Draft) => Draft) =>
-      setState((current) => ({ ...current, draft: change(current.draft) })),
-    [],
-  );
-  const markSaved = useCallback(
-    () => setState((current) => ({ ...current, baseline: fingerprint(current.draft) })),
-    [],
-  );
-  return { draft: state.draft, edit, dirty: fingerprint(state.draft) !== state.baseline, markSaved };
+export function useDraftSlice<Slice>(
+  store: DraftStore,
+  select: (snapshot: DraftSnapshot) => Slice,
+  equal: (before: Slice, after: Slice) => boolean = Object.is,
+): Slice {
+  const [slice, setSlice] = useState(() => select(store.snapshot()));
+  // A change arrives as a state update, not through useSyncExternalStore, whose updates render at once:
+  // widgets that report changes from their effects (Garden's combobox) need edits scheduled as before.
+  useEffect(() => {
+    const update = () =>
+      setSlice((previous) => {
+        const next = select(store.snapshot());
+        return equal(previous, next) ? previous : next;
+      });
+    update();
+    return store.subscribe(update);
+  }, [store, select, equal]);
+  return slice;
 }
