@@ -10,12 +10,12 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { QueryClientProvider } from '@tanstack/react-query';
 import { ToastProvider } from '@zendeskgarden/react-notifications';
 import { DEFAULT_THEME, ThemeProvider } from '@zendeskgarden/react-theming';
-import type { Message } from '@proactive/contract/admin';
 import { createApi } from '../api/client.ts';
 import type { RuleTextEditorProps } from '../rules/RuleTextEditor.tsx';
 import { ApiContext } from '../shell/context.tsx';
 import { createQueryClient } from '../shell/queries.ts';
 import { EditorForm } from './EditorForm.tsx';
+import { sampleMessage } from './sample-messages.ts';
 
 const { renders, countingRenders } = vi.hoisted(() => {
   const renders: Record<string, number> = {};
@@ -57,30 +57,7 @@ vi.mock('../rules/RuleTextEditor.tsx', () => ({
 
 afterEach(cleanup);
 
-const message: Message = {
-  id: 'm1',
-  brand_id: 'b1',
-  channel_id: 'c1',
-  name: 'Pricing',
-  greeting: 'Hi {{first_name}} 👋',
-  response: { type: 'agent', follow_up: 'An agent will be with you.', customer_details: ['name', 'email'] },
-  rules: 'when visitor.page_url contains "pricing" for 0:30 during business_hours once_per_visit\n',
-  rule: null,
-  diagnostics: [],
-  tags: [],
-  time_of_day: { kind: 'during', schedule: null },
-  frequency: 'once_per_visit',
-  timing: { kind: 'on_page', minutes: 0, seconds: 30 },
-  status: 'draft',
-  order: 0,
-  version: 3,
-  sent: 0,
-  opened: 0,
-  dismissed: 0,
-  replied: 0,
-  created_at: '2026-11-27T09:00:00Z',
-  updated_at: '2026-11-27T10:00:00Z',
-};
+const message = sampleMessage;
 
 /** The form, once its queries (declared attributes, bots) have answered and nothing else is pending. */
 async function renderForm() {

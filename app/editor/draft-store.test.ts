@@ -1,32 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Message } from '@proactive/contract/admin';
 import { switchView } from '../rules/rule-sync.ts';
 import { createDraftStore } from './draft-store.ts';
+import { plainRuleMessage } from './sample-messages.ts';
 
-const message: Message = {
-  id: 'm1',
-  brand_id: 'b1',
-  channel_id: 'c1',
-  name: 'Pricing',
-  greeting: 'Hi',
-  response: { type: 'agent', follow_up: 'An agent will be with you.', customer_details: ['name'] },
-  rules: 'when visitor.page_url contains "pricing"',
-  rule: null,
-  diagnostics: [],
-  tags: [],
-  time_of_day: { kind: 'anytime' },
-  frequency: 'once_per_visit',
-  timing: { kind: 'page_load' },
-  status: 'draft',
-  order: 0,
-  version: 3,
-  sent: 0,
-  opened: 0,
-  dismissed: 0,
-  replied: 0,
-  created_at: '2026-11-27T10:00:00.000Z',
-  updated_at: '2026-11-27T10:00:00.000Z',
-};
+const message = plainRuleMessage;
 
 describe('the draft store', () => {
   it('is dirty after a change and clean again when the change is undone', () => {

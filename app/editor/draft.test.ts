@@ -2,31 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Message } from '@proactive/contract/admin';
 import { editText } from '../rules/rule-sync.ts';
 import { draftOf, fingerprint, patchOf, validateDraft } from './draft.ts';
+import { sampleMessage } from './sample-messages.ts';
 
-const message: Message = {
-  id: 'm1',
-  brand_id: 'b1',
-  channel_id: 'c1',
-  name: 'Pricing',
-  greeting: 'Hi {{first_name}} 👋',
-  response: { type: 'agent', follow_up: 'An agent will be with you.', customer_details: ['name', 'email'] },
-  rules: 'when visitor.page_url contains "pricing" for 0:30 during business_hours once_per_visit\n',
-  rule: null,
-  diagnostics: [],
-  tags: [],
-  time_of_day: { kind: 'during', schedule: null },
-  frequency: 'once_per_visit',
-  timing: { kind: 'on_page', minutes: 0, seconds: 30 },
-  status: 'draft',
-  order: 0,
-  version: 3,
-  sent: 0,
-  opened: 0,
-  dismissed: 0,
-  replied: 0,
-  created_at: '2026-11-27T09:00:00Z',
-  updated_at: '2026-11-27T10:00:00Z',
-};
+const message = sampleMessage;
 
 describe('the draft of a message', () => {
   it('saves the stored text unchanged when nothing was edited', () => {

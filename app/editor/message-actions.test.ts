@@ -1,33 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Message } from '@proactive/contract/admin';
 import { ApiError, createApi } from '../api/client.ts';
 import { draftOf } from './draft.ts';
 import { ConflictError, runMessageAction, type MessageAction } from './message-actions.ts';
+import { plainRuleMessage } from './sample-messages.ts';
 
-const stored: Message = {
-  id: 'm1',
-  name: 'Pricing',
-  brand_id: 'acme',
-  channel_id: 'demo',
-  status: 'draft',
-  greeting: 'Hi',
-  response: { type: 'agent', follow_up: 'An agent will be with you.', customer_details: ['name'] },
-  rules: 'when visitor.page_url contains "pricing"',
-  rule: null,
-  diagnostics: [],
-  tags: [],
-  time_of_day: { kind: 'anytime' },
-  frequency: 'once_per_visit',
-  timing: { kind: 'page_load' },
-  order: 0,
-  version: 3,
-  sent: 0,
-  opened: 0,
-  dismissed: 0,
-  replied: 0,
-  created_at: '2026-11-27T10:00:00.000Z',
-  updated_at: '2026-11-27T10:00:00.000Z',
-};
+const stored = { ...plainRuleMessage, brand_id: 'acme', channel_id: 'demo' };
 
 interface Seen {
   method: string;
