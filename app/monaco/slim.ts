@@ -313,13 +313,18 @@ export function codiconsInUse(root = monacoRoot()): CodiconNames {
 }
 
 /** The codicon library without the icons no module names (about 650 of 760, for the whole workbench). */
-function unusedCodicons(names: CodiconNames): Trim {
+function unusedCodicons(findNames: () => CodiconNames): Trim {
+  // Read Monaco's modules only when the library is trimmed, not whenever this file is imported.
+  let names: CodiconNames | undefined;
   return {
     reason: "the codicons no Monaco module names (the library holds the whole workbench's icons)",
     replacements: [
       [
         /^ {4}(\w+): register\('([\w-]+)', 0x[\da-f]+\),\n/gm,
-        (line, key, id) => (names.keys.has(key as string) || names.ids.has(id as string) ? line : ''),
+        (line, key, id) => {
+          names ??= findNames();
+          return names.keys.has(key as string) || names.ids.has(id as string) ? line : '';
+        },
       ],
     ],
   };
@@ -327,7 +332,7 @@ function unusedCodicons(names: CodiconNames): Trim {
 
 /** Modules (paths under `monaco-editor/esm/vs/`) with the parts removed from them. */
 export const trimmed: Readonly<Record<string, Trim>> = {
-  'base/common/codiconsLibrary.js': unusedCodicons(codiconsInUse()),
+  'base/common/codiconsLibrary.js': unusedCodicons(() => codiconsInUse()),
   'editor/common/config/editorOptions.js': settingDescriptions,
   'editor/common/config/editorConfigurationSchema.js': settingDescriptions,
   ...Object.fromEntries(colourModules.map((path) => [path, colourDescriptions])),
