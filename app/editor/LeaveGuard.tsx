@@ -3,10 +3,9 @@
  * admin's answer in a Garden dialog, and closing the tab asks the browser's question.
  */
 import { useEffect, useState } from 'react';
-import { Button } from '@zendeskgarden/react-buttons';
-import { Modal } from '@zendeskgarden/react-modals';
 import { t } from '../i18n.ts';
 import { setLeaveGuard } from '../shell/router.ts';
+import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
 
 /**
  * The guard, armed while `dirty`; render what it returns.
@@ -34,31 +33,16 @@ export function LeaveGuard({ dirty }: { dirty: boolean }) {
   }, [dirty]);
   if (!pending) return null;
   return (
-    <Modal onClose={() => setPending(null)} aria-label={t('editor.leaveTitle')}>
-      <Modal.Header tag="h2" isDanger>
-        {t('editor.leaveTitle')}
-      </Modal.Header>
-      <Modal.Body>{t('editor.leaveConfirm')}</Modal.Body>
-      <Modal.Footer>
-        <Modal.FooterItem>
-          <Button isBasic onClick={() => setPending(null)}>
-            {t('editor.stay')}
-          </Button>
-        </Modal.FooterItem>
-        <Modal.FooterItem>
-          <Button
-            isPrimary
-            isDanger
-            onClick={() => {
-              setPending(null);
-              pending();
-            }}
-          >
-            {t('editor.leave')}
-          </Button>
-        </Modal.FooterItem>
-      </Modal.Footer>
-      <Modal.Close aria-label={t('common.close')} />
-    </Modal>
+    <ConfirmDialog
+      title={t('editor.leaveTitle')}
+      body={t('editor.leaveConfirm')}
+      cancelLabel={t('editor.stay')}
+      confirmLabel={t('editor.leave')}
+      onCancel={() => setPending(null)}
+      onConfirm={() => {
+        setPending(null);
+        pending();
+      }}
+    />
   );
 }

@@ -8,7 +8,6 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import styled from 'styled-components';
 import { Button, IconButton } from '@zendeskgarden/react-buttons';
 import { Menu, Item } from '@zendeskgarden/react-dropdowns';
-import { Modal } from '@zendeskgarden/react-modals';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { OffsetPagination } from '@zendeskgarden/react-pagination';
 import { Table } from '@zendeskgarden/react-tables';
@@ -24,6 +23,7 @@ import { Loading } from '../shell/Loading.tsx';
 import { navigate } from '../shell/router.ts';
 import { StatusTag } from './status.tsx';
 import { describeError } from './errors.ts';
+import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
 
 const Heading = styled.div`
   display: flex;
@@ -253,25 +253,14 @@ export function MessageList() {
         />
       )}
       {confirmDelete && (
-        <Modal onClose={() => setConfirmDelete(null)} aria-label={t('list.deleteTitle')}>
-          <Modal.Header tag="h2" isDanger>
-            {t('list.deleteTitle')}
-          </Modal.Header>
-          <Modal.Body>{t('list.deleteConfirm', { name: confirmDelete.name })}</Modal.Body>
-          <Modal.Footer>
-            <Modal.FooterItem>
-              <Button isBasic onClick={() => setConfirmDelete(null)}>
-                {t('common.cancel')}
-              </Button>
-            </Modal.FooterItem>
-            <Modal.FooterItem>
-              <Button isPrimary isDanger onClick={() => void remove(confirmDelete)}>
-                {t('list.action.delete')}
-              </Button>
-            </Modal.FooterItem>
-          </Modal.Footer>
-          <Modal.Close aria-label={t('common.close')} />
-        </Modal>
+        <ConfirmDialog
+          title={t('list.deleteTitle')}
+          body={t('list.deleteConfirm', { name: confirmDelete.name })}
+          cancelLabel={t('common.cancel')}
+          confirmLabel={t('list.action.delete')}
+          onCancel={() => setConfirmDelete(null)}
+          onConfirm={() => void remove(confirmDelete)}
+        />
       )}
     </>
   );

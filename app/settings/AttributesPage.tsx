@@ -6,7 +6,6 @@
 import { useState } from 'react';
 import styled from 'styled-components';
 import { Button } from '@zendeskgarden/react-buttons';
-import { Modal } from '@zendeskgarden/react-modals';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { Table } from '@zendeskgarden/react-tables';
 import { Code, Paragraph, XXL } from '@zendeskgarden/react-typography';
@@ -16,6 +15,7 @@ import { Loading } from '../shell/Loading.tsx';
 import { SelectField } from '../shell/SelectField.tsx';
 import { AttributeForm, type AttributeDraft } from './AttributeForm.tsx';
 import { useAttributeChange, useAttributes, useBrands } from './queries.ts';
+import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
 
 const Heading = styled.div`
   display: flex;
@@ -186,25 +186,14 @@ export default function AttributesPage() {
         />
       )}
       {removing && (
-        <Modal onClose={() => setRemoving(null)} aria-label={t('attributes.removeTitle')}>
-          <Modal.Header tag="h2" isDanger>
-            {t('attributes.removeTitle')}
-          </Modal.Header>
-          <Modal.Body>{t('attributes.removeConfirm', { key: removing.key })}</Modal.Body>
-          <Modal.Footer>
-            <Modal.FooterItem>
-              <Button isBasic onClick={() => setRemoving(null)}>
-                {t('common.cancel')}
-              </Button>
-            </Modal.FooterItem>
-            <Modal.FooterItem>
-              <Button isPrimary isDanger onClick={() => void remove(removing)}>
-                {t('list.action.delete')}
-              </Button>
-            </Modal.FooterItem>
-          </Modal.Footer>
-          <Modal.Close aria-label={t('common.close')} />
-        </Modal>
+        <ConfirmDialog
+          title={t('attributes.removeTitle')}
+          body={t('attributes.removeConfirm', { key: removing.key })}
+          cancelLabel={t('common.cancel')}
+          confirmLabel={t('list.action.delete')}
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => void remove(removing)}
+        />
       )}
     </>
   );
