@@ -7,8 +7,6 @@
 // Completion: the suggest widget. The `suggest` feature's register only adds inline completions.
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/features/snippet/register';
-// Hover: docs from the hover provider and the markers' messages (squiggles).
-import 'monaco-editor/features/hover/register';
 // Editing comfort: matching brackets, `#` line comments (Ctrl+/), Format document.
 import 'monaco-editor/features/bracketMatching/register';
 import 'monaco-editor/features/comment/register';

@@ -2,10 +2,11 @@
  * Monaco for the rule language, bundled (no CDN) and loaded only when the Text view opens: the editor
  * core plus the features the Text view uses (./editor-features.ts), its worker, and the
  * `proactive` language wired to the pure editor services in dsl/editor (Monarch colours, completion,
- * hover docs, live diagnostics as markers, Format document).
+ * hover docs with the squiggles' messages (./hover.ts), live diagnostics as markers, Format document).
  */
 import * as monaco from 'monaco-editor/editor';
 import './editor-features.ts';
+import { attachHover, type HoverContents, type HoverSection } from './hover.ts';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import {
   complete,
@@ -123,16 +124,6 @@ export function setupProactiveLanguage(): typeof monaco {
       };
     },
   });
-  monaco.languages.registerHoverProvider(languageId, {
-    provideHover(model, position) {
-      const result = hover(textOf(model), model.getOffsetAt(position), validateOptions);
-      if (!result) return null;
-      return {
-        range: rangeOf(model, result.range.start, result.range.end),
-        contents: [{ value: result.contents }],
-      };
-    },
-  });
   monaco.languages.registerDocumentFormattingEditProvider(languageId, {
     provideDocumentFormattingEdits(model) {
       const result = format(model.getValue());
@@ -166,6 +157,63 @@ export function updateMarkers(model: monaco.editor.ITextModel): void {
     };
   });
   monaco.editor.setModelMarkers(model, 'proactive', markers);
+}
+
+/** The smallest range holding both `a` and `b`. */
+function union(a: monaco.IRange, b: monaco.IRange): monaco.IRange {
+  const aFirst =
+    a.startLineNumber < b.startLineNumber ||
+    (a.startLineNumber === b.startLineNumber && a.startColumn <= b.startColumn);
+  const aLast =
+    a.endLineNumber > b.endLineNumber || (a.endLineNumber === b.endLineNumber && a.endColumn >= b.endColumn);
+  return {
+    startLineNumber: aFirst ? a.startLineNumber : b.startLineNumber,
+    startColumn: aFirst ? a.startColumn : b.startColumn,
+    endLineNumber: aLast ? a.endLineNumber : b.endLineNumber,
+    endColumn: aLast ? a.endColumn : b.endColumn,
+  };
+}
+
+/**
+ * What the hover shows at a position: the messages of the squiggles there, then the docs of the word
+ * (a field, operator, keyword, schedule...), over the range they all cover.
+ *
+ * @example hoverContents(model, new monaco.Position(1, 14))?.sections // [{ kind: 'markdown', value: '**visitor.page_url** ...' }]
+ */
+export function hoverContents(
+  model: monaco.editor.ITextModel,
+  position: monaco.Position,
+): HoverContents | null {
+  const sections: HoverSection[] = [];
+  let range: monaco.IRange | undefined;
+  for (const marker of monaco.editor.getModelMarkers({ resource: model.uri, owner: 'proactive' })) {
+    if (!monaco.Range.containsPosition(marker, position)) continue;
+    sections.push({
+      kind: 'problem',
+      severity: marker.severity === monaco.MarkerSeverity.Error ? 'error' : 'warning',
+      message: marker.message,
+      code: typeof marker.code === 'string' ? marker.code : undefined,
+    });
+    range = range ? union(range, marker) : marker;
+  }
+  const docs = hover(textOf(model), model.getOffsetAt(position), validateOptions);
+  if (docs) {
+    sections.push({ kind: 'markdown', value: docs.contents });
+    const docsRange = rangeOf(model, docs.range.start, docs.range.end);
+    range = range ? union(range, docsRange) : docsRange;
+  }
+  return range ? { range, sections } : null;
+}
+
+/**
+ * Gives a Text view editor its hover (./hover.ts) with {@link hoverContents}; disposed with the editor.
+ *
+ * @example attachRuleHover(monaco.editor.create(element, { language: 'proactive' }));
+ */
+export function attachRuleHover(editor: monaco.editor.IStandaloneCodeEditor): monaco.IDisposable {
+  const hover = attachHover(monaco, editor, hoverContents);
+  editor.onDidDispose(() => hover.dispose());
+  return hover;
 }
 
 export { monaco };

@@ -80,13 +80,6 @@ describe('stubSource', () => {
 });
 
 describe('standIns', () => {
-  it('finds no quick fix for a squiggle', async () => {
-    const codeAction = await importStandIn('editor/contrib/codeAction/browser/codeAction.js');
-    const actions = await (codeAction.getCodeActions as () => Promise<{ validActions: unknown[] }>)();
-    expect(actions.validActions).toEqual([]);
-    expect(codeAction.quickFixCommandId).toBe('editor.action.quickFix');
-  });
-
   it("creates the DOM line breaks computer's factory, which refuses the 'advanced' wrapping clearly", async () => {
     const { DOMLineBreaksComputerFactory } = (await importStandIn(
       'editor/browser/view/domLineBreaksComputer.js',

@@ -35,75 +35,23 @@ export const leftOut: Readonly<Record<string, string>> = {
     'GPU rendering (the experimentalGpuAcceleration option, off)',
   'editor/common/services/editorWebWorker.js':
     'the editor worker run on the main thread when web workers are unavailable (the app bundles its worker)',
-  'editor/contrib/gotoSymbol/browser/link/goToDefinitionAtPosition.js':
-    'go to definition from a hover (the rule language has no definitions)',
-  'editor/contrib/inlineCompletions/browser/hintsWidget/inlineCompletionsHintsWidget.js':
-    'the inline completions toolbar (the rule language has no inline completions)',
-  'editor/contrib/inlayHints/browser/inlayHintsHover.js': 'inlay hints (the rule language has none)',
-  'editor/contrib/codeAction/browser/codeActionController.js':
-    'code actions and the light bulb (the rule language registers no code action provider)',
-  'editor/contrib/gotoError/browser/gotoError.js':
-    'go to next problem (F8) and the "View Problem" link in a squiggle\'s hover (the hover keeps the message)',
-  'editor/contrib/colorPicker/browser/hoverColorPicker/hoverColorPickerParticipant.js':
-    'the colour picker in hovers (the rule language has no colours)',
   'platform/history/browser/contextScopedHistoryWidget.js': "the find widget's input history",
-  'base/browser/ui/selectBox/selectBox.js':
-    'drop-down selects in action bars (no action bar the Text view shows has one)',
   'platform/actions/browser/menuEntryActionViewItem.js':
     'menu items, drop-down actions and context menu actions (the Text view shows no menu; context menus are stood in)',
-  'editor/contrib/colorPicker/browser/colorDetector.js':
-    'colour decorators and the colour picker (the rule language has no colours)',
   'platform/accessibilitySignal/browser/accessibilitySignalService.js':
     "the accessibility signals' catalogue (the standalone editor's signal service plays none; its identifier stays)",
   'base/common/observableInternal/logging/debugger/devToolsLogger.js':
     'the observables debugger (only with the VSCODE_DEV_DEBUG_OBSERVABLES environment variable)',
-  'editor/browser/controller/editContext/native/screenReaderContentRich.js':
-    'the rich screen reader content (the renderRichScreenReaderContent option, off; screen readers get the simple one)',
   'editor/common/services/semanticTokensStylingService.js':
     'the styling of semantic tokens (only the semantic tokens features, not included, use it)',
   'editor/contrib/smartSelect/browser/bracketSelections.js':
     "the completion list's locality bonus (the suggest.localityBonus option, off)",
-  'base/browser/domSanitize.js':
-    "DOMPurify, which sanitised the HTML Monaco's Markdown renderer made (the stand-in renderer makes text nodes only)",
   'base/common/glob.js':
     'glob patterns of language selectors and file associations (the rule language is selected by its id)',
 };
 
 /** Modules every editor constructs, replaced by a stand-in that does nothing. */
 export const standIns: Readonly<Record<string, { reason: string; source: string }>> = {
-  'editor/contrib/hover/browser/hoverCopyButton.js': {
-    reason: 'the copy button on hovers',
-    source: 'export class HoverCopyButton { dispose() {} }\n',
-  },
-  'editor/contrib/codeAction/browser/codeAction.js': {
-    reason:
-      "asking code action providers (a squiggle's hover asks for quick fixes; the rule language registers none)",
-    source: [
-      "export const codeActionCommandId = 'editor.action.codeAction';",
-      "export const quickFixCommandId = 'editor.action.quickFix';",
-      "export const autoFixCommandId = 'editor.action.autoFix';",
-      "export const refactorCommandId = 'editor.action.refactor';",
-      "export const sourceActionCommandId = 'editor.action.sourceAction';",
-      "export const organizeImportsCommandId = 'editor.action.organizeImports';",
-      "export const fixAllCommandId = 'editor.action.fixAll';",
-      "export const ApplyCodeActionReason = { OnSave: 'onSave', FromProblemsView: 'fromProblemsView', FromCodeActions: 'fromCodeActions', FromAILightbulb: 'fromAILightbulb', FromProblemsHover: 'fromProblemsHover' };",
-      'export async function getCodeActions() { return { validActions: [], allActions: [], hasAIFix: false, hasAutoFix: false, documentation: [], dispose() {} }; }',
-      'export async function applyCodeAction() {}',
-      '',
-    ].join('\n'),
-  },
-  'editor/contrib/hover/browser/glyphHoverController.js': {
-    reason:
-      "hovers of the glyph margin's and line numbers' decorations (the Text view sets no such hover message)",
-    source: [
-      'export class GlyphHoverController {',
-      "  static { this.ID = 'editor.contrib.marginHover'; }",
-      '  static get(editor) { return editor.getContribution(GlyphHoverController.ID); }',
-      '  dispose() {}',
-      '}',
-      '',
-    ].join('\n'),
-  },
   'editor/browser/view/domLineBreaksComputer.js': {
     reason:
       "wrapping measured in the DOM (the wrappingStrategy option 'advanced'; the Text view wraps 'simple')",
@@ -337,8 +285,17 @@ export const trimmed: Readonly<Record<string, Trim>> = {
   'editor/common/config/editorConfigurationSchema.js': settingDescriptions,
   ...Object.fromEntries(colourModules.map((path) => [path, colourDescriptions])),
   'base/common/strings.js': {
-    reason: 'the tables of confusable and invisible characters (for the unicode highlighter, left out)',
+    reason:
+      'the tables of confusable and invisible characters (for the unicode highlighter, left out), and the grapheme break table (clusters come from Intl.Segmenter: app/monaco/graphemes.ts)',
     replacements: [
+      [
+        /class GraphemeIterator \{[^]*?\n(?=function getCharContainingOffset)/,
+        `import { GraphemeIterator, nextCharLength, prevCharLength } from ${JSON.stringify(fileURLToPath(new URL('./graphemes.ts', import.meta.url)))};\n`,
+      ],
+      [
+        /function breakBetweenGraphemeBreakType\([^]*?\nfunction getGraphemeBreakRawData\(\) \{[^]*?\n\}\n/,
+        '',
+      ],
       [
         /(ambiguousCharacterData = new Lazy\(\(\) => \{[^]*?return )JSON\.parse\('[^']*'\)/,
         '$1{ _common: [] }',

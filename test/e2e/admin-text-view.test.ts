@@ -1,7 +1,8 @@
 /**
  * The Text view's editor features in Chromium, on the slim Monaco build (app/monaco/editor-features.ts
- * and the modules app/monaco/slim.ts leaves out): Monarch colouring, completion, hover docs, squiggles
- * with their message on hover, bracket matching, `#` line comments and Format document, with no error
+ * and the modules app/monaco/slim.ts leaves out): Monarch colouring, completion, hover docs (the Text
+ * view's own hover, app/monaco/hover.ts: by mouse and by Ctrl+K Ctrl+I), squiggles with their message
+ * on hover, bracket matching, `#` line comments and Format document, with no error
  * thrown into the page and none logged by Monaco (a left-out module throws a clear error when reached).
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -89,12 +90,24 @@ describe('the Text view (slim Monaco)', () => {
       .toBeGreaterThanOrEqual(3);
 
     // Hover docs from the language's hover provider.
+    const hover = page.getByRole('tooltip');
     const field = await textBox(page, 'page_url');
     await page.mouse.move(field.centerX, field.centerY);
-    await expect
-      .poll(() => page.locator('.monaco-hover').first().innerText(), { timeout: 10_000 })
-      .toContain('visitor.page_url');
+    await expect.poll(() => hover.innerText(), { timeout: 10_000 }).toContain('visitor.page_url');
     await page.mouse.move(0, 0);
+    await hover.waitFor({ state: 'hidden' });
+
+    // The same docs from the keyboard (Ctrl+K Ctrl+I at the cursor), focused; Escape returns to the text.
+    await page.mouse.click(field.centerX, field.centerY);
+    await page.keyboard.press('ControlOrMeta+K');
+    await page.keyboard.press('ControlOrMeta+I');
+    await expect.poll(() => hover.innerText(), { timeout: 10_000 }).toContain('visitor.page_url');
+    await expect.poll(() => hover.evaluate((node) => node === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await hover.waitFor({ state: 'hidden' });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null))
+      .toBe(true);
 
     // Bracket matching: the cursor after "(" marks both brackets.
     const bracket = await textBox(page, '(');
@@ -120,9 +133,7 @@ describe('the Text view (slim Monaco)', () => {
     const squiggle = await editor.locator('.squiggly-error').first().boundingBox();
     if (!squiggle) throw new Error('The squiggle has no box');
     await page.mouse.move(squiggle.x + squiggle.width / 2, squiggle.y + squiggle.height / 2);
-    await expect
-      .poll(() => page.locator('.monaco-hover').first().innerText(), { timeout: 10_000 })
-      .toContain('visitor.nope');
+    await expect.poll(() => hover.innerText(), { timeout: 10_000 }).toContain('visitor.nope');
     await page.mouse.move(0, 0);
 
     // Format document (the button under the editor) prints the canonical text.
@@ -139,6 +150,18 @@ describe('the Text view (slim Monaco)', () => {
     await expect.poll(() => ruleText(page)).toMatch(/^# ?when/);
     await page.keyboard.press('ControlOrMeta+/');
     await expect.poll(() => ruleText(page)).toMatch(/^when/);
+
+    // The cursor steps over whole characters (grapheme clusters: app/monaco/graphemes.ts): an accent
+    // written as a combining mark, a family emoji joined by ZWJs.
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText('when visitor.page_title contains "e\u0301👨\u200d👩\u200d👧"');
+    await expect.poll(() => ruleText(page)).toContain('👧"');
+    await page.keyboard.press('End');
+    for (const _ of ['"', 'family', 'é']) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('x');
+    await expect
+      .poll(() => ruleText(page))
+      .toBe('when visitor.page_title contains "xe\u0301👨\u200d👩\u200d👧"');
 
     expect(admin?.errors).toEqual([]);
     expect(consoleErrors).toEqual([]);
