@@ -3,8 +3,8 @@
  * the app's build (a meta tag in iframe.html, for when Zendesk hosts the files): scripts only from the
  * app's own files (no inline script, no eval), styles from its files plus the inline styles that
  * styled-components and Garden write, calls to its own origin only (inside Zendesk every API call goes
- * through the SDK's postMessage), workers from its files. `frame-ancestors` cannot be set in a meta tag:
- * the server adds it.
+ * through the SDK's postMessage), and no workers (the Text view's Monaco runs without one).
+ * `frame-ancestors` cannot be set in a meta tag: the server adds it.
  */
 export const adminPolicyDirectives: readonly string[] = [
   "default-src 'self'",
@@ -13,7 +13,7 @@ export const adminPolicyDirectives: readonly string[] = [
   "img-src 'self' data:",
   "font-src 'self' data:",
   "connect-src 'self'",
-  "worker-src 'self'",
+  "worker-src 'none'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",

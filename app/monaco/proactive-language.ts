@@ -1,13 +1,12 @@
 /**
  * Monaco for the rule language, bundled (no CDN) and loaded only when the Text view opens: the editor
- * core plus the features the Text view uses (./editor-features.ts), its worker, and the
- * `proactive` language wired to the pure editor services in dsl/editor (Monarch colours, completion,
+ * core plus the features the Text view uses (./editor-features.ts), with no web worker
+ * (./editor-worker-service.ts), and the `proactive` language wired to the pure editor services in dsl/editor (Monarch colours, completion,
  * hover docs with the squiggles' messages (./hover.ts), live diagnostics as markers, Format document).
  */
 import * as monaco from 'monaco-editor/editor';
 import './editor-features.ts';
 import { attachHover, type HoverContents, type HoverSection } from './hover.ts';
-import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import {
   complete,
   diagnostics,
@@ -35,12 +34,14 @@ export function setValidateOptions(options: ValidateOptions): void {
 /**
  * Editor options the language and the build need: completion comes only from the language (Monaco's
  * list of the document's words would otherwise show wherever the language offers nothing), and the parts
- * app/monaco/slim.ts leaves out stay off (the EditContext input, the scrollbar's decoration marks).
+ * app/monaco/slim.ts leaves out stay off (the EditContext input, the scrollbar's decoration marks,
+ * whitespace drawn over the lines rather than by them).
  */
 export const languageEditorOptions = {
   wordBasedSuggestions: 'off',
   editContext: false,
   overviewRulerLanes: 0,
+  experimentalWhitespaceRendering: 'off',
 } as const satisfies monaco.editor.IStandaloneEditorConstructionOptions;
 
 /** The text of a model, read once per version (the services then lex it once: see dsl/editor/lexing.ts). */
@@ -80,9 +81,6 @@ function rangeOf(model: monaco.editor.ITextModel, start: number, end: number): m
 export function setupProactiveLanguage(): typeof monaco {
   if (registered) return monaco;
   registered = true;
-  (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
-    getWorker: () => new EditorWorker(),
-  };
   monaco.languages.register({ id: languageId, extensions: ['.proactive'], aliases: ['Proactive rule'] });
   monaco.languages.setMonarchTokensProvider(
     languageId,

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import {
   codiconsInUse,
   leftOut,
@@ -89,6 +89,85 @@ describe('standIns', () => {
     expect(() => DOMLineBreaksComputerFactory.create().createLineBreaksComputer()).toThrow(
       "wrappingStrategy 'advanced' is left out of the admin app's build",
     );
+  });
+});
+
+describe('standIns of what the Text view does not show', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** A stand-in's source with Monaco's base classes replaced by minimal ones, imported. */
+  async function importWithBases(path: string): Promise<Record<string, unknown>> {
+    vi.stubGlobal('document', { createElement: (tag: string) => ({ tagName: tag.toUpperCase() }) });
+    const source = (standIns[path]?.source ?? '')
+      .replace(/^import \{ createFastDomNode \}.*$/m, 'const createFastDomNode = (domNode) => ({ domNode });')
+      .replace(
+        /^import \{ ViewPart \}.*$/m,
+        'class ViewPart { constructor(context) { this._context = context; } }',
+      )
+      .replace(/^import \{ DynamicViewOverlay \}.*$/m, 'class DynamicViewOverlay {}');
+    expect(source).not.toMatch(/^import /m);
+    return importStandIn(path, source);
+  }
+
+  it('draws empty layers: rulers, block decorations, the minimap, whitespace and wrap marks', async () => {
+    for (const [path, name] of [
+      ['editor/browser/viewParts/rulers/rulers.js', 'Rulers'],
+      ['editor/browser/viewParts/blockDecorations/blockDecorations.js', 'BlockDecorations'],
+      ['editor/browser/viewParts/minimap/minimap.js', 'Minimap'],
+    ] as const) {
+      const Part = (await importWithBases(path))[name] as new (context: unknown) => {
+        domNode: { domNode: { tagName: string } };
+        prepareRender(): void;
+        render(): void;
+      };
+      const part = new Part({});
+      expect(part.domNode.domNode.tagName, name).toBe('DIV');
+      part.prepareRender();
+      part.render();
+    }
+    for (const [path, name] of [
+      ['editor/browser/viewParts/whitespace/whitespace.js', 'WhitespaceOverlay'],
+      ['editor/browser/viewParts/wordWrapIndicator/wordWrapIndicator.js', 'WordWrapIndicatorOverlay'],
+    ] as const) {
+      const Overlay = (await importWithBases(path))[name] as new () => { render(): string };
+      expect(new Overlay().render(), name).toBe('');
+    }
+  });
+
+  it('adds no view zone, and says so clearly when asked to', async () => {
+    const { ViewZones } = (await importWithBases('editor/browser/viewParts/viewZones/viewZones.js')) as {
+      ViewZones: new (context: unknown) => {
+        marginDomNode: { domNode: { tagName: string } };
+        shouldSuppressMouseDownOnViewZone(): boolean;
+        changeViewZones(callback: () => void): void;
+      };
+    };
+    const zones = new ViewZones({});
+    expect(zones.marginDomNode.domNode.tagName).toBe('DIV');
+    expect(zones.shouldSuppressMouseDownOnViewZone()).toBe(false);
+    expect(() => zones.changeViewZones(() => undefined)).toThrow(
+      "view zones are left out of the admin app's build",
+    );
+  });
+
+  it('has only empty menus', async () => {
+    const { MenuService, createConfigureKeybindingAction } = (await importStandIn(
+      'platform/actions/common/menuService.js',
+    )) as {
+      MenuService: new () => {
+        createMenu(): { getActions(): unknown[]; onDidChange(listener: () => void): { dispose(): void } };
+        getMenuActions(): unknown[];
+        getMenuContexts(): Set<string>;
+      };
+      createConfigureKeybindingAction: () => unknown;
+    };
+    const service = new MenuService();
+    const menu = service.createMenu();
+    expect(menu.getActions()).toEqual([]);
+    menu.onDidChange(() => undefined).dispose();
+    expect(service.getMenuActions()).toEqual([]);
+    expect(service.getMenuContexts().size).toBe(0);
+    expect(() => createConfigureKeybindingAction()).toThrow("menus are left out of the admin app's build");
   });
 });
 
@@ -235,7 +314,9 @@ describe('monacoSlim', () => {
     }
     for (const [path, { source }] of Object.entries(standIns)) {
       const exported = /^export \{([^}]*)\};?$/m.exec(readFileSync(join(monacoRoot(), path), 'utf8'));
-      const reExported = /^export \{([^}]*)\} from /m.exec(source)?.[1]?.split(',') ?? [];
+      const reExported = [...source.matchAll(/^export \{([^}]*)\}(?: from |;)/gm)].flatMap((match) =>
+        (match[1] ?? '').split(','),
+      );
       for (const name of (exported?.[1] ?? '').split(',').map((part) => part.trim()))
         if (!reExported.map((part) => part.trim()).includes(name))
           expect(source).toMatch(new RegExp(`^export (?:class|const|(?:async )?function) ${name}\\b`, 'm'));

@@ -33,8 +33,14 @@ export const leftOut: Readonly<Record<string, string>> = {
   'editor/browser/gpu/viewGpuContext.js': 'GPU rendering (the experimentalGpuAcceleration option, off)',
   'editor/browser/viewParts/viewLinesGpu/viewLinesGpu.js':
     'GPU rendering (the experimentalGpuAcceleration option, off)',
-  'editor/common/services/editorWebWorker.js':
-    'the editor worker run on the main thread when web workers are unavailable (the app bundles its worker)',
+  'editor/standalone/browser/services/standaloneWebWorkerService.js':
+    'starting web workers (no part of the build starts one: see editorWorkerService.js below)',
+  'editor/browser/viewParts/rulersGpu/rulersGpu.js':
+    'rulers drawn by the GPU (the experimentalGpuAcceleration option, off)',
+  'editor/browser/services/inlineCompletionsService.js':
+    'snoozing inline completions (the rule language has none)',
+  'editor/standalone/browser/standaloneWebWorker.js':
+    'web workers of Monaco for a language (monaco.editor.createWebWorker; the rule language runs on the main thread)',
   'platform/history/browser/contextScopedHistoryWidget.js': "the find widget's input history",
   'platform/actions/browser/menuEntryActionViewItem.js':
     'menu items, drop-down actions and context menu actions (the Text view shows no menu; context menus are stood in)',
@@ -49,6 +55,36 @@ export const leftOut: Readonly<Record<string, string>> = {
   'base/common/glob.js':
     'glob patterns of language selectors and file associations (the rule language is selected by its id)',
 };
+
+/**
+ * The source of a view part that draws nothing: a `ViewPart` (one of the editor's layers) with an empty
+ * `element` as its `domNode` (`this._domNode` too), and `members` (methods the view calls on it).
+ */
+function emptyViewPart(name: string, members: readonly string[] = [], element = 'div'): string {
+  return [
+    "import { createFastDomNode } from 'monaco-editor/base/browser/fastDomNode';",
+    "import { ViewPart } from 'monaco-editor/editor/browser/view/viewPart';",
+    `export class ${name} extends ViewPart {`,
+    `  constructor(context) { super(context); this.domNode = this._domNode = createFastDomNode(document.createElement('${element}')); }`,
+    '  prepareRender() {}',
+    '  render() {}',
+    ...members.map((member) => `  ${member}`),
+    '}',
+    '',
+  ].join('\n');
+}
+
+/** The source of a layer of the text's lines that draws nothing (a `DynamicViewOverlay`). */
+function emptyOverlay(name: string): string {
+  return [
+    "import { DynamicViewOverlay } from 'monaco-editor/editor/browser/view/dynamicViewOverlay';",
+    `export class ${name} extends DynamicViewOverlay {`,
+    '  prepareRender() {}',
+    "  render() { return ''; }",
+    '}',
+    '',
+  ].join('\n');
+}
 
 /** Modules every editor constructs, replaced by a stand-in that does nothing. */
 export const standIns: Readonly<Record<string, { reason: string; source: string }>> = {
@@ -67,17 +103,7 @@ export const standIns: Readonly<Record<string, { reason: string; source: string 
   },
   'editor/browser/viewParts/minimap/minimap.js': {
     reason: 'the minimap (the Text view turns it off)',
-    source: [
-      "import { createFastDomNode } from 'monaco-editor/base/browser/fastDomNode';",
-      "import { ViewPart } from 'monaco-editor/editor/browser/view/viewPart';",
-      'export class Minimap extends ViewPart {',
-      "  constructor(context) { super(context); this._domNode = createFastDomNode(document.createElement('div')); }",
-      '  getDomNode() { return this._domNode; }',
-      '  prepareRender() {}',
-      '  render() {}',
-      '}',
-      '',
-    ].join('\n'),
+    source: emptyViewPart('Minimap', ['getDomNode() { return this._domNode; }']),
   },
   'platform/contextview/browser/contextMenuHandler.js': {
     reason: 'context menus (the Text view has no editor context menu; a menu asked for does not show)',
@@ -97,14 +123,52 @@ export const standIns: Readonly<Record<string, { reason: string; source: string 
   },
   'editor/browser/viewParts/overviewRuler/decorationsOverviewRuler.js': {
     reason: "the decorations' marks in the scrollbar (the overviewRulerLanes option, 0)",
+    source: emptyViewPart(
+      'DecorationsOverviewRuler',
+      ['getDomNode() { return this._domNode.domNode; }'],
+      'canvas',
+    ),
+  },
+  'editor/browser/viewParts/rulers/rulers.js': {
+    reason: 'vertical rulers at given columns (the rulers option, none)',
+    source: emptyViewPart('Rulers'),
+  },
+  'editor/browser/viewParts/blockDecorations/blockDecorations.js': {
+    reason: 'decorations drawn as blocks around lines (blockClassName; the Text view sets none)',
+    source: emptyViewPart('BlockDecorations'),
+  },
+  'editor/browser/viewParts/viewZones/viewZones.js': {
+    reason:
+      'view zones, space inserted between lines (editor.changeViewZones; used by peek views and diff editors, not in the build)',
+    source: emptyViewPart('ViewZones', [
+      "marginDomNode = createFastDomNode(document.createElement('div'));",
+      'shouldSuppressMouseDownOnViewZone() { return false; }',
+      `changeViewZones() { throw new Error("Monaco's view zones are left out of the admin app's build: see app/monaco/slim.ts."); }`,
+    ]),
+  },
+  'editor/browser/viewParts/whitespace/whitespace.js': {
+    reason:
+      "whitespace drawn over the text (the experimentalWhitespaceRendering option, 'off': the lines render their whitespace themselves)",
+    source: emptyOverlay('WhitespaceOverlay'),
+  },
+  'editor/browser/viewParts/wordWrapIndicator/wordWrapIndicator.js': {
+    reason: 'a mark where a line wraps (the wordWrapIndicator option, off)',
+    source: emptyOverlay('WordWrapIndicatorOverlay'),
+  },
+  'platform/actions/common/menuService.js': {
+    reason:
+      "menus of actions (for context menus, toolbars and the completion list's status bar, none of which the Text view shows)",
     source: [
-      "import { createFastDomNode } from 'monaco-editor/base/browser/fastDomNode';",
-      "import { ViewPart } from 'monaco-editor/editor/browser/view/viewPart';",
-      'export class DecorationsOverviewRuler extends ViewPart {',
-      "  constructor(context) { super(context); this._domNode = createFastDomNode(document.createElement('canvas')); }",
-      '  getDomNode() { return this._domNode.domNode; }',
-      '  prepareRender() {}',
-      '  render() {}',
+      'const nothing = { dispose() {} };',
+      'const emptyMenu = { onDidChange: () => nothing, getActions: () => [], dispose() {} };',
+      'export class MenuService {',
+      '  createMenu() { return emptyMenu; }',
+      '  getMenuActions() { return []; }',
+      '  getMenuContexts() { return new Set(); }',
+      '  resetHiddenStates() {}',
+      '}',
+      'export function createConfigureKeybindingAction() {',
+      '  throw new Error("Monaco\'s menus are left out of the admin app\'s build: see app/monaco/slim.ts.");',
       '}',
       '',
     ].join('\n'),
@@ -187,6 +251,23 @@ export const standIns: Readonly<Record<string, { reason: string; source: string 
       '  dispose() {}',
       '}',
       'registerSingleton(IHoverService, HoverService, 1);',
+      '',
+    ].join('\n'),
+  },
+  'editor/browser/services/editorWorkerService.js': {
+    reason:
+      "the editor worker (formatting's minimal edits are computed on the main thread by app/monaco/editor-worker-service.ts; word-based completion, links, diffs and colour or unicode scans are not in the build)",
+    source: [
+      "import { IModelService } from 'monaco-editor/editor/common/services/model';",
+      `import { EditorWorkerService } from ${JSON.stringify(fileURLToPath(new URL('./editor-worker-service.ts', import.meta.url)))};`,
+      '// What `@IModelService` on its constructor parameter does in the original.',
+      'IModelService(EditorWorkerService, undefined, 0);',
+      'export { EditorWorkerService };',
+      'export class EditorWorkerClient {',
+      '  constructor() {',
+      '    throw new Error("Monaco\'s editor worker is left out of the admin app\'s build: see app/monaco/slim.ts.");',
+      '  }',
+      '}',
       '',
     ].join('\n'),
   },
