@@ -2,10 +2,12 @@
  * Monaco for the rule language, bundled (no CDN) and loaded only when the Text view opens: the editor
  * core plus the features the Text view uses (./editor-features.ts), with no web worker
  * (./editor-worker-service.ts), and the `proactive` language wired to the pure editor services in dsl/editor (Monarch colours, completion,
- * hover docs with the squiggles' messages (./hover.ts), live diagnostics as markers, Format document).
+ * hover docs with the squiggles' messages (./hover.ts), live diagnostics as markers, Format Document
+ * (./format-action.ts)).
  */
 import * as monaco from 'monaco-editor/editor';
 import './editor-features.ts';
+import { attachFormatAction } from './format-action.ts';
 import { attachHover, type HoverContents, type HoverSection } from './hover.ts';
 import {
   complete,
@@ -122,13 +124,6 @@ export function setupProactiveLanguage(): typeof monaco {
       };
     },
   });
-  monaco.languages.registerDocumentFormattingEditProvider(languageId, {
-    provideDocumentFormattingEdits(model) {
-      const result = format(model.getValue());
-      if (result.diagnostics.length > 0 || result.text === model.getValue()) return [];
-      return [{ range: model.getFullModelRange(), text: result.text }];
-    },
-  });
   return monaco;
 }
 
@@ -204,14 +199,35 @@ export function hoverContents(
 }
 
 /**
- * Gives a Text view editor its hover (./hover.ts) with {@link hoverContents}; disposed with the editor.
+ * The canonical text of a rule, or null while it has syntax errors (Format Document then changes nothing).
  *
- * @example attachRuleHover(monaco.editor.create(element, { language: 'proactive' }));
+ * @example formatRule('when  visitor.page_url is "x"') // 'when visitor.page_url is "x" once_per_visit\n'
  */
-export function attachRuleHover(editor: monaco.editor.IStandaloneCodeEditor): monaco.IDisposable {
-  const hover = attachHover(monaco, editor, hoverContents);
-  editor.onDidDispose(() => hover.dispose());
-  return hover;
+export function formatRule(text: string): string | null {
+  const result = format(text);
+  return result.diagnostics.length > 0 ? null : result.text;
+}
+
+/**
+ * Gives a Text view editor the features it builds on Monaco's public API: its hover (./hover.ts, with
+ * {@link hoverContents}) and Format Document (./format-action.ts, with {@link formatRule}); they are
+ * removed with the editor.
+ *
+ * @example attachTextViewFeatures(monaco.editor.create(element, { language: 'proactive' }));
+ */
+export function attachTextViewFeatures(editor: monaco.editor.IStandaloneCodeEditor): monaco.IDisposable {
+  const features = [
+    attachHover(monaco, editor, hoverContents),
+    attachFormatAction(monaco, editor, formatRule),
+  ];
+  const dispose = () => features.forEach((feature) => feature.dispose());
+  const disposed = editor.onDidDispose(dispose);
+  return {
+    dispose() {
+      disposed.dispose();
+      dispose();
+    },
+  };
 }
 
 export { monaco };

@@ -115,7 +115,7 @@ export function RuleTextEditor({ value, onChange, validateOptions, handle }: Rul
           ...loaded.languageEditorOptions,
         });
         editor.current = created;
-        loaded.attachRuleHover(created);
+        loaded.attachTextViewFeatures(created);
         const model = created.getModel();
         if (model) loaded.updateMarkers(model);
         created.onDidChangeModelContent(() => {

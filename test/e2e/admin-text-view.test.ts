@@ -143,6 +143,16 @@ describe('the Text view (slim Monaco)', () => {
     await page.getByRole('button', { name: 'Format' }).click();
     await expect.poll(() => ruleText(page)).toMatch(/^when visitor\.page_url contains "pricing"/);
 
+    // ... and from the keyboard (Shift+Alt+F), as one step of undo.
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('when   visitor.page_url   contains "pricing"', { delay: 5 });
+    await expect.poll(() => ruleText(page)).toContain('   ');
+    await page.keyboard.press('Shift+Alt+F');
+    await expect.poll(() => ruleText(page)).toMatch(/^when visitor\.page_url contains "pricing"/);
+    await page.keyboard.press('ControlOrMeta+Z');
+    await expect.poll(() => ruleText(page)).toBe('when   visitor.page_url   contains "pricing"');
+
     // `#` line comments (Ctrl+/) toggle on and off.
     await editor.locator('.view-lines').click();
     await page.keyboard.press('ControlOrMeta+Home');
