@@ -248,6 +248,23 @@ describe('attachHover', () => {
     expect(escape.stopPropagation).toHaveBeenCalled();
   });
 
+  it('does not show a hover the mouse asked for once a key is pressed, and lets Escape through when none shows', () => {
+    const { editor, fire, moveTo, node } = fakeEditor();
+    attachHover(monaco, editor, source);
+    moveTo(2);
+    fire('keyDown', { keyCode: 15, browserEvent: { key: 'ArrowLeft' } });
+    vi.advanceTimersByTime(1000);
+    expect(node().hidden).toBe(true);
+    const escape = {
+      keyCode: ESCAPE,
+      browserEvent: { key: 'Escape' },
+      preventDefault: vi.fn(),
+      stopPropagation: vi.fn(),
+    };
+    fire('keyDown', escape);
+    expect(escape.preventDefault).not.toHaveBeenCalled();
+  });
+
   it('shows the hover for the cursor with Ctrl+K Ctrl+I and takes the focus; Escape gives it back to the text', () => {
     const { editor, state, node } = fakeEditor();
     attachHover(monaco, editor, source);

@@ -7,7 +7,8 @@
  * - the mouse resting on text shows what {@link HoverSource} finds there after `delay` ms; moving within
  *   the hovered range keeps it, moving to other text with something to show replaces it at once;
  * - with `sticky`, the mouse may move onto the hover (to select or scroll its text) for `hidingDelay` ms;
- * - typing, scrolling, a click in the editor or Escape hides it;
+ * - a key (other than a modifier alone), an edit, scrolling, a click in the editor or Escape hides it,
+ *   or cancels it while the mouse is still resting;
  * - Ctrl+K Ctrl+I (Cmd on macOS, "Show Hover" as in Monaco) shows it for the cursor's position and
  *   moves the focus into it, where a screen reader reads it; Escape returns the focus to the text.
  */
@@ -208,8 +209,8 @@ export function attachHover(
       hide();
     }),
     editor.onKeyDown((event) => {
-      if (!shown || modifierKeys.has(event.browserEvent.key)) return;
-      if (event.keyCode === monaco.KeyCode.Escape) {
+      if (modifierKeys.has(event.browserEvent.key)) return;
+      if (shown && event.keyCode === monaco.KeyCode.Escape) {
         event.preventDefault();
         event.stopPropagation();
       }
