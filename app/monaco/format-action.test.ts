@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type * as Monaco from 'monaco-editor/editor';
-import { attachFormatAction, formatActionId, formatDocument, type FormatMonaco } from './format-action.ts';
+import {
+  attachFormatAction,
+  formatActionId,
+  formatDocument,
+  offsetAfterFormat,
+  type FormatMonaco,
+} from './format-action.ts';
 
 const monaco: FormatMonaco = { KeyMod: { Shift: 1024, Alt: 512 }, KeyCode: { KeyF: 36 } } as FormatMonaco;
 
 /** A one-line editor over `text` that records its undo stops, edits and reveals. */
-function fakeEditor(text: string | null) {
+function fakeEditor(text: string | null, cursorColumn = 2) {
   const log: string[] = [];
   let value = text ?? '';
+  let position: Monaco.IPosition = { lineNumber: 1, column: cursorColumn };
   const model = {
     getValue: () => value,
     getFullModelRange: () => ({
@@ -34,7 +42,11 @@ function fakeEditor(text: string | null) {
       }
       return true;
     },
-    getPosition: () => ({ lineNumber: 1, column: 2 }),
+    getPosition: () => position,
+    setPosition(next: Monaco.IPosition) {
+      log.push(`cursor ${next.column}`);
+      position = next;
+    },
     revealPositionInCenterIfOutsideViewport: () => log.push('reveal'),
     addAction(action: Monaco.editor.IActionDescriptor) {
       actions.push(action);
@@ -52,11 +64,11 @@ function fakeEditor(text: string | null) {
 const collapseSpaces = (text: string) => (text.includes('(') ? null : text.replace(/ +/g, ' '));
 
 describe('formatDocument', () => {
-  it('applies the formatted text as one undoable edit of the part that changed', () => {
-    const { editor, log, value } = fakeEditor('when  a is "x"');
+  it('applies the formatted text as one undoable edit of the part that changed, the cursor kept by its word', () => {
+    const { editor, log, value } = fakeEditor('when  a  is "x"', 10); // the cursor before "is"
     expect(formatDocument(editor, collapseSpaces)).toBe(true);
     expect(value()).toBe('when a is "x"');
-    expect(log).toEqual(['undo stop', 'format 6-7 "" true', 'undo stop', 'reveal']);
+    expect(log).toEqual(['undo stop', 'format 6-9 "a" true', 'undo stop', 'cursor 8', 'reveal']);
   });
 
   it('changes nothing when the text is formatted already, cannot be formatted, or there is no model', () => {
@@ -65,6 +77,33 @@ describe('formatDocument', () => {
       expect(formatDocument(editor, collapseSpaces)).toBe(false);
       expect(log).toEqual([]);
     }
+  });
+});
+
+describe('offsetAfterFormat', () => {
+  it('keeps the cursor beside the same character when only whitespace changes', () => {
+    expect(offsetAfterFormat('when   a', 'when a', 7)).toBe(5);
+    expect(offsetAfterFormat('when   a', 'when a', 4)).toBe(4);
+    expect(offsetAfterFormat('  when', 'when', 1)).toBe(0);
+    expect(offsetAfterFormat('when a', 'when a\n', 6)).toBe(6);
+  });
+
+  it('puts the cursor before the same non-space character, for any re-spacing', () => {
+    const words = fc.array(fc.stringMatching(/^[a-z"._]{1,6}$/), { minLength: 1, maxLength: 8 });
+    const gaps = fc.array(fc.constantFrom(' ', '  ', '\n', ' \n  '), { minLength: 9, maxLength: 9 });
+    fc.assert(
+      fc.property(words, gaps, gaps, fc.nat(), (parts, beforeGaps, afterGaps, at) => {
+        const join = (spaces: string[]) => parts.map((word, index) => word + (spaces[index] ?? ' ')).join('');
+        const before = join(beforeGaps);
+        const after = join(afterGaps);
+        const offset = at % (before.length + 1);
+        const mapped = offsetAfterFormat(before, after, offset);
+        const next = before.slice(offset).trimStart().charAt(0);
+        if (/\S/.test(before.charAt(offset))) expect(after.charAt(mapped)).toBe(next);
+        expect(after.slice(0, mapped).replace(/\s/g, '')).toBe(before.slice(0, offset).replace(/\s/g, ''));
+      }),
+      { seed: 20261206, numRuns: 500 },
+    );
   });
 });
 

@@ -152,6 +152,13 @@ describe('the Text view (slim Monaco)', () => {
     await expect.poll(() => ruleText(page)).toMatch(/^when visitor\.page_url contains "pricing"/);
     await page.keyboard.press('ControlOrMeta+Z');
     await expect.poll(() => ruleText(page)).toBe('when   visitor.page_url   contains "pricing"');
+    // The cursor stays beside its word when formatting moves it: put before "contains", it types there.
+    const word = await textBox(page, 'contains');
+    await page.mouse.click(word.x + 2, word.centerY);
+    await page.keyboard.press('Shift+Alt+F');
+    await expect.poll(() => ruleText(page)).toMatch(/^when visitor\.page_url contains "pricing"/);
+    await page.keyboard.type('X');
+    await expect.poll(() => ruleText(page)).toMatch(/^when visitor\.page_url Xcontains "pricing"/);
 
     // `#` line comments (Ctrl+/) toggle on and off.
     await editor.locator('.view-lines').click();
