@@ -152,21 +152,6 @@ export function updateMarkers(model: monaco.editor.ITextModel): void {
   monaco.editor.setModelMarkers(model, 'proactive', markers);
 }
 
-/** The smallest range holding both `a` and `b`. */
-function union(a: monaco.IRange, b: monaco.IRange): monaco.IRange {
-  const aFirst =
-    a.startLineNumber < b.startLineNumber ||
-    (a.startLineNumber === b.startLineNumber && a.startColumn <= b.startColumn);
-  const aLast =
-    a.endLineNumber > b.endLineNumber || (a.endLineNumber === b.endLineNumber && a.endColumn >= b.endColumn);
-  return {
-    startLineNumber: aFirst ? a.startLineNumber : b.startLineNumber,
-    startColumn: aFirst ? a.startColumn : b.startColumn,
-    endLineNumber: aLast ? a.endLineNumber : b.endLineNumber,
-    endColumn: aLast ? a.endColumn : b.endColumn,
-  };
-}
-
 /**
  * What the hover shows at a position: the messages of the squiggles there, then the docs of the word
  * (a field, operator, keyword, schedule...), over the range they all cover.
@@ -187,13 +172,13 @@ export function hoverContents(
       message: marker.message,
       code: typeof marker.code === 'string' ? marker.code : undefined,
     });
-    range = range ? union(range, marker) : marker;
+    range = range ? monaco.Range.plusRange(range, marker) : marker;
   }
   const docs = hover(textOf(model), model.getOffsetAt(position), validateOptions);
   if (docs) {
     sections.push({ kind: 'markdown', value: docs.contents });
     const docsRange = rangeOf(model, docs.range.start, docs.range.end);
-    range = range ? union(range, docsRange) : docsRange;
+    range = range ? monaco.Range.plusRange(range, docsRange) : docsRange;
   }
   return range ? { range, sections } : null;
 }
