@@ -1,11 +1,12 @@
 /**
  * Monaco's editor worker service, run on the main thread without a worker. Stock Monaco starts a web
  * worker (a 297 KB script) and syncs every model to it for word-based completion, link detection,
- * diffs, colour and unicode scans and the "more minimal" edits of formatting; of these the Text view
- * uses only formatting (the rule language completes itself; links, diffs, colours and the unicode
- * highlighter are not in the build). app/monaco/slim.ts loads this module in place of
- * `editor/browser/services/editorWorkerService.js`: no worker is created, and Format document still
- * changes only what formatting changed (so the cursor and undo keep their place elsewhere).
+ * diffs, colour and unicode scans and the "more minimal" edits of formatting; the Text view needs none
+ * of these from a worker (the rule language completes itself; links, diffs, colours and the unicode
+ * highlighter are not in the build; its Format Document, ./format-action.ts, narrows its edit with
+ * {@link narrowEdit} here). app/monaco/slim.ts loads this module in place of
+ * `editor/browser/services/editorWorkerService.js`: no worker is created, and any Monaco code asking for
+ * minimal edits gets them narrowed the same way.
  */
 
 /** A text edit as Monaco hands it around (`TextEdit`: a range and its new text). */
