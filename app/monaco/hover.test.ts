@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as Monaco from 'monaco-editor/editor';
+import { Range } from 'monaco-editor/editor/common/core/range';
 import {
   attachHover,
   hoverWidgetId,
@@ -18,6 +19,7 @@ const ESCAPE = 9;
 
 /** The parts of the monaco namespace the hover reads, with Monaco's values. */
 const monaco = {
+  Range,
   Position: class {
     constructor(
       readonly lineNumber: number,
@@ -96,6 +98,14 @@ function fakeEditor(
     node: () => state.widget?.getDomNode() as HTMLElement,
   };
 }
+
+/** An Escape key press as the editor reports it, recording whether it was stopped. */
+const escapeKey = () => ({
+  keyCode: ESCAPE,
+  browserEvent: { key: 'Escape' },
+  preventDefault: vi.fn(),
+  stopPropagation: vi.fn(),
+});
 
 /** Docs over columns 1-5 ("when "), a problem over 6-9, nothing after column 12. */
 const source: HoverSource = (_model, position) => {
@@ -236,12 +246,7 @@ describe('attachHover', () => {
     fire('mouseDown', { target: { type: CONTENT_WIDGET, detail: hoverWidgetId } });
     fire('keyDown', { keyCode: 5, browserEvent: { key: 'Control' } });
     expect(node().hidden).toBe(false);
-    const escape = {
-      keyCode: ESCAPE,
-      browserEvent: { key: 'Escape' },
-      preventDefault: vi.fn(),
-      stopPropagation: vi.fn(),
-    };
+    const escape = escapeKey();
     fire('keyDown', escape);
     expect(node().hidden).toBe(true);
     expect(escape.preventDefault).toHaveBeenCalled();
@@ -255,12 +260,7 @@ describe('attachHover', () => {
     fire('keyDown', { keyCode: 15, browserEvent: { key: 'ArrowLeft' } });
     vi.advanceTimersByTime(1000);
     expect(node().hidden).toBe(true);
-    const escape = {
-      keyCode: ESCAPE,
-      browserEvent: { key: 'Escape' },
-      preventDefault: vi.fn(),
-      stopPropagation: vi.fn(),
-    };
+    const escape = escapeKey();
     fire('keyDown', escape);
     expect(escape.preventDefault).not.toHaveBeenCalled();
   });

@@ -36,6 +36,7 @@ export type HoverSource = (
 /** The parts of the `monaco` namespace the hover uses (a parameter, so tests can pass a stand-in). */
 export interface HoverMonaco {
   Position: typeof Monaco.Position;
+  Range: Pick<typeof Monaco.Range, 'containsPosition'>;
   KeyMod: Pick<typeof Monaco.KeyMod, 'CtrlCmd' | 'chord'>;
   KeyCode: Pick<typeof Monaco.KeyCode, 'KeyK' | 'KeyI' | 'Escape'>;
   editor: {
@@ -54,16 +55,6 @@ export const showHoverActionId = 'editor.action.showHover';
 
 /** Keys that do not hide the hover (a modifier pressed alone, e.g. on the way to Ctrl+K Ctrl+I). */
 const modifierKeys = new Set(['Control', 'Meta', 'Shift', 'Alt']);
-
-function contains(range: Monaco.IRange, position: Monaco.IPosition): boolean {
-  const afterStart =
-    position.lineNumber > range.startLineNumber ||
-    (position.lineNumber === range.startLineNumber && position.column >= range.startColumn);
-  const beforeEnd =
-    position.lineNumber < range.endLineNumber ||
-    (position.lineNumber === range.endLineNumber && position.column <= range.endColumn);
-  return afterStart && beforeEnd;
-}
 
 /** Renders the sections into `node` (its children are replaced). */
 export function renderSections(node: HTMLElement, sections: readonly HoverSection[]): void {
@@ -187,7 +178,7 @@ export function attachHover(
       if (target.type === CONTENT_WIDGET && target.detail === hoverWidgetId) return onHover();
       if (!options().enabled || target.type !== CONTENT_TEXT) return hideSoon();
       const position = target.position;
-      if (shown && contains(shown.range, position)) return onHover();
+      if (shown && monaco.Range.containsPosition(shown.range, position)) return onHover();
       clearTimeout(showTimer);
       if (shown) {
         // From one hovered word to the next: replace at once; across a gap: hide after the grace period.

@@ -4,3 +4,8 @@ declare module 'monaco-editor/base/common/strings' {
   export function nextCharLength(text: string, offset: number): number;
   export function prevCharLength(text: string, offset: number): number;
 }
+
+declare module 'monaco-editor/editor/common/core/range' {
+  /** Monaco's Range (the class `monaco.Range` exposes). */
+  export const Range: typeof import('monaco-editor/editor').Range;
+}
