@@ -52,15 +52,44 @@ export function compare<T>(
   rounds = 7,
   roundMs = 250,
 ): Measurement[] {
-  const best = new Map<string, Measurement>();
+  return compareRounds(implementations, inputs, rounds, roundMs).map(fastest);
+}
+
+/** The fastest of several measurements of one implementation. */
+export const fastest = (measurements: readonly Measurement[]): Measurement =>
+  measurements.reduce((best, next) => (next.opsPerSecond > best.opsPerSecond ? next : best));
+
+/**
+ * Measures several implementations over the same inputs in interleaved rounds and returns every round's
+ * measurement, per implementation (in the order given): for ratios paired round by round, which a burst
+ * of load on a shared machine moves far less than it moves each implementation's best.
+ *
+ * @example const [ours, anchor] = compareRounds([['ours', fnA], ['anchor', fnB]], inputs)
+ */
+export function compareRounds<T>(
+  implementations: ReadonlyArray<readonly [string, (input: T) => unknown]>,
+  inputs: readonly T[],
+  rounds = 7,
+  roundMs = 250,
+): Measurement[][] {
+  const all: Measurement[][] = implementations.map(() => []);
   for (let round = 0; round < rounds; round++) {
-    for (const [name, run] of implementations) {
-      const result = measure(name, run, inputs, roundMs);
-      const previous = best.get(name);
-      if (!previous || result.opsPerSecond > previous.opsPerSecond) best.set(name, result);
-    }
+    implementations.forEach(([name, run], index) => all[index]?.push(measure(name, run, inputs, roundMs)));
   }
-  return implementations.map(([name]) => best.get(name) as Measurement);
+  return all;
+}
+
+/**
+ * How many times slower `measured` is than `anchor`, round by round: the smallest and the median ratio.
+ *
+ * @example pairedRatios(oursRounds, handRounds) // { min: 1.31, median: 1.38 }
+ */
+export function pairedRatios(
+  measured: readonly Measurement[],
+  anchor: readonly Measurement[],
+): { min: number; median: number } {
+  const ratios = measured.map((round, index) => round.nsPerOp / (anchor[index] as Measurement).nsPerOp);
+  return { min: Math.min(...ratios), median: median(ratios) };
 }
 
 /**

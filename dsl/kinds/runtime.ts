@@ -38,18 +38,6 @@ export interface RuntimeKind<Value extends CompiledValue = string, Actual = Valu
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRuntimeKind = RuntimeKind<any, any>;
 
-/**
- * `prepare` remembering its last answer: every rule of a page prepares the same URL and title, so they
- * are folded once per page, not once per rule.
- *
- * @example const fold = lastOne(foldCase); fold(location.href) === fold(location.href) // folded once
- */
-export function lastOne(prepare: (actual: string) => string): (actual: string) => string {
-  let input: string | undefined;
-  let output = '';
-  return (actual) => (actual === input ? output : ((input = actual), (output = prepare(actual))));
-}
-
 /** Strings only. */
 export const readString = (raw: unknown): string | null => (typeof raw === 'string' ? raw : null);
 

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import type { CompiledCondition, CompiledEvent, CompiledRule } from '../compile/compiled.ts';
 import type { RuleContext, Schedule } from '../catalog/context.ts';
 import { builtinRuntimeKinds } from '../kinds/builtin-runtime.ts';
 import { extraRuntimeKinds } from '../kinds/extra-runtime.ts';
 import { textRuntime } from '../kinds/text/runtime.ts';
+import { urlRuntime } from '../kinds/url/runtime.ts';
 import type { RuntimeKind } from '../kinds/runtime.ts';
 import { compile, parse } from '../language.ts';
 import { createChannelEvaluator } from './channel.ts';
@@ -98,6 +99,20 @@ describe('createChannelEvaluator', () => {
       channel.firing({ ...pageLoad({ page_url: '/x' }), event: { type: 'scroll', percent: 50 } }),
     ).toEqual([]);
     expect(channel.firing(pageLoad({ page_url: '/x/pricing' }))).toEqual([1]);
+  });
+
+  it("prepares the visitor's URL once per event, however many rules read it", () => {
+    const prepare = vi.fn(urlRuntime.prepare);
+    const channel = createChannelEvaluator(
+      ['pricing', 'plans', 'docs', 'blog'].map((word) =>
+        compiled(`when visitor.page_url contains "${word}"`),
+      ),
+      { kinds: { ...builtinRuntimeKinds, url: { ...urlRuntime, prepare } } },
+    );
+    expect(channel.firing(pageLoad({ page_url: 'https://acme.test/Docs/Pricing' }))).toEqual([0, 2]);
+    expect(prepare).toHaveBeenCalledTimes(1);
+    expect(channel.firing(pageLoad({ page_url: 'https://acme.test/blog' }))).toEqual([3]);
+    expect(prepare).toHaveBeenCalledTimes(2);
   });
 
   it('checks each schedule once per event and refuses to fire without it', () => {

@@ -492,15 +492,29 @@ describe('compiled rules the evaluator refuses', () => {
     expect(() => createEvaluator(rule(when, { frequency: 1 as never }))).toThrow(/at frequency/);
   });
 
-  it('reads fields generically by dotted path', () => {
+  it('reads any object and property of the context, and the key of a keyed field', () => {
     const evaluator = createEvaluator(
-      rule({ t: 'cmp', field: 'visitor', match: 'text', op: 'is', values: ['x'] }),
+      rule({ t: 'cmp', field: 'a.b', match: 'text', op: 'is', values: ['x'] }),
     );
-    expect(evaluator({ visitor: 'X', event: { type: 'page_load' } } as never).fires).toBe(true);
-    const deep = createEvaluator(rule({ t: 'cmp', field: 'a.b.c', match: 'text', op: 'is', values: ['x'] }));
-    expect(deep({ a: { b: { c: 'X' } }, event: { type: 'page_load' } } as never).fires).toBe(true);
-    expect(deep({ a: 1, event: { type: 'page_load' } } as never).explain.conditions).toMatchObject({
+    expect(evaluator({ a: { b: 'X' }, event: { type: 'page_load' } } as never).fires).toBe(true);
+    for (const a of [1, null, [], { c: 'x' }])
+      expect(evaluator({ a, event: { type: 'page_load' } } as never).explain.conditions).toMatchObject({
+        actual: null,
+        result: false,
+      });
+    const keyed = createEvaluator(
+      rule({ t: 'cmp', field: 'a.b', key: 'c.d', match: 'text', op: 'is', values: ['x'] }),
+    );
+    expect(keyed({ a: { b: { 'c.d': 'X' } }, event: { type: 'page_load' } } as never).fires).toBe(true);
+    expect(keyed({ a: { b: 'X' }, event: { type: 'page_load' } } as never).explain.conditions).toMatchObject({
+      key: 'c.d',
       actual: null,
     });
+  });
+
+  it.each(['visitor', 'a.b.c', '.b', 'a.'])('refuses the field %j: an object and its property', (field) => {
+    expect(() => createEvaluator(rule({ t: 'cmp', field, match: 'text', op: 'is', values: ['x'] }))).toThrow(
+      /at when: field must be an object of the context and its property, such as "visitor.page_url"/,
+    );
   });
 });

@@ -158,7 +158,7 @@ export function createEvaluator<Context = RuleContext>(
   return (context) => {
     const values = valuesFor(scope, context);
     const time = timeOfDay(context);
-    return new Evaluation(firesFor(rule, values, time), () => explainAll(values, time), time.error);
+    return new Evaluation(firesFor(rule, values, time), explainAll, values, time);
   };
 }
 
@@ -172,22 +172,34 @@ function evaluationClass() {
   // Symbol keys keep the lazy state out of Object.keys and JSON (and need no private-field helpers in
   // the widget's ES2020 bundle).
   const BUILD: unique symbol = Symbol();
+  const VALUES: unique symbol = Symbol();
+  const TIME: unique symbol = Symbol();
   const EXPLAIN: unique symbol = Symbol();
   return class RuleEvaluation implements Evaluation {
     readonly fires: boolean;
     declare error?: EvaluationError;
-    [BUILD]: () => Explanation;
+    [BUILD]: (values: Values, time: TimeOfDayCheck) => Explanation;
+    [VALUES]: Values;
+    [TIME]: TimeOfDayCheck;
     [EXPLAIN]: Explanation | undefined;
 
-    constructor(fires: boolean, build: () => Explanation, error: EvaluationError | undefined) {
+    /** `build` makes the explanation from the evaluation's values and time of day, on first access. */
+    constructor(
+      fires: boolean,
+      build: (values: Values, time: TimeOfDayCheck) => Explanation,
+      values: Values,
+      time: TimeOfDayCheck,
+    ) {
       this.fires = fires;
       this[BUILD] = build;
+      this[VALUES] = values;
+      this[TIME] = time;
       this[EXPLAIN] = undefined;
-      if (error) this.error = error;
+      if (time.error) this.error = time.error;
     }
 
     get explain(): Explanation {
-      return (this[EXPLAIN] ??= this[BUILD]());
+      return (this[EXPLAIN] ??= this[BUILD](this[VALUES], this[TIME]));
     }
 
     toJSON(): Evaluation {

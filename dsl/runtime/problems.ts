@@ -8,7 +8,7 @@ import type { MalformedRule } from './rule.ts';
 
 const ruleProblems: Readonly<Record<string, (detail: unknown) => string>> = {
   'not-object': () => 'expected a JSON object',
-  field: () => 'field must be a dotted name',
+  field: () => 'field must be an object of the context and its property, such as "visitor.page_url"',
   key: () => 'key must be a string',
   kind: (match) => `unknown match kind ${JSON.stringify(match)}`,
   values: (type) => `values must be a non-empty list of ${type as string}s`,

@@ -135,20 +135,19 @@ export function preparedValue(values: Values, slot: number, scope: RuleScope): C
 }
 
 /**
- * Reads a dotted path (`visitor.page_url`) from the context, then the key of a keyed field
- * (`visitor.attributes["plan"]`), as the kind accepts it (else null).
+ * Reads a field from the context (`visitor.page_url`: an object of the context, then its property), then
+ * the key of a keyed field (`visitor.attributes["plan"]`), as the kind accepts it (else null). Written
+ * out, not looped: each level's property read has its own place in the code, which keeps V8's caches
+ * of them small on the evaluator's hottest path.
  */
 function readerFor(
-  keys: readonly string[],
+  [object, name, key]: readonly string[],
   accept: (raw: unknown) => unknown,
 ): (context: unknown) => unknown {
   return (context) => {
-    let value = context;
-    for (const key of keys) {
-      if (typeof value !== 'object' || value === null) return null;
-      value = (value as AnyRecord)[key];
-    }
-    return accept(value);
+    const record = isRecord(context) ? context[object as string] : null;
+    const value = isRecord(record) ? record[name as string] : null;
+    return accept(key === undefined ? value : isRecord(value) ? value[key] : null);
   };
 }
 
@@ -201,7 +200,7 @@ export function buildRule(
 
   function comparison(node: AnyRecord, path: string): Node {
     const { field, key, match, op, values } = node;
-    if (typeof field !== 'string' || field === '') throw malformed(path, 'field');
+    if (typeof field !== 'string' || !/^[^.]+\.[^.]+$/.test(field)) throw malformed(path, 'field');
     if (key !== undefined && typeof key !== 'string') throw malformed(path, 'key');
     if (typeof match !== 'string' || !hasOwn(kinds, match)) {
       throw malformed(path, 'kind', match);
@@ -315,8 +314,9 @@ function compileEvent(
 }
 
 export function eventMatches(test: (event: AnyRecord) => boolean, context: unknown): boolean {
-  const event = isRecord(context) ? context.event : undefined;
-  return isRecord(event) && test(event);
+  // Optional chaining reads nothing from null or undefined; an array or a primitive has no event type.
+  const event = (context as AnyRecord | null | undefined)?.event;
+  return typeof event === 'object' && event !== null && test(event as AnyRecord);
 }
 
 const anytime: TimeOfDayCheck = { explain: { mode: 'anytime', result: true } };

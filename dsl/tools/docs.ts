@@ -485,7 +485,7 @@ Page URL and page title comparisons ignore upper and lower case in every script:
 Unicode compatibility form first (NFKC), so full-width \`"ｐｒｉｃｉｎｇ"\` is \`"pricing"\`, the ligature
 \`"ﬁ"\` is \`"fi"\` and an \`é\` typed as \`e\` plus an accent is \`é\`; then every letter is folded by
 Unicode's full case mappings (the rule's values once, when the rule is published; the visitor's page
-once per page).
+once per page event).
 
 ${ruleBlock(e.list)}
 

@@ -2,7 +2,7 @@
  * Text at run time: compared without regard to case, in every script. Dependency-free: the widget
  * bundles it; the compiler folds rule values with the same {@link foldCase}.
  */
-import { containedFragment, lastOne, readString, standardTest, type RuntimeKind } from '../runtime.ts';
+import { containedFragment, readString, standardTest, type RuntimeKind } from '../runtime.ts';
 
 /**
  * Folds text for caseless matching, in every script: compatibility normalisation (NFKC: full-width
@@ -34,7 +34,7 @@ const test = standardTest();
  */
 export const textRuntime: RuntimeKind = {
   read: readString,
-  prepare: lastOne(foldCase),
+  prepare: foldCase,
   missing: '',
   test: (operator, expected) => test(operator, expected.map(foldCase)),
   fragment: /* @__PURE__ */ containedFragment(true, foldCase),

@@ -5,7 +5,7 @@
  * Dependency-free: the widget bundles it; the compiler normalises rule values with the same
  * {@link normalizeUrl}.
  */
-import { containedFragment, lastOne, readString, standardTest, type RuntimeKind } from '../runtime.ts';
+import { containedFragment, readString, standardTest, type RuntimeKind } from '../runtime.ts';
 import { foldCase } from '../text/runtime.ts';
 
 const BASE = 36;
@@ -84,7 +84,7 @@ const test = standardTest((actual, expected) => bareUrl(actual) === expected);
 /** Normalised once per page; `is` and `is not` compare bare URLs, `contains` looks in the whole URL. */
 export const urlRuntime: RuntimeKind = {
   read: readString,
-  prepare: lastOne(normalizeUrl),
+  prepare: normalizeUrl,
   missing: '',
   test: (operator, expected) =>
     test(operator, operator === 'is' || operator === 'is_not' ? expected.map(bareUrl) : expected),

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { domainToASCII, domainToUnicode } from 'node:url';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compile, parse } from '../../language.ts';
 import type { Rule } from '../../model/ast.ts';
 import { createEvaluator } from '../../runtime/evaluator.ts';
-import { lastOne } from '../runtime.ts';
 import { urlKind } from './index.ts';
 import { bareUrl, decodePunycode, normalizeUrl } from './runtime.ts';
 
@@ -76,15 +75,6 @@ describe('page URLs as browsers report them', () => {
       { seed: 3492, numRuns: 3000 },
     );
     expect(compared).toBeGreaterThan(1000);
-  });
-
-  it("prepares the visitor's URL once per page, however many rules read it", () => {
-    const normalize = vi.fn(normalizeUrl);
-    const prepare = lastOne(normalize);
-    for (let rule = 0; rule < 10; rule++) prepare('https://xn--bcher-kva.example/');
-    expect(normalize).toHaveBeenCalledTimes(1);
-    expect(prepare('https://acme.test/')).toBe('https://acme.test/');
-    expect(normalize).toHaveBeenCalledTimes(2);
   });
 
   it('says in hover how a value compares when normalising changes it', () => {
