@@ -1,9 +1,9 @@
 /**
  * Monaco for the rule language, bundled (no CDN) and loaded only when the Text view opens: the editor
  * core plus the features the Text view uses (./editor-features.ts), with no web worker
- * (./editor-worker-service.ts), and the `proactive` language wired to the pure editor services in dsl/editor (Monarch colours, completion,
- * hover docs with the squiggles' messages (./hover.ts), live diagnostics as markers, Format Document
- * (./format-action.ts)).
+ * (./editor-worker-service.ts), and the `proactive` language wired to the pure editor services in
+ * dsl/editor (Monarch colours, completion, hover docs with the squiggles' messages (./hover.ts), live
+ * diagnostics as markers, Format Document (./format-action.ts)).
  */
 import * as monaco from 'monaco-editor/editor';
 import './editor-features.ts';
