@@ -54,16 +54,16 @@ describe('loadSteps and overBudget', () => {
     expect(initial?.gzip).toBeLessThan(initial?.minified ?? 0);
     expect(monacoChunk(assets).minified).toBe(5000);
     expect(overBudget(steps, monacoChunk(assets))).toEqual([]);
-    expect(table(steps)).toContain('| Initial (sign-in, message list) | 2 | 1.0 KB |');
+    expect(table(steps)).toContain('| Initial (sign-in, message list) | 2 | 1.0 kB |');
   });
 
   it('names each budget exceeded', () => {
     fakeBuild(2 * budgets.initialWire + 2, budgets.monacoGoal + 1);
     const problems = overBudget(loadSteps(assets), monacoChunk(assets));
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(/^The first screen's JavaScript is 160\.\d KB on the wire, over 160\.0 KB/);
+    expect(problems[0]).toMatch(/^The first screen's JavaScript is 160\.\d kB on the wire, over 160\.0 kB/);
     expect(problems[1]).toMatch(
-      /^The Monaco chunk is 1536\.0 KB minified, over 1536\.0 KB: import only the features/,
+      /^The Monaco chunk is 1500\.0 kB minified, over 1500\.0 kB: import only the features/,
     );
   });
 

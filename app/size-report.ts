@@ -17,9 +17,10 @@ export const assetsDir = fileURLToPath(new URL('../assets', import.meta.url));
 
 /**
  * The size budgets of issue 11: the first screen's JavaScript on the wire (<= 160 KB), and the Monaco
- * chunk the Text view loads, minified (<= 1.5 MB).
+ * chunk the Text view loads, minified (<= 1.5 MB). Read strictly, in thousands of bytes as Vite prints
+ * sizes (the binary reading, 1,024, would allow 2.4% and 4.9% more).
  */
-export const budgets = { initialWire: 160 * 1024, monacoGoal: 1.5 * 1024 * 1024 } as const;
+export const budgets = { initialWire: 160_000, monacoGoal: 1_500_000 } as const;
 
 /**
  * The chunk files a chunk imports statically (`from"./x.js"`, `import"./x.js"`), recursively.
@@ -136,7 +137,8 @@ export function overBudget(steps: Step[], monaco: Sizes): string[] {
   return problems;
 }
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+/** A size in kB (1,000 bytes), as Vite prints it. */
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 /** The steps as a Markdown table. */
 export function table(steps: Step[]): string {

@@ -5,7 +5,8 @@
  * is silently unused: add the feature's `register` import with the provider. The hover and Format
  * Document are the Text view's own, on Monaco's public API (./hover.ts, ./format-action.ts).
  */
-// Completion: the suggest widget. The `suggest` feature's register only adds inline completions.
+// Completion: the suggest widget. The `suggest` feature's register only adds inline completions. The
+// snippet feature's controller inserts the chosen completion (as plain text: ./plain-insert.ts).
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/features/snippet/register';
 // Editing comfort: matching brackets, `#` line comments (Ctrl+/).

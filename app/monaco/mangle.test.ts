@@ -1,7 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { Rollup } from 'vite';
-import { manglePrivateNames, monacoMangle, monacoMarker, reservedNames } from './mangle.ts';
+import { shrinkChunk, monacoMangle, monacoMarker, reservedNames } from './mangle.ts';
 
 /** Runs `code` as a script (without its exports) and returns what it assigns to `globalThis.result`. */
 function run(code: string): unknown {
@@ -18,9 +18,9 @@ globalThis.result = [new Named().add(1).add(2).label(), '_kept' in viaString, vi
 export { Named };
 `;
 
-describe('manglePrivateNames', () => {
+describe('shrinkChunk', () => {
   it('shortens private member names consistently: the code behaves the same', async () => {
-    const mangled = await manglePrivateNames(classes, reservedNames(classes, []));
+    const mangled = await shrinkChunk(classes, reservedNames(classes, []));
     expect(mangled).not.toMatch(/\b_items\b|\b_label\b/);
     expect(mangled.length).toBeLessThan(classes.length);
     expect(run(mangled)).toEqual(run(classes));
@@ -28,7 +28,7 @@ describe('manglePrivateNames', () => {
   });
 
   it('keeps names spelled as strings, used by other files, or starting with two underscores', async () => {
-    const mangled = await manglePrivateNames(classes, reservedNames(classes, ['other._label = 1;']));
+    const mangled = await shrinkChunk(classes, reservedNames(classes, ['other._label = 1;']));
     expect(mangled).toMatch(/\._kept\b/);
     expect(mangled).toMatch(/\._label\b/);
     expect(mangled).toMatch(/\.__proto__check\b/);

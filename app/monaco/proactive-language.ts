@@ -37,10 +37,11 @@ export function setValidateOptions(options: ValidateOptions): void {
  * Editor options the language and the build need: completion comes only from the language (Monaco's
  * list of the document's words would otherwise show wherever the language offers nothing), and the parts
  * app/monaco/slim.ts leaves out stay off (the EditContext input, the scrollbar's decoration marks,
- * whitespace drawn over the lines rather than by them).
+ * whitespace drawn over the lines rather than by them, the bracket pair tree's colours).
  */
 export const languageEditorOptions = {
   wordBasedSuggestions: 'off',
+  bracketPairColorization: { enabled: false },
   editContext: false,
   overviewRulerLanes: 0,
   experimentalWhitespaceRendering: 'off',

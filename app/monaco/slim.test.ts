@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { runInThisContext } from 'node:vm';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import {
   codiconsInUse,
@@ -172,19 +173,81 @@ describe('standIns of what the Text view does not show', () => {
 });
 
 describe('standIns that read the editor', () => {
-  it('resolves no snippet variable: every resolver answers undefined, the composite asks each in turn', async () => {
-    const variables = await importStandIn('editor/contrib/snippet/browser/snippetVariables.js');
-    type Resolver = { resolve(variable: unknown): unknown };
-    const Composite = variables.CompositeSnippetVariableResolver as new (delegates: Resolver[]) => Resolver;
-    const Time = variables.TimeBasedVariableResolver as new () => Resolver;
-    expect(new Time().resolve({ name: 'CURRENT_YEAR' })).toBeUndefined();
-    const asked: string[] = [];
-    const composite = new Composite([
-      new Time(),
-      { resolve: (variable) => (asked.push((variable as { name: string }).name), 'second') },
+  it('inserts completions as plain text through a lazy editor contribution, with the snippet context keys', async () => {
+    const path = 'editor/contrib/snippet/browser/snippetController2.js';
+    const source = standIns[path]?.source ?? '';
+    const registered: unknown[] = [];
+    const inserted: unknown[] = [];
+    Object.assign(globalThis, {
+      snippetTest: {
+        RawContextKey: class {
+          constructor(
+            readonly key: string,
+            readonly value: unknown,
+          ) {}
+        },
+        registerEditorContribution: (...args: unknown[]) => registered.push(args),
+        insertPlainText: (...args: unknown[]) => inserted.push(args),
+      },
+    });
+    const { SnippetController2 } = (await importStandIn(
+      path,
+      source
+        .replace(/^import \{ RawContextKey \}.*$/m, 'const { RawContextKey } = globalThis.snippetTest;')
+        .replace(
+          /^import \{ registerEditorContribution \}.*$/m,
+          'const { registerEditorContribution } = globalThis.snippetTest;',
+        )
+        .replace(/^import \{ insertPlainText \}.*$/m, 'const { insertPlainText } = globalThis.snippetTest;'),
+    )) as {
+      SnippetController2: {
+        new (editor: unknown): { insert(template: string, options: unknown): void; isInSnippet(): boolean };
+        ID: string;
+        get(editor: { getContribution(id: string): unknown }): unknown;
+        InSnippetMode: { key: string; value: unknown };
+      };
+    };
+    expect(registered).toEqual([['snippetController2', SnippetController2, 4]]);
+    expect(SnippetController2.InSnippetMode).toMatchObject({ key: 'inSnippetMode', value: false });
+    const editor = {
+      getContribution: (id: string) => (id === SnippetController2.ID ? 'the controller' : null),
+    };
+    expect(SnippetController2.get(editor)).toBe('the controller');
+    const controller = new SnippetController2(editor);
+    controller.insert('page_url ', { overwriteBefore: 4 });
+    expect(inserted).toEqual([[editor, 'page_url ', { overwriteBefore: 4 }]]);
+    expect(controller.isInSnippet()).toBe(false);
+    expect(source).toContain('plain-insert.ts');
+  });
+
+  it('shows no context view, and says so clearly when asked to', async () => {
+    const { ContextViewService } = (await importStandIn(
+      'platform/contextview/browser/contextViewService.js',
+    )) as { ContextViewService: new () => Record<string, () => unknown> };
+    const service = new ContextViewService();
+    service.layout!();
+    service.hideContextView!();
+    expect(service.getContextViewElement!()).toBeUndefined();
+    expect(() => service.showContextView!()).toThrow("Monaco's context views are left out");
+  });
+
+  it('opens web links in a new tab and nothing else', async () => {
+    const { OpenerService } = (await importStandIn('editor/browser/services/openerService.js')) as {
+      OpenerService: new () => Record<string, (...args: unknown[]) => unknown>;
+    };
+    const opened: unknown[] = [];
+    vi.stubGlobal('window', { open: (...args: unknown[]) => opened.push(args) });
+    const service = new OpenerService();
+    await expect(service.open!('https://acme.test/docs')).resolves.toBe(true);
+    await expect(service.open!({ toString: () => 'http://acme.test/' })).resolves.toBe(true);
+    await expect(service.open!('command:editor.action.formatDocument')).resolves.toBe(false);
+    await expect(service.open!('file:///etc/passwd')).resolves.toBe(false);
+    expect(opened).toEqual([
+      ['https://acme.test/docs', '_blank', 'noopener'],
+      ['http://acme.test/', '_blank', 'noopener'],
     ]);
-    expect(composite.resolve({ name: 'X' })).toBe('second');
-    expect(asked).toEqual(['X']);
+    (service.registerOpener!() as { dispose(): void }).dispose();
+    vi.unstubAllGlobals();
   });
 
   it('refuses the EditContext input clearly, naming the option that keeps it unused', async () => {
@@ -300,6 +363,23 @@ describe('trimmed colour modules', () => {
       );
       expect(trimmedSource).not.toMatch(/localize\(\d+, ["'][^"']*["']\)/);
     }
+  });
+});
+
+describe('the trimmed bracket pairs', () => {
+  it('never build the bracket pair tree: matching takes the line-scanning search', () => {
+    const path = 'editor/common/model/bracketPairsTextModelPart/bracketPairsImpl.js';
+    const original = readFileSync(join(monacoRoot(), path), 'utf8');
+    const trimmedSource = trimSource(original, trimmed[path]!, path);
+    expect(original).toMatch(/from '\.\/bracketPairsTree\/bracketPairsTree\.js'/);
+    expect(trimmedSource).not.toMatch(/bracketPairsTree\.js/);
+    expect(trimmedSource).toMatch(/get canBuildAST\(\) \{ return false; \}/);
+    // The old search is still there for matchBracket when the tree cannot be built.
+    expect(trimmedSource).toMatch(/matchBracket\(position, maxDuration\) \{\n\s*if \(this\.canBuildAST\)/);
+    expect(trimmedSource).toMatch(/_matchBracket\(/);
+    const tree = /^class BracketPairsTree .*$/m.exec(trimmedSource)?.[0] ?? '';
+    const BracketPairsTree = runInThisContext(`(${tree})`) as new () => unknown;
+    expect(() => new BracketPairsTree()).toThrow("Monaco's bracket pair tree is left out");
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * The Text view's editor features in Chromium, on the slim Monaco build (app/monaco/editor-features.ts
- * and the modules app/monaco/slim.ts leaves out): Monarch colouring, completion, hover docs (the Text
+ * and the modules app/monaco/slim.ts leaves out): Monarch colouring, completion (listed and chosen), hover docs (the Text
  * view's own hover, app/monaco/hover.ts: by mouse and by Ctrl+K Ctrl+I), squiggles with their message
  * on hover, bracket matching, `#` line comments and Format document, with no error
  * thrown into the page and none logged by Monaco (a left-out module throws a clear error when reached).
@@ -115,6 +115,32 @@ describe('the Text view (slim Monaco)', () => {
     await expect.poll(() => editor.locator('.bracket-match').count()).toBe(2);
 
     // Completion while typing.
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('when visitor.', { delay: 5 });
+    await expect
+      .poll(async () => (await page.locator('.suggest-widget .monaco-list-row').allInnerTexts()).join(' '), {
+        timeout: 10_000,
+      })
+      .toContain('page_title');
+    await page.keyboard.press('Escape');
+
+    // Choosing a completion replaces the word typed so far with it (plain text: app/monaco/plain-insert.ts),
+    // the cursor after it, as one step of undo.
+    await page.keyboard.type('page_t', { delay: 5 });
+    await expect
+      .poll(async () => (await page.locator('.suggest-widget .monaco-list-row').allInnerTexts()).join(' '), {
+        timeout: 10_000,
+      })
+      .toContain('page_title');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => ruleText(page)).toBe('when visitor.page_title ');
+    await page.keyboard.type('is');
+    await expect.poll(() => ruleText(page)).toBe('when visitor.page_title is');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ControlOrMeta+Z');
+    await expect.poll(() => ruleText(page)).toBe('when visitor.page_title ');
+    await page.keyboard.press('ControlOrMeta+Z');
+    await expect.poll(() => ruleText(page)).toBe('when visitor.page_t');
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('when visitor.', { delay: 5 });
     await expect
