@@ -75,6 +75,15 @@ async function textBox(page: Page, text: string) {
   return { ...box, centerX: box.x + box.width / 2, centerY: box.y + box.height / 2 };
 }
 
+/** Waits until the completion list offers `label`. */
+async function expectCompletion(page: Page, label: string) {
+  await expect
+    .poll(async () => (await page.locator('.suggest-widget .monaco-list-row').allInnerTexts()).join(' '), {
+      timeout: 10_000,
+    })
+    .toContain(label);
+}
+
 describe('the Text view (slim Monaco)', () => {
   it('colours, completes, shows hover docs and squiggles, matches brackets, comments and formats', async () => {
     const page = await openTextView(rule);
@@ -117,21 +126,13 @@ describe('the Text view (slim Monaco)', () => {
     // Completion while typing.
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('when visitor.', { delay: 5 });
-    await expect
-      .poll(async () => (await page.locator('.suggest-widget .monaco-list-row').allInnerTexts()).join(' '), {
-        timeout: 10_000,
-      })
-      .toContain('page_title');
+    await expectCompletion(page, 'page_title');
     await page.keyboard.press('Escape');
 
     // Choosing a completion replaces the word typed so far with it (plain text: app/monaco/plain-insert.ts),
     // the cursor after it, as one step of undo.
     await page.keyboard.type('page_t', { delay: 5 });
-    await expect
-      .poll(async () => (await page.locator('.suggest-widget .monaco-list-row').allInnerTexts()).join(' '), {
-        timeout: 10_000,
-      })
-      .toContain('page_title');
+    await expectCompletion(page, 'page_title');
     await page.keyboard.press('Enter');
     await expect.poll(() => ruleText(page)).toBe('when visitor.page_title ');
     await page.keyboard.type('is');
@@ -143,11 +144,7 @@ describe('the Text view (slim Monaco)', () => {
     await expect.poll(() => ruleText(page)).toBe('when visitor.page_t');
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('when visitor.', { delay: 5 });
-    await expect
-      .poll(async () => (await page.locator('.suggest-widget .monaco-list-row').allInnerTexts()).join(' '), {
-        timeout: 10_000,
-      })
-      .toContain('page_title');
+    await expectCompletion(page, 'page_title');
     await page.keyboard.press('Escape');
 
     // Squiggles: an unknown field gets an error marker, whose message shows on hover.
