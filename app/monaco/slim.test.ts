@@ -367,7 +367,7 @@ describe('trimmed colour modules', () => {
 });
 
 describe('the trimmed bracket pairs', () => {
-  it('never build the bracket pair tree: matching takes the line-scanning search', () => {
+  it('never build the bracket pair tree: matching and auto-closing take the line-scanning search', () => {
     const path = 'editor/common/model/bracketPairsTextModelPart/bracketPairsImpl.js';
     const original = readFileSync(join(monacoRoot(), path), 'utf8');
     const trimmedSource = trimSource(original, trimmed[path]!, path);
@@ -377,6 +377,13 @@ describe('the trimmed bracket pairs', () => {
     // The old search is still there for matchBracket when the tree cannot be built.
     expect(trimmedSource).toMatch(/matchBracket\(position, maxDuration\) \{\n\s*if \(this\.canBuildAST\)/);
     expect(trimmedSource).toMatch(/_matchBracket\(/);
+    // Auto-closing asks whether a closing bracket after the cursor is unmatched: the search answers.
+    expect(trimmedSource).toContain(
+      'return hasUnmatchedClosingBracketAfter(this, position, openingBracketInfo);',
+    );
+    expect(trimmedSource).toMatch(
+      /^import \{ hasUnmatchedClosingBracketAfter \} from ".*unmatched-brackets\.ts";$/m,
+    );
     const tree = /^class BracketPairsTree .*$/m.exec(trimmedSource)?.[0] ?? '';
     const BracketPairsTree = runInThisContext(`(${tree})`) as new () => unknown;
     expect(() => new BracketPairsTree()).toThrow("Monaco's bracket pair tree is left out");

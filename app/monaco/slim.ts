@@ -409,13 +409,20 @@ export const trimmed: Readonly<Record<string, Trim>> = {
   ...Object.fromEntries(colourModules.map((path) => [path, colourDescriptions])),
   'editor/common/model/bracketPairsTextModelPart/bracketPairsImpl.js': {
     reason:
-      'the bracket pair tree (for colouring bracket pairs and their guides, both off: rule texts are a few lines and nest a level or two); matching brackets and auto-closing use the line-scanning search Monaco keeps for texts too long for the tree',
+      "the bracket pair tree (for colouring bracket pairs and their guides, both off: rule texts are a few lines and nest a level or two); matching brackets takes the line-scanning search Monaco keeps for texts too long for the tree, and so does auto-closing's check for an unmatched closing bracket (app/monaco/unmatched-brackets.ts)",
     replacements: [
       [
         /^import \{ BracketPairsTree \} from '\.\/bracketPairsTree\/bracketPairsTree\.js';$/m,
-        'class BracketPairsTree { constructor() { throw new Error("Monaco\'s bracket pair tree is left out of the admin app\'s build: see app/monaco/slim.ts."); } }',
+        [
+          `import { hasUnmatchedClosingBracketAfter } from ${JSON.stringify(fileURLToPath(new URL('./unmatched-brackets.ts', import.meta.url)))};`,
+          'class BracketPairsTree { constructor() { throw new Error("Monaco\'s bracket pair tree is left out of the admin app\'s build: see app/monaco/slim.ts."); } }',
+        ].join('\n'),
       ],
       [/(get canBuildAST\(\) \{)[^}]*\}/, '$1 return false; }'],
+      [
+        /this\.bracketsRequested = true;\s*this\.updateBracketPairsTree\(\);\s*return this\.bracketPairsTree\.value\?\.object\.hasUnmatchedClosingBracketAfter\(position, openingBracketInfo\) \?\? false;/,
+        'return hasUnmatchedClosingBracketAfter(this, position, openingBracketInfo);',
+      ],
     ],
   },
   'base/common/strings.js': {

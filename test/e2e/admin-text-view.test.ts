@@ -2,7 +2,7 @@
  * The Text view's editor features in Chromium, on the slim Monaco build (app/monaco/editor-features.ts
  * and the modules app/monaco/slim.ts leaves out): Monarch colouring, completion (listed and chosen), hover docs (the Text
  * view's own hover, app/monaco/hover.ts: by mouse and by Ctrl+K Ctrl+I), squiggles with their message
- * on hover, bracket matching, `#` line comments and Format document, with no error
+ * on hover, bracket matching and auto-closing, `#` line comments and Format document, with no error
  * thrown into the page and none logged by Monaco (a left-out module throws a clear error when reached).
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -122,6 +122,20 @@ describe('the Text view (slim Monaco)', () => {
     const bracket = await textBox(page, '(');
     await page.mouse.click(bracket.x + bracket.width, bracket.centerY);
     await expect.poll(() => editor.locator('.bracket-match').count()).toBe(2);
+
+    // Auto-closing: "(" gets its ")" unless a ")" after it has no "(" in the whole text.
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText('when visitor.page_url contains "a")');
+    await page.keyboard.press('ControlOrMeta+Home');
+    for (const _ of 'when') await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('(');
+    await expect.poll(() => ruleText(page)).toBe('when( visitor.page_url contains "a")');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText('when visitor.page_url contains ")"');
+    await page.keyboard.press('ControlOrMeta+Home');
+    for (const _ of 'when') await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('(');
+    await expect.poll(() => ruleText(page)).toBe('when() visitor.page_url contains ")"');
 
     // Completion while typing.
     await page.keyboard.press('ControlOrMeta+A');
