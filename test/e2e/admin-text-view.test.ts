@@ -124,17 +124,16 @@ describe('the Text view (slim Monaco)', () => {
     await expect.poll(() => editor.locator('.bracket-match').count()).toBe(2);
 
     // Auto-closing: "(" gets its ")" unless a ")" after it has no "(" in the whole text.
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.insertText('when visitor.page_url contains "a")');
-    await page.keyboard.press('ControlOrMeta+Home');
-    for (const _ of 'when') await page.keyboard.press('ArrowRight');
-    await page.keyboard.type('(');
+    const typeParenAfterWhen = async (text: string) => {
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.insertText(text);
+      await page.keyboard.press('ControlOrMeta+Home');
+      for (const _ of 'when') await page.keyboard.press('ArrowRight');
+      await page.keyboard.type('(');
+    };
+    await typeParenAfterWhen('when visitor.page_url contains "a")');
     await expect.poll(() => ruleText(page)).toBe('when( visitor.page_url contains "a")');
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.insertText('when visitor.page_url contains ")"');
-    await page.keyboard.press('ControlOrMeta+Home');
-    for (const _ of 'when') await page.keyboard.press('ArrowRight');
-    await page.keyboard.type('(');
+    await typeParenAfterWhen('when visitor.page_url contains ")"');
     await expect.poll(() => ruleText(page)).toBe('when() visitor.page_url contains ")"');
 
     // Completion while typing.
