@@ -118,9 +118,11 @@ describe('the Text view (slim Monaco)', () => {
       .poll(() => page.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null))
       .toBe(true);
 
-    // Bracket matching: the cursor after "(" marks both brackets.
-    const bracket = await textBox(page, '(');
-    await page.mouse.click(bracket.x + bracket.width, bracket.centerY);
+    // Bracket matching: the cursor after "(" marks both brackets (put there from the keyboard: a click
+    // could land elsewhere if the page's layout shifts meanwhile).
+    const afterBracket = (await ruleText(page)).indexOf('(') + 1;
+    await page.keyboard.press('ControlOrMeta+Home');
+    for (let step = 0; step < afterBracket; step++) await page.keyboard.press('ArrowRight');
     await expect.poll(() => editor.locator('.bracket-match').count()).toBe(2);
 
     // Auto-closing: "(" gets its ")" unless a ")" after it has no "(" in the whole text.
@@ -189,7 +191,6 @@ describe('the Text view (slim Monaco)', () => {
     await page.keyboard.press('ControlOrMeta+Z');
     await expect.poll(() => ruleText(page)).toBe('when   visitor.page_url   contains "pricing"');
     // The cursor stays beside its word when formatting moves it: put before "contains", it types there.
-    // (Put there from the keyboard: a click could land elsewhere if the page's layout shifts meanwhile.)
     await page.keyboard.press('ControlOrMeta+Home');
     for (const _ of 'when   visitor.page_url   ') await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Shift+Alt+F');
