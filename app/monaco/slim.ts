@@ -7,7 +7,8 @@
  * `get(editor)` (how an editor contribution is found) answers null, "not installed"; service identifiers
  * and context keys stay real ones, so the code registering or reading them keeps working. The few parts
  * every editor constructs get a do-nothing stand-in instead ({@link standIns}), and texts and tables
- * that loaded modules hold but the Text view never shows or reads are removed from them ({@link trimmed}).
+ * that loaded modules hold but the Text view never shows or reads are removed from them, as are parts
+ * it does its own way (grapheme clusters, the bracket search without the pair tree: {@link trimmed}).
  *
  * Run the admin e2e (test/e2e/admin-text-view.test.ts) after changing the list: a module the Text view
  * does need fails there with the error below.
@@ -320,7 +321,7 @@ export const standIns: Readonly<Record<string, { reason: string; source: string 
   },
 };
 
-/** Texts or data a loaded module holds but the Text view never shows or reads. */
+/** Texts or data a loaded module holds but the Text view never shows or reads, or code it replaces. */
 export interface Trim {
   reason: string;
   /**
