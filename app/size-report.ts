@@ -137,8 +137,12 @@ export function overBudget(steps: Step[], monaco: Sizes): string[] {
   return problems;
 }
 
-/** A size in kB (1,000 bytes), as Vite prints it. */
-const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+/**
+ * A size in kB (1,000 bytes), as Vite prints it.
+ *
+ * @example kb(1_484_089) // '1484.1 kB'
+ */
+export const kb = (bytes: number, digits = 1): string => `${(bytes / 1000).toFixed(digits)} kB`;
 
 /** The steps as a Markdown table. */
 export function table(steps: Step[]): string {

@@ -13,6 +13,7 @@ import { request } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { kb } from '@proactive/app/size-report';
 import { startNodeServer } from '@proactive/server/node';
 import { buildAllIfStale } from '../scripts/builds.js';
 
@@ -62,9 +63,6 @@ async function text(base: string, path: string): Promise<string> {
   return response.text();
 }
 
-/** A size in kB (1,000 bytes), as Vite and app/size-report.ts print it. */
-const kb = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
-
 const failed = buildAllIfStale();
 if (failed.length > 0)
   throw new Error(`Cannot bench: ${failed.map((b) => b.name).join(', ')} did not build.`);
@@ -100,7 +98,7 @@ try {
       encodings.add(wire.encoding);
     }
     console.log(
-      `${name.padEnd(44)} ${kb(plain).padStart(13)} ${kb(sent).padStart(11)}  ${[...encodings].join('+').padEnd(8)}  ${goal}`,
+      `${name.padEnd(44)} ${kb(plain, 2).padStart(13)} ${kb(sent, 2).padStart(11)}  ${[...encodings].join('+').padEnd(8)}  ${goal}`,
     );
   }
 } finally {

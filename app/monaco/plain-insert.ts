@@ -121,12 +121,15 @@ export function insertPlainText(editor: InsertEditor, template: string, options:
   if (!model || !selections || selections.length === 0) return;
   const text = unescapeTemplate(template);
   const { overwriteBefore = 0, overwriteAfter = 0 } = options;
-  const primary = selections[0] as TextSelection;
-  const primaryBefore = model.getValueInRange(around(model, primary, overwriteBefore, 0));
-  const primaryAfter = model.getValueInRange(around(model, primary, 0, overwriteAfter));
-  const edits = selections.map((selection) => {
-    const before = around(model, selection, overwriteBefore, 0);
-    const after = around(model, selection, 0, overwriteAfter);
+  const extended = selections.map((selection) => ({
+    selection,
+    before: around(model, selection, overwriteBefore, 0),
+    after: around(model, selection, 0, overwriteAfter),
+  }));
+  const primary = extended[0] as (typeof extended)[number];
+  const primaryBefore = model.getValueInRange(primary.before);
+  const primaryAfter = model.getValueInRange(primary.after);
+  const edits = extended.map(({ selection, before, after }) => {
     const start = model.getValueInRange(before) === primaryBefore ? before : selection;
     const end = model.getValueInRange(after) === primaryAfter ? after : selection;
     const range: TextRange = {

@@ -28,6 +28,7 @@ import { describeRuleProblem, describeScheduleProblem } from './problems.ts';
 import {
   isMalformedRule,
   buildRule,
+  preparedAt,
   createScope,
   eventMatches,
   firesFor,
@@ -78,7 +79,7 @@ const explainers: Explainers = {
         field,
         operator: operator as OperatorName,
         expected: [...expected],
-        actual: values[slot * 2 + 1] as CompiledValue | null,
+        actual: values[preparedAt(slot) - 1] as CompiledValue | null,
         result,
       };
       if (key !== undefined) node.key = key;
