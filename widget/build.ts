@@ -177,7 +177,7 @@ export async function buildWidget(outDir: string = distDir): Promise<BundleSize[
     });
     const minified = await minify(bundled.outputFiles[0]?.text ?? '', {
       ecma: 2020,
-      compress: { passes: 3 },
+      compress: { passes: 5 },
       mangle: true,
     });
     writeFileSync(join(outDir, out), minified.code ?? '');

@@ -2,7 +2,7 @@
  * The channel's rules: served from localStorage at once (so the next page works without waiting for the
  * network), then revalidated with the ETag. Anything malformed is dropped, never thrown.
  */
-import { COMPILED_VERSION } from '@proactive/dsl/evaluator';
+import { COMPILED_VERSION, isRecord } from '@proactive/dsl/evaluator';
 import type { ApiClient } from './api.ts';
 import type { ChannelRules, WidgetMessage } from '@proactive/contract/widget';
 import { readJson, removeItem, writeJson } from './storage.ts';
@@ -13,10 +13,6 @@ interface CachedRules {
 }
 
 const cacheKey = (channelId: string) => `proactive:rules:${channelId}`;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isUsableMessage(value: unknown): value is WidgetMessage {
   if (!isRecord(value) || typeof value.id !== 'string' || typeof value.greeting !== 'string') return false;

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { CompiledCondition, CompiledRule } from '../compile/compiled.ts';
 import type { RuleContext, Schedule } from '../catalog/context.ts';
 import { createEvaluator, createMatcher, evaluate } from './evaluator.ts';
+import { groupTest } from './rule.ts';
 import { compile, parse } from '../language.ts';
 import type { Rule } from '../model/ast.ts';
 
@@ -158,6 +159,24 @@ describe('logic', () => {
     expect(fires({ t: 'and', of: [a, a, a] })).toBe(true);
     expect(fires({ t: 'and', of: [a, a, b] })).toBe(false);
     expect(fires({ t: 'and', of: [b] })).toBe(false);
+  });
+
+  it('an and / or of any size is every / some of its children, called in order until one decides (fast-check, fixed seed)', () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(fc.boolean(), { minLength: 1, maxLength: 12 }), (isAnd, results) => {
+        const expected = isAnd ? results.every(Boolean) : results.some(Boolean);
+        expect(fires({ t: isAnd ? 'and' : 'or', of: results.map((result) => (result ? a : b)) })).toBe(
+          expected,
+        );
+        const called: number[] = [];
+        const tests = results.map((result, index) => () => (called.push(index), result));
+        expect(groupTest(isAnd, tests)([])).toBe(expected);
+        const deciding = results.findIndex((result) => result !== isAnd);
+        const last = deciding < 0 ? results.length - 1 : deciding;
+        expect(called).toEqual(results.slice(0, last + 1).map((_, index) => index));
+      }),
+      { seed: 20261206, numRuns: 500 },
+    );
   });
 
   it('explains or nodes', () => {

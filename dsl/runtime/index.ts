@@ -11,6 +11,7 @@ export * from './evaluator.ts';
 export { createChannelEvaluator, type ChannelEvaluator, type ChannelEvaluatorOptions } from './channel.ts';
 export { literalIndex, type RuleIndex } from './literal-index.ts';
 export { isMalformedRule, malformed, type MalformedRule } from './rule.ts';
+export { isRecord } from './schedule.ts';
 export { describeRuleProblem, describeScheduleProblem } from './problems.ts';
 export type * from '../catalog/context.ts';
 export type * from '../compile/compiled.ts';

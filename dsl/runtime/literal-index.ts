@@ -8,9 +8,9 @@
  * Given to `createChannelEvaluator(rules, { index: literalIndex })`; a widget loads it on demand for
  * channels large enough to need it (small channels test every rule of the event's type).
  */
-import type { CompiledRule } from '../compile/compiled.ts';
+import type { CompiledRule, CompiledValue } from '../compile/compiled.ts';
 import type { AnyRuntimeKind } from '../kinds/runtime.ts';
-import { preparedValue, slotFor, type AnyRecord, type RuleScope, type Values } from './rule.ts';
+import { slotFor, slotValue, type AnyRecord, type RuleScope, type Values } from './rule.ts';
 import { createSubstringAutomaton, type SubstringAutomaton } from './substring-automaton.ts';
 
 /**
@@ -58,7 +58,8 @@ function needsOf(node: AnyRecord, scope: RuleScope, kinds: Readonly<Record<strin
 
 /** The literals of one field, and the automaton that finds them (built on the first scan). */
 interface FieldLiterals {
-  slot: number;
+  /** The field's prepared value in an evaluation. */
+  value: (values: Values) => CompiledValue | null;
   texts: string[];
   /** Per literal (by its place in `texts`): the rules that need it, or another of theirs. */
   rules: number[][];
@@ -86,7 +87,7 @@ export const literalIndex: RuleIndex = (group, rules, scope, kinds) => {
     else
       for (const [slot, text] of needs) {
         let field = fields.get(slot);
-        if (!field) fields.set(slot, (field = { slot, texts: [], rules: [] }));
+        if (!field) fields.set(slot, (field = { value: slotValue(scope, slot), texts: [], rules: [] }));
         const key = `${slot} ${text}`;
         let place = places.get(key);
         if (place === undefined) {
@@ -107,7 +108,7 @@ export const literalIndex: RuleIndex = (group, rules, scope, kinds) => {
     const stamp = ++evaluation;
     const candidates = always.slice();
     for (const field of fields.values()) {
-      const text = preparedValue(values, field.slot, scope);
+      const text = field.value(values);
       if (typeof text !== 'string') continue;
       field.automaton ??= createSubstringAutomaton(field.texts);
       field.automaton.scan(text, (place) => {

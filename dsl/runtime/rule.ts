@@ -123,15 +123,23 @@ export function createScope(): RuleScope {
 /** The index in the values array of the prepared value of a slot (its raw value is just before it). */
 export const preparedAt = (slot: number): number => slot * 2 + 2;
 
-/** The prepared value of `slot`, reading and preparing the field on first use in this evaluation. */
-export function preparedValue(values: Values, slot: number, scope: RuleScope): CompiledValue | null {
+/**
+ * How a slot's prepared value is found in an evaluation's values: read from the context and prepared on
+ * first use in the evaluation, then taken from the values.
+ *
+ * @example const pageUrl = slotValue(scope, slot); pageUrl(values) // 'https://acme.test/pricing'
+ */
+export function slotValue(scope: RuleScope, slot: number): (values: Values) => CompiledValue | null {
   const at = preparedAt(slot);
-  const cached = values[at];
-  if (cached !== undefined) return cached as CompiledValue | null;
-  const actual = (scope.readers[slot] as (context: unknown) => unknown)(values[0]);
-  values[at - 1] = actual;
+  const read = scope.readers[slot] as (context: unknown) => unknown;
   const kind = scope.kinds[slot] as AnyRuntimeKind;
-  return (values[at] = actual === null ? (kind.missing ?? null) : kind.prepare(actual));
+  return (values) => {
+    const cached = values[at];
+    if (cached !== undefined) return cached as CompiledValue | null;
+    const actual = read(values[0]);
+    values[at - 1] = actual;
+    return (values[at] = actual === null ? (kind.missing ?? null) : kind.prepare(actual));
+  };
 }
 
 /**
@@ -217,8 +225,9 @@ export function buildRule(
     const keys = field.split('.');
     if (key !== undefined) keys.push(key);
     const slot = slotFor(scope, keys, match, kind);
+    const valueOf = slotValue(scope, slot);
     const test: Test = (values) => {
-      const actual = preparedValue(values, slot, scope);
+      const actual = valueOf(values);
       return actual !== null && valueTest(actual);
     };
     return { test, explain: explaining?.comparison(field, key, op as string, expected, slot, test) };
@@ -241,25 +250,8 @@ export function buildRule(
     }
     const children = node.of.map((child, index) => condition(child, `${path}.of[${index}]`));
     const tests = children.map((child) => child.test);
-    const isAnd = kind === 'and';
-    const [first, second] = tests as [Test, Test];
     return {
-      test:
-        tests.length === 2
-          ? isAnd
-            ? (prepared) => first(prepared) && second(prepared)
-            : (prepared) => first(prepared) || second(prepared)
-          : isAnd
-            ? (prepared) => {
-                for (let index = 0; index < tests.length; index++)
-                  if (!(tests[index] as Test)(prepared)) return false;
-                return true;
-              }
-            : (prepared) => {
-                for (let index = 0; index < tests.length; index++)
-                  if ((tests[index] as Test)(prepared)) return true;
-                return false;
-              },
+      test: groupTest(kind === 'and', tests),
       explain: explaining?.group(
         kind,
         children.map((child) => child.explain as Explain),
@@ -386,4 +378,29 @@ function createTimeOfDay(
     if (state.holiday !== undefined) explain.holiday = state.holiday;
     return { explain, moment: state.moment };
   };
+}
+
+/**
+ * The test of an `and` group (every child passes) or an `or` group (one does), children in order. Up to
+ * eight children are each called from a place of their own rather than from a loop: V8 inlines a call
+ * that always reaches the same function, not one that reaches every child in turn.
+ *
+ * @example groupTest(true, [isPricing, isReturning])(values) // isPricing(values) && isReturning(values)
+ */
+export function groupTest(isAnd: boolean, tests: readonly Test[]): Test {
+  const [a, b, c, d, e, f, g, h] = tests as [Test, Test, Test, Test, Test, Test, Test, Test];
+  const n = tests.length;
+  if (n === 2 && !isAnd) return (v) => a(v) || b(v);
+  if (n > 8 || !isAnd)
+    // and: no child fails; or: one child passes.
+    return (v) => tests.some((test) => test(v) !== isAnd) !== isAnd;
+  return (v) =>
+    a(v) &&
+    (n < 2 || b(v)) &&
+    (n < 3 || c(v)) &&
+    (n < 4 || d(v)) &&
+    (n < 5 || e(v)) &&
+    (n < 6 || f(v)) &&
+    (n < 7 || g(v)) &&
+    (n < 8 || h(v));
 }
