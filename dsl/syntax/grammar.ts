@@ -1,7 +1,8 @@
 /**
- * The grammar of the rule language (a chevrotain CstParser), built once per catalog vocabulary: the
- * operator and frequency alternatives are the catalog's. The visitor in parser.ts turns its CST (typed by
- * the generated syntax/cst.d.ts) into the AST, and completion asks it what may come next.
+ * The grammar of the rule language (a chevrotain EmbeddedActionsParser), built once per catalog
+ * vocabulary: the operator and frequency alternatives are the catalog's. As it recognises a text it hands
+ * what it read to {@link GrammarActions} (parser.ts builds the AST with them), with no CST in between;
+ * completion asks it what may come next.
  *
  * ```
  * rule        := "when" disjunction clause*
@@ -21,17 +22,26 @@
  * ```
  */
 import {
-  CstParser,
+  EmbeddedActionsParser,
   EOF,
-  type CstNode,
   type IOrAlt,
   type IParserErrorMessageProvider,
   type IToken,
-  type ParserMethod,
   type TokenType,
 } from 'chevrotain';
 import type { Catalog } from '../catalog/types.ts';
-import type { RuleCstNode } from './cst.d.ts';
+import type {
+  Condition,
+  Frequency,
+  ListValue,
+  OperatorName,
+  Rule,
+  SourceRange,
+  StringValue,
+  TimeOfDay,
+  Timing,
+  Value,
+} from '../model/ast.ts';
 import * as t from './lexer.ts';
 import type { Vocabulary } from './lexer.ts';
 
@@ -132,18 +142,63 @@ function occurrences() {
   };
 }
 
-class RuleGrammar extends CstParser {
+/** A node as the parser builds it: always with its range. */
+export type Located<T> = T & { range: SourceRange };
+
+/** A trigger after `on`, before the clause's range is known. */
+export type Trigger =
+  | { kind: 'exit_intent' }
+  | { kind: 'scroll'; percent: number }
+  | { kind: 'idle'; minutes: number; seconds: number }
+  | { kind: 'custom'; name: string };
+
+/** A clause as written (clauses may come in any order, each at most once), with its range. */
+export type Clause = (
+  | { name: 'timing'; value: Timing }
+  | { name: 'timeOfDay'; value: TimeOfDay }
+  | { name: 'frequency'; value: Frequency }
+  | { name: 'tags'; value: Located<StringValue>[] }
+) & { range: SourceRange };
+
+/**
+ * What the grammar does with what it recognises (parser.ts builds the AST). Called only while the text
+ * has no syntax error: after one the parse reports errors and no AST, so nothing more is built.
+ */
+export interface GrammarActions {
+  rule(when: IToken, condition: Located<Condition>, clauses: readonly Clause[]): Located<Rule>;
+  /** An `and` or `or` of one or more operands (one operand is itself). */
+  group(kind: 'and' | 'or', operands: readonly Located<Condition>[]): Located<Condition>;
+  not(not: IToken, operand: Located<Condition>): Located<Condition>;
+  parenthesized(open: IToken, inner: Located<Condition>, close: IToken): Located<Condition>;
+  comparison(
+    field: IToken,
+    key: Located<StringValue> | undefined,
+    operator: OperatorName,
+    value: Located<Value>,
+  ): Located<Condition>;
+  string(token: IToken): Located<StringValue>;
+  list(open: IToken, items: StringValue[], close: IToken): Located<ListValue>;
+  /** A symbol, number, `true` or `false`. */
+  word(token: IToken): Located<Value>;
+  duration(token: IToken): { minutes: number; seconds: number };
+  timeOfDay(word: IToken, schedule: Located<StringValue> | undefined, range: SourceRange): TimeOfDay;
+}
+
+class RuleGrammar extends EmbeddedActionsParser {
+  /** Set by the parser before each parse; the grammar alone (completion) builds nothing. */
+  actions: GrammarActions | undefined;
+
   // Alternatives are built once and reused: chevrotain's recommended way to keep OR cheap.
-  private clauseAlternatives?: IOrAlt<unknown>[];
-  private unaryAlternatives?: IOrAlt<unknown>[];
-  private operatorAlternatives?: IOrAlt<unknown>[];
-  private valueAlternatives?: IOrAlt<unknown>[];
-  private timingAlternatives?: IOrAlt<unknown>[];
-  private triggerAlternatives?: IOrAlt<unknown>[];
-  private stringAlternatives?: IOrAlt<unknown>[];
-  private timeOfDayAlternatives?: IOrAlt<unknown>[];
-  private timeOfDayInnerAlternatives?: IOrAlt<unknown>[];
-  private frequencyAlternatives?: IOrAlt<unknown>[];
+  private clauseAlternatives?: IOrAlt<{ name: Clause['name']; value: unknown }>[];
+  private unaryAlternatives?: IOrAlt<Located<Condition> | undefined>[];
+  private operatorAlternatives?: IOrAlt<OperatorName>[];
+  private valueAlternatives?: IOrAlt<Located<Value> | undefined>[];
+  private timingAlternatives?: IOrAlt<Timing | undefined>[];
+  private triggerAlternatives?: IOrAlt<Trigger | undefined>[];
+  private stringAlternatives?: IOrAlt<IToken>[];
+  private timeOfDayAlternatives?: IOrAlt<TimeOfDay | undefined>[];
+  private timeOfDayInnerAlternatives?: IOrAlt<IToken>[];
+  private frequencyAlternatives?: IOrAlt<Frequency>[];
 
   private readonly vocabulary: Vocabulary;
 
@@ -152,221 +207,268 @@ class RuleGrammar extends CstParser {
       recoveryEnabled: true,
       errorMessageProvider: errorMessagesFor(catalog, vocabulary),
       maxLookahead: Math.max(2, ...vocabulary.operators.map((operator) => operator.tokens.length)),
-      nodeLocationTracking: 'none',
     });
     this.vocabulary = vocabulary;
     this.performSelfAnalysis();
   }
 
   /**
-   * Starts the CST node of a rule invocation. Chevrotain's own gives each node `children:
-   * Object.create(null)`, which V8 keeps as a slow, large dictionary: on a 2,000-line rule that was a
-   * third of the parse's garbage. A plain object takes the same keys (rule and token names, none of them
-   * an `Object.prototype` name) and stays small and fast.
+   * The actions, when this step should build: not while chevrotain records the grammar, and not after
+   * a syntax error (chevrotain's `errors` getter copies the list, so its own `_errors` is read).
    */
-  cstInvocationStateUpdate(fullRuleName: string): void {
-    (this as unknown as { CST_STACK: CstNode[] }).CST_STACK.push({ name: fullRuleName, children: {} });
+  private get building(): GrammarActions | undefined {
+    return this.RECORDING_PHASE || (this as unknown as { _errors: unknown[] })._errors.length > 0
+      ? undefined
+      : this.actions;
   }
 
-  /** The whole rule; its CST is typed by the generated syntax/cst.d.ts. */
+  /** From `first` to the end of the last token consumed. */
+  private rangeFrom(first: IToken): SourceRange {
+    const last = this.LA(0);
+    return { start: first.startOffset, end: last.startOffset + last.image.length };
+  }
+
+  /** The whole rule: its AST when the text has no syntax error, else undefined. */
   public rule = this.RULE('rule', () => {
-    this.CONSUME(t.When);
-    this.SUBRULE(this.disjunction);
-    this.MANY(() => this.SUBRULE(this.clause));
-  }) as ParserMethod<[], RuleCstNode>;
+    const when = this.CONSUME(t.When);
+    const condition = this.SUBRULE(this.disjunction);
+    const clauses: Clause[] = [];
+    this.MANY(() => {
+      clauses.push(this.SUBRULE(this.clause) as Clause);
+    });
+    return this.building?.rule(when, condition as Located<Condition>, clauses);
+  });
 
   private clause = this.RULE('clause', () => {
-    this.OR(
+    const first = this.LA(1);
+    const clause = this.OR(
       (this.clauseAlternatives ??= [
-        { ALT: () => this.SUBRULE(this.timing) },
-        { ALT: () => this.SUBRULE(this.timeOfDay) },
-        { ALT: () => this.SUBRULE(this.frequency) },
-        { ALT: () => this.SUBRULE(this.tags) },
+        { ALT: () => ({ name: 'timing', value: this.SUBRULE(this.timing) }) },
+        { ALT: () => ({ name: 'timeOfDay', value: this.SUBRULE(this.timeOfDay) }) },
+        { ALT: () => ({ name: 'frequency', value: this.SUBRULE(this.frequency) }) },
+        { ALT: () => ({ name: 'tags', value: this.SUBRULE(this.tags) }) },
       ]),
     );
+    return this.building && ({ ...clause, range: this.rangeFrom(first) } as Clause);
   });
-
-  // Repetitions and options called for every condition are built once, as the alternatives are.
-  private readonly nextConjunction = () => {
-    this.CONSUME(t.Or);
-    this.SUBRULE2(this.conjunction);
-  };
 
   private disjunction = this.RULE('disjunction', () => {
-    this.SUBRULE(this.conjunction);
-    this.MANY(this.nextConjunction);
+    const operands = [this.SUBRULE(this.conjunction) as Located<Condition>];
+    this.MANY(() => {
+      this.CONSUME(t.Or);
+      operands.push(this.SUBRULE2(this.conjunction) as Located<Condition>);
+    });
+    return this.building?.group('or', operands);
   });
-
-  private readonly nextUnary = () => {
-    this.CONSUME(t.And);
-    this.SUBRULE2(this.unary);
-  };
 
   private conjunction = this.RULE('conjunction', () => {
-    this.SUBRULE(this.unary);
-    this.MANY(this.nextUnary);
+    const operands = [this.SUBRULE(this.unary) as Located<Condition>];
+    this.MANY(() => {
+      this.CONSUME(t.And);
+      operands.push(this.SUBRULE2(this.unary) as Located<Condition>);
+    });
+    return this.building?.group('and', operands);
   });
 
-  private unary = this.RULE('unary', () => {
+  private unary: () => Located<Condition> | undefined = this.RULE('unary', () =>
     this.OR(
       (this.unaryAlternatives ??= [
         {
           ALT: () => {
-            this.CONSUME(t.Not);
-            this.SUBRULE(this.unary);
+            const not = this.CONSUME(t.Not);
+            const operand = this.SUBRULE(this.unary);
+            return this.building?.not(not, operand as Located<Condition>);
           },
         },
         {
           ALT: () => {
-            this.CONSUME(t.LParen);
-            this.SUBRULE(this.disjunction);
-            this.CONSUME(t.RParen);
+            const open = this.CONSUME(t.LParen);
+            const inner = this.SUBRULE(this.disjunction);
+            const close = this.CONSUME(t.RParen);
+            return this.building?.parenthesized(open, inner as Located<Condition>, close);
           },
         },
         { ALT: () => this.SUBRULE(this.comparison) },
       ]),
-    );
-  });
+    ),
+  );
 
   private readonly optionalFieldKey = () => this.SUBRULE(this.fieldKey);
 
   private comparison = this.RULE('comparison', () => {
-    this.CONSUME(t.Identifier);
-    this.OPTION(this.optionalFieldKey);
-    this.SUBRULE(this.operator);
-    this.SUBRULE(this.value);
+    const field = this.CONSUME(t.Identifier);
+    const key = this.OPTION(this.optionalFieldKey);
+    const operator = this.SUBRULE(this.operator);
+    const value = this.SUBRULE(this.value);
+    return this.building?.comparison(field, key, operator, value as Located<Value>);
   });
 
+  /** The key of a keyed field: the string in brackets. */
   private fieldKey = this.RULE('fieldKey', () => {
     this.CONSUME(t.LBracket);
-    this.SUBRULE(this.string);
+    const key = this.SUBRULE(this.string);
     this.CONSUME(t.RBracket);
+    return key;
   });
 
-  private operator = this.RULE('operator', () => {
-    this.OR((this.operatorAlternatives ??= this.alternativesOf(this.vocabulary.operators)));
-  });
+  /** The catalog operator whose words these are. */
+  private operator = this.RULE('operator', () =>
+    this.OR((this.operatorAlternatives ??= this.alternativesOf(this.vocabulary.operators))),
+  );
 
   /** One alternative per operator, consuming its words (two uses of a word get different occurrences). */
-  private alternativesOf(operators: Vocabulary['operators']): IOrAlt<unknown>[] {
+  private alternativesOf(operators: Vocabulary['operators']): IOrAlt<OperatorName>[] {
     const occurrence = occurrences();
     return operators.map((operator) => {
       const steps = operator.tokens.map((token) => ({ token, index: occurrence(token) }));
       return {
         ALT: () => {
           for (const { token, index } of steps) this.consume(index, token);
+          return operator.name;
         },
       };
     });
   }
 
-  private value = this.RULE('value', () => {
+  private value = this.RULE('value', () =>
     this.OR(
       (this.valueAlternatives ??= [
         { ALT: () => this.SUBRULE(this.string) },
         { ALT: () => this.SUBRULE(this.stringList) },
-        { ALT: () => this.CONSUME(t.Identifier) },
-        { ALT: () => this.CONSUME(t.NumberLiteral) },
-        { ALT: () => this.CONSUME(t.True) },
-        { ALT: () => this.CONSUME(t.False) },
+        { ALT: () => this.word(this.CONSUME(t.Identifier)) },
+        { ALT: () => this.word(this.CONSUME(t.NumberLiteral)) },
+        { ALT: () => this.word(this.CONSUME(t.True)) },
+        { ALT: () => this.word(this.CONSUME(t.False)) },
       ]),
-    );
-  });
+    ),
+  );
+
+  private word(token: IToken): Located<Value> | undefined {
+    return this.building?.word(token);
+  }
 
   private string = this.RULE('string', () => {
-    this.OR(
+    const token = this.OR(
       (this.stringAlternatives ??= [
         { ALT: () => this.CONSUME(t.StringLiteral) },
         { ALT: () => this.CONSUME(t.UnterminatedString) },
       ]),
     );
+    return this.building?.string(token);
   });
-
-  private readonly listItems = { SEP: t.Comma, DEF: () => this.SUBRULE(this.string) };
 
   private stringList = this.RULE('stringList', () => {
-    this.CONSUME(t.LBracket);
-    this.MANY_SEP(this.listItems);
-    this.CONSUME(t.RBracket);
+    const open = this.CONSUME(t.LBracket);
+    const items: StringValue[] = [];
+    this.MANY_SEP({
+      SEP: t.Comma,
+      DEF: () => {
+        items.push(this.SUBRULE(this.string) as StringValue);
+      },
+    });
+    const close = this.CONSUME(t.RBracket);
+    return this.building?.list(open, items, close);
   });
 
-  private timing = this.RULE('timing', () => {
+  private timing = this.RULE('timing', () =>
     this.OR(
       (this.timingAlternatives ??= [
         {
           ALT: () => {
-            this.CONSUME(t.For);
-            this.CONSUME(t.Duration);
-            this.OPTION(() => this.CONSUME(t.OnSite));
+            const first = this.CONSUME(t.For);
+            const duration = this.CONSUME(t.Duration);
+            const onSite = this.OPTION(() => this.CONSUME(t.OnSite));
+            const actions = this.building;
+            if (!actions) return undefined;
+            const kind = onSite ? 'on_site' : 'on_page';
+            return { kind, ...actions.duration(duration), range: this.rangeFrom(first) };
           },
         },
         {
           ALT: () => {
-            this.CONSUME(t.On);
-            this.SUBRULE(this.trigger);
+            const first = this.CONSUME(t.On);
+            const trigger = this.SUBRULE(this.trigger);
+            return this.building && ({ ...trigger, range: this.rangeFrom(first) } as Timing);
           },
         },
       ]),
-    );
-  });
+    ),
+  );
 
-  private trigger = this.RULE('trigger', () => {
+  private trigger = this.RULE('trigger', () =>
     this.OR(
       (this.triggerAlternatives ??= [
-        { ALT: () => this.CONSUME(t.ExitIntent) },
+        { ALT: () => (this.CONSUME(t.ExitIntent), this.building && { kind: 'exit_intent' }) },
         {
           ALT: () => {
             this.CONSUME(t.Scroll);
-            this.CONSUME(t.Percent);
+            const percent = this.CONSUME(t.Percent);
+            return this.building && { kind: 'scroll', percent: parseInt(percent.image) };
           },
         },
         {
           ALT: () => {
             this.CONSUME(t.Idle);
-            this.CONSUME(t.Duration);
+            const duration = this.CONSUME(t.Duration);
+            const actions = this.building;
+            return actions && { kind: 'idle', ...actions.duration(duration) };
           },
         },
         {
           ALT: () => {
             this.CONSUME(t.Event);
-            this.SUBRULE(this.string);
+            const name = this.SUBRULE(this.string);
+            return this.building && { kind: 'custom', name: (name as StringValue).value };
           },
         },
       ]),
-    );
-  });
+    ),
+  );
 
-  private timeOfDay = this.RULE('timeOfDay', () => {
+  private timeOfDay = this.RULE('timeOfDay', () =>
     this.OR(
       (this.timeOfDayAlternatives ??= [
-        { ALT: () => this.CONSUME(t.Anytime) },
         {
           ALT: () => {
-            this.OR2(
+            const word = this.CONSUME(t.Anytime);
+            return this.building?.timeOfDay(word, undefined, this.rangeFrom(word));
+          },
+        },
+        {
+          ALT: () => {
+            const word = this.OR2(
               (this.timeOfDayInnerAlternatives ??= [
                 { ALT: () => this.CONSUME(t.During) },
                 { ALT: () => this.CONSUME(t.Outside) },
               ]),
             );
             this.CONSUME(t.BusinessHours);
-            this.OPTION(() => this.SUBRULE(this.string));
+            const schedule = this.OPTION(() => this.SUBRULE(this.string));
+            return this.building?.timeOfDay(word, schedule, this.rangeFrom(word));
           },
         },
       ]),
-    );
-  });
+    ),
+  );
 
-  private frequency = this.RULE('frequency', () => {
+  private frequency = this.RULE('frequency', () =>
     this.OR(
       (this.frequencyAlternatives ??= this.vocabulary.frequencies.map((token) => ({
-        ALT: () => this.CONSUME(token),
+        ALT: () => this.CONSUME(token).image as Frequency,
       }))),
-    );
-  });
+    ),
+  );
 
   private tags = this.RULE('tags', () => {
     this.CONSUME(t.Tag);
-    this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.string) });
+    const tags: Located<StringValue>[] = [];
+    this.AT_LEAST_ONE_SEP({
+      SEP: t.Comma,
+      DEF: () => {
+        tags.push(this.SUBRULE(this.string) as Located<StringValue>);
+      },
+    });
+    return tags;
   });
 }
 

@@ -73,7 +73,7 @@ const keywordTokens = new Map<string, TokenType>();
 /**
  * The token of a keyword, created once per word and shared by every catalog's lexer. Its name is the
  * word in PascalCase (`once_per_visit` is `OncePerVisit`), or the sign's name (`>=` is
- * `GreaterOrEqual`): the CST's child names (syntax/cst.d.ts).
+ * `GreaterOrEqual`), as chevrotain's messages and the grammar's recorded productions name it.
  *
  * @example keywordToken('contains').name // 'Contains'
  */

@@ -1,10 +1,10 @@
 /**
  * Text -> AST. Lexes with the catalog's lexer, parses with its grammar (error recovery on, so one pass
- * reports every syntax error it can), then a typed CST visitor (node types generated into syntax/cst.d.ts)
- * builds the plain JSON AST and attaches comments. Operators and frequencies are read back through the
- * catalog: the words written are looked up, whatever tokens they are.
+ * reports every syntax error it can), which hands what it recognises to the AST builder here (no CST in
+ * between), then attaches comments. Operators and frequencies are the catalog's: the grammar has one
+ * alternative per operator and per frequency.
  */
-import type { CstNode, ILexingResult, IToken } from 'chevrotain';
+import type { ILexingResult, IToken } from 'chevrotain';
 import type { Catalog, FieldEntry, TimeOfDayEntry } from '../catalog/types.ts';
 import type {
   Comparison,
@@ -20,30 +20,14 @@ import type {
   Value,
 } from '../model/ast.ts';
 import { createLineIndex, sortDiagnostics, type Diagnostic, type LineColumn } from '../model/diagnostic.ts';
-import type {
-  ClauseCstChildren,
-  ComparisonCstChildren,
-  ConjunctionCstChildren,
-  DisjunctionCstChildren,
-  FieldKeyCstChildren,
-  FrequencyCstChildren,
-  FrequencyCstNode,
-  ICstNodeVisitor,
-  OperatorCstChildren,
-  RuleCstChildren,
-  StringCstChildren,
-  StringListCstChildren,
-  TagsCstChildren,
-  TagsCstNode,
-  TimeOfDayCstChildren,
-  TimeOfDayCstNode,
-  TimingCstChildren,
-  TimingCstNode,
-  TriggerCstChildren,
-  UnaryCstChildren,
-  ValueCstChildren,
-} from './cst.d.ts';
-import { createGrammar, type RuleGrammar } from './grammar.ts';
+import {
+  createGrammar,
+  type Clause,
+  type GrammarActions,
+  type Located,
+  type RuleGrammar,
+} from './grammar.ts';
+import * as t from './lexer.ts';
 import { createVocabulary, UnterminatedString, type Vocabulary } from './lexer.ts';
 import { nestingProblem } from './nesting.ts';
 import { createTypos } from './typos.ts';
@@ -56,46 +40,10 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-/** A node as the parser builds it: always with its range. */
-type Located<T> = T & { range: SourceRange };
-
 function rangeOfToken(token: IToken): SourceRange {
   return { start: token.startOffset, end: token.startOffset + token.image.length };
 }
 
-function tokensUnder(node: CstNode): IToken[] {
-  return Object.values(node.children).flatMap((items) =>
-    (items ?? []).flatMap((item) => ('children' in item ? tokensUnder(item) : [item])),
-  );
-}
-
-/** The tokens of a node's children in text order (called for every operator: kept allocation-light). */
-function tokensIn(children: Readonly<Record<string, IToken[] | undefined>>): IToken[] {
-  const tokens: IToken[] = [];
-  for (const key in children) {
-    // Insertion in text order: a handful of tokens, and no sort's temporary arrays.
-    for (const token of children[key] ?? []) {
-      let at = tokens.length;
-      tokens.push(token);
-      for (; at > 0 && (tokens[at - 1] as IToken).startOffset > token.startOffset; at--) {
-        tokens[at] = tokens[at - 1] as IToken;
-      }
-      tokens[at] = token;
-    }
-  }
-  return tokens;
-}
-
-function first<T>(items: readonly T[] | undefined): T {
-  return (items as readonly T[])[0] as T;
-}
-
-/** A clause and its node (clauses may come in any order, each at most once). */
-type Clause =
-  | { name: 'timing'; node: TimingCstNode }
-  | { name: 'timeOfDay'; node: TimeOfDayCstNode }
-  | { name: 'frequency'; node: FrequencyCstNode }
-  | { name: 'tags'; node: TagsCstNode };
 type ClauseName = Clause['name'];
 
 const clauseNames: Record<ClauseName, string> = {
@@ -106,21 +54,18 @@ const clauseNames: Record<ClauseName, string> = {
 };
 
 /**
- * Builds AST nodes from the CST; collects problems found while decoding (escapes, durations, clauses).
- * One method per grammar rule, typed by the generated CST types (`ICstNodeVisitor` checks the set).
+ * Builds AST nodes from what the grammar recognises; collects problems found while decoding (escapes,
+ * durations, clauses). One builder per parser, reset for each text.
  */
-class AstBuilder implements Omit<ICstNodeVisitor<unknown, unknown>, 'visit' | 'validateVisitor'> {
+class AstBuilder implements GrammarActions {
   diagnostics: Diagnostic[] = [];
   /** Every comparison built, in text order (for attaching comments). */
   comparisons: Located<Comparison>[] = [];
   private lineOf!: (offset: number) => LineColumn;
-  private readonly operatorsByWords: ReadonlyMap<string, OperatorName>;
 
-  constructor(private readonly catalog: Catalog) {
-    this.operatorsByWords = new Map(catalog.operators.map((operator) => [operator.keyword, operator.name]));
-  }
+  constructor(private readonly catalog: Catalog) {}
 
-  /** Prepares the one builder for a new text (validating a visitor is costly, so it is built once). */
+  /** Prepares the one builder for a new text. */
   reset(lineOf: (offset: number) => LineColumn): this {
     this.lineOf = lineOf;
     this.diagnostics = [];
@@ -128,8 +73,7 @@ class AstBuilder implements Omit<ICstNodeVisitor<unknown, unknown>, 'visit' | 'v
     return this;
   }
 
-  rule(children: RuleCstChildren, whenStart: number): Located<Rule> {
-    const condition = this.disjunction(first(children.disjunction).children);
+  rule(when: IToken, condition: Located<Condition>, clauses: readonly Clause[]): Located<Rule> {
     let timing: Timing = { kind: 'page_load' };
     let timeOfDay: TimeOfDay = { kind: 'anytime' };
     let frequency: Frequency = this.catalog.defaultFrequency;
@@ -137,10 +81,8 @@ class AstBuilder implements Omit<ICstNodeVisitor<unknown, unknown>, 'visit' | 'v
     let tagRanges: SourceRange[] = [];
     const seen = new Map<ClauseName, SourceRange>();
     let end = condition.range.end;
-    for (const node of children.clause ?? []) {
-      const clause = this.clause(node.children);
-      const name = clause.name;
-      const range = this.rangeOfNode(clause.node);
+    for (const clause of clauses) {
+      const { name, range } = clause;
       end = Math.max(end, range.end);
       const earlier = seen.get(name);
       if (earlier) {
@@ -154,10 +96,10 @@ class AstBuilder implements Omit<ICstNodeVisitor<unknown, unknown>, 'visit' | 'v
         continue;
       }
       seen.set(name, range);
-      if (clause.name === 'timing') timing = this.timing(clause.node.children, range);
-      else if (clause.name === 'timeOfDay') timeOfDay = this.timeOfDay(clause.node.children, range);
-      else if (clause.name === 'frequency') frequency = this.frequency(clause.node.children);
-      else ({ tags, tagRanges } = this.tags(clause.node.children));
+      if (clause.name === 'timing') timing = clause.value;
+      else if (clause.name === 'timeOfDay') timeOfDay = clause.value;
+      else if (clause.name === 'frequency') frequency = clause.value;
+      else ({ tags, tagRanges } = this.tags(clause.value));
     }
     const rule: Located<Rule> = {
       kind: 'rule',
@@ -166,83 +108,45 @@ class AstBuilder implements Omit<ICstNodeVisitor<unknown, unknown>, 'visit' | 'v
       timeOfDay,
       frequency,
       tags,
-      range: { start: whenStart, end },
+      range: { start: when.startOffset, end },
     };
     if (tagRanges.length > 0) rule.tagRanges = tagRanges;
     return rule;
   }
 
-  /** Which clause this is (the grammar gives each clause node exactly one child). */
-  clause(children: ClauseCstChildren): Clause {
-    if (children.timing) return { name: 'timing', node: first(children.timing) };
-    if (children.timeOfDay) return { name: 'timeOfDay', node: first(children.timeOfDay) };
-    if (children.frequency) return { name: 'frequency', node: first(children.frequency) };
-    return { name: 'tags', node: first(children.tags) };
-  }
-
-  disjunction(children: DisjunctionCstChildren): Located<Condition> {
-    const nodes = children.conjunction;
-    if (nodes.length === 1) return this.conjunction(first(nodes).children);
-    const operands: Condition[] = [];
-    let start = 0;
-    let end = 0;
-    for (let index = 0; index < nodes.length; index++) {
-      const operand = this.conjunction((nodes[index] as (typeof nodes)[number]).children);
-      if (index === 0) start = operand.range.start;
-      end = operand.range.end;
-      this.flatten('or', operand, operands);
+  group(kind: 'and' | 'or', operands: readonly Located<Condition>[]): Located<Condition> {
+    const first = operands[0] as Located<Condition>;
+    if (operands.length === 1) return first;
+    const flat: Condition[] = [];
+    // An operand of the same kind (a group) lends its operands: `a and (b and c)` is one `and`.
+    for (const operand of operands) {
+      if (operand.kind === kind) for (const inner of operand.operands) flat.push(inner);
+      else flat.push(operand);
     }
-    return { kind: 'or', operands, range: { start, end } };
+    const last = operands[operands.length - 1] as Located<Condition>;
+    return { kind, operands: flat, range: { start: first.range.start, end: last.range.end } };
   }
 
-  conjunction(children: ConjunctionCstChildren): Located<Condition> {
-    const nodes = children.unary;
-    if (nodes.length === 1) return this.unary(first(nodes).children);
-    const operands: Condition[] = [];
-    let start = 0;
-    let end = 0;
-    for (let index = 0; index < nodes.length; index++) {
-      const operand = this.unary((nodes[index] as (typeof nodes)[number]).children);
-      if (index === 0) start = operand.range.start;
-      end = operand.range.end;
-      this.flatten('and', operand, operands);
-    }
-    return { kind: 'and', operands, range: { start, end } };
+  not(not: IToken, operand: Located<Condition>): Located<Condition> {
+    return {
+      kind: 'not',
+      operand,
+      range: { start: not.startOffset, end: operand.range?.end ?? not.startOffset },
+    };
   }
 
-  /** An operand of the same kind (a group) lends its operands: `a and (b and c)` is one `and`. */
-  private flatten(kind: 'and' | 'or', operand: Condition, into: Condition[]): void {
-    if (operand.kind === kind) for (const inner of operand.operands) into.push(inner);
-    else into.push(operand);
+  parenthesized(open: IToken, inner: Located<Condition>, close: IToken): Located<Condition> {
+    // A comparison keeps its own range (comments attach to it); a group's range includes its parentheses.
+    if (inner.kind === 'comparison') return inner;
+    return { ...inner, range: { start: open.startOffset, end: close.startOffset + 1 } };
   }
 
-  unary(children: UnaryCstChildren): Located<Condition> {
-    const not = children.Not?.[0];
-    if (not) {
-      const operand = this.unary(first(children.unary).children);
-      return {
-        kind: 'not',
-        operand,
-        range: { start: not.startOffset, end: operand.range?.end ?? not.startOffset },
-      };
-    }
-    const open = children.LParen?.[0];
-    if (open) {
-      const inner = this.disjunction(first(children.disjunction).children);
-      const close = first(children.RParen);
-      // A comparison keeps its own range (comments attach to it); a group's range includes its parentheses.
-      if (inner.kind === 'comparison') return inner;
-      return { ...inner, range: { start: open.startOffset, end: close.startOffset + 1 } };
-    }
-    return this.comparison(first(children.comparison).children);
-  }
-
-  comparison(children: ComparisonCstChildren): Located<Comparison> {
-    const field = first(children.Identifier);
-    const fieldKey = children.fieldKey?.[0];
-    const key = fieldKey && this.fieldKey(fieldKey.children);
-    const operator = this.operator(first(children.operator).children);
-    const value = this.value(first(children.value).children);
+  comparison(
+    field: IToken,
+    key: Located<StringValue> | undefined,
+    operator: OperatorName,
+    value: Located<Value>,
+  ): Located<Comparison> {
     const range = { start: field.startOffset, end: value.range.end };
     const comparison: Located<Comparison> = key
       ? {
@@ -259,43 +163,18 @@ class AstBuilder implements Omit<ICstNodeVisitor<unknown, unknown>, 'visit' | 'v
     return comparison;
   }
 
-  /** The key of a keyed field: the string in brackets. */
-  fieldKey(children: FieldKeyCstChildren): Located<StringValue> {
-    return this.string(first(children.string).children);
+  word(token: IToken): Located<Value> {
+    const range = rangeOfToken(token);
+    if (token.tokenType === t.Identifier) return { kind: 'symbol', name: token.image, range };
+    if (token.tokenType === t.NumberLiteral) return { kind: 'number', value: Number(token.image), range };
+    return { kind: 'boolean', value: token.image === 'true', range };
   }
 
-  /** The catalog operator whose keyword is the words written (the grammar only accepts those). */
-  operator(children: OperatorCstChildren): OperatorName {
-    const tokens = tokensIn(children);
-    let words = (tokens[0] as IToken).image;
-    for (let index = 1; index < tokens.length; index++) words += ` ${(tokens[index] as IToken).image}`;
-    return this.operatorsByWords.get(words) as OperatorName;
-  }
-
-  value(children: ValueCstChildren): Located<Value> {
-    const symbol = children.Identifier?.[0];
-    if (symbol) return { kind: 'symbol', name: symbol.image, range: rangeOfToken(symbol) };
-    const number = children.NumberLiteral?.[0];
-    if (number) return { kind: 'number', value: Number(number.image), range: rangeOfToken(number) };
-    const truth = children.True?.[0] ?? children.False?.[0];
-    if (truth) return { kind: 'boolean', value: truth.image === 'true', range: rangeOfToken(truth) };
-    const list = children.stringList?.[0];
-    if (list) {
-      return this.stringList(list.children);
-    }
-    return this.string(first(children.string).children);
-  }
-
-  stringList(children: StringListCstChildren): Located<ListValue> {
-    const items: StringValue[] = [];
-    for (const node of children.string ?? []) items.push(this.string(node.children));
-    const open = first(children.LBracket);
-    const close = first(children.RBracket);
+  list(open: IToken, items: StringValue[], close: IToken): Located<ListValue> {
     return { kind: 'list', items, range: { start: open.startOffset, end: close.startOffset + 1 } };
   }
 
-  string(children: StringCstChildren): Located<StringValue> {
-    const token = children.StringLiteral?.[0] ?? first(children.UnterminatedString);
+  string(token: IToken): Located<StringValue> {
     const range = rangeOfToken(token);
     if (token.tokenType === UnterminatedString) {
       this.diagnostics.push({
@@ -323,20 +202,6 @@ class AstBuilder implements Omit<ICstNodeVisitor<unknown, unknown>, 'visit' | 'v
     return { kind: 'string', value: decoded.value, range };
   }
 
-  timing(children: TimingCstChildren, range: SourceRange): Timing {
-    if (children.trigger) return this.trigger(first(children.trigger).children, range);
-    const kind = children.OnSite ? 'on_site' : 'on_page';
-    return { kind, ...this.duration(first(children.Duration)), range };
-  }
-
-  /** The trigger after `on`. */
-  trigger(children: TriggerCstChildren, range: SourceRange): Timing {
-    if (children.ExitIntent) return { kind: 'exit_intent', range };
-    if (children.Percent) return { kind: 'scroll', percent: parseInt(first(children.Percent).image), range };
-    if (children.Duration) return { kind: 'idle', ...this.duration(first(children.Duration)), range };
-    return { kind: 'custom', name: this.string(first(children.string).children).value, range };
-  }
-
   /** Minutes and seconds of a duration; seconds not written with two digits are reported. */
   duration(token: IToken): { minutes: number; seconds: number } {
     const [minutesText, secondsText] = token.image.split(':') as [string, string];
@@ -358,26 +223,20 @@ class AstBuilder implements Omit<ICstNodeVisitor<unknown, unknown>, 'visit' | 'v
   }
 
   /** The catalog entry whose keyword starts with the first word written (`during business_hours`). */
-  timeOfDay(children: TimeOfDayCstChildren, range: SourceRange): TimeOfDay {
-    const { string: schedule, ...words } = children;
-    const written = first(tokensIn(words)).image;
+  timeOfDay(word: IToken, schedule: Located<StringValue> | undefined, range: SourceRange): TimeOfDay {
+    const written = word.image;
     const entry = this.catalog.timesOfDay.find((candidate) => candidate.keyword.split(' ')[0] === written);
     const kind = (entry as TimeOfDayEntry).name;
     if (kind === 'anytime') return { kind, range };
-    return { kind, schedule: schedule ? this.string(first(schedule).children).value : null, range };
+    return { kind, schedule: schedule ? schedule.value : null, range };
   }
 
-  /** The catalog frequency named by the word written. */
-  frequency(children: FrequencyCstChildren): Frequency {
-    return first(tokensIn(children)).image as Frequency;
-  }
-
-  tags(children: TagsCstChildren): { tags: string[]; tagRanges: SourceRange[] } {
+  /** The tags written, lower-cased, each once. */
+  private tags(values: readonly Located<StringValue>[]): { tags: string[]; tagRanges: SourceRange[] } {
     const tags: string[] = [];
     const tagRanges: SourceRange[] = [];
     const seen = new Set<string>();
-    for (const node of children.string) {
-      const value = this.string(node.children);
+    for (const value of values) {
       const tag = value.value.toLowerCase();
       if (seen.has(tag)) continue;
       seen.add(tag);
@@ -385,19 +244,6 @@ class AstBuilder implements Omit<ICstNodeVisitor<unknown, unknown>, 'visit' | 'v
       tagRanges.push(value.range);
     }
     return { tags, tagRanges };
-  }
-
-  /**
-   * From the first to the last token under a CST node (the grammar tracks no node locations: it is
-   * faster). Children are grouped by token type in the order each type first occurs, so the first token
-   * listed is the earliest; the last is not (`tag "a", "b"` lists the comma after both strings).
-   */
-  private rangeOfNode(node: CstNode): SourceRange {
-    const tokens = tokensUnder(node);
-    const first = tokens[0] as IToken;
-    let last = first;
-    for (const token of tokens) if (token.startOffset > last.startOffset) last = token;
-    return { start: first.startOffset, end: last.startOffset + last.image.length };
   }
 }
 
@@ -456,11 +302,14 @@ export function createParser(catalog: Catalog): Parser {
     }
     const tooDeep = nestingProblem(lexed.tokens);
     if (tooDeep) return { rule: null, diagnostics: sortDiagnostics([...diagnostics, tooDeep]) };
-    grammar.input = lexed.tokens;
-    const cst = grammar.rule();
     // Lines are only needed for messages: index them on first use (most texts have no error).
     let lineIndex: ((offset: number) => LineColumn) | undefined;
     const lineOf = (offset: number) => (lineIndex ??= createLineIndex(text))(offset);
+    const builder = astBuilder.reset(lineOf);
+    grammar.actions = builder;
+    grammar.input = lexed.tokens;
+    const built = grammar.rule();
+    grammar.actions = undefined;
     const errorLines = new Set<number>();
     // A character the lexer dropped explains the grammar error right where it was.
     const lexedAway = new Set(diagnostics.map((diagnostic) => diagnostic.range.start));
@@ -490,8 +339,7 @@ export function createParser(catalog: Catalog): Parser {
     }
     if (diagnostics.length > 0) return { rule: null, diagnostics: sortDiagnostics(diagnostics) };
 
-    const builder = astBuilder.reset(lineOf);
-    const rule = builder.rule(cst.children, first(lexed.tokens).startOffset);
+    const rule = built as Located<Rule>;
     attachComments(rule, builder.comparisons, text, lexed.groups.comments as IToken[]);
     const all = diagnostics.concat(builder.diagnostics);
     const hasErrors = all.some((diagnostic) => diagnostic.severity === 'error');

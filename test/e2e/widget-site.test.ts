@@ -163,7 +163,7 @@ describe('bundle', () => {
         'zod',
         'ZodError',
         'createToken',
-        'CstParser',
+        'EmbeddedActionsParser',
         'Compared without regard to case',
         'Visitor loads the page',
         'Expected a condition',
