@@ -145,12 +145,13 @@ function occurrences() {
 /** A node as the parser builds it: always with its range. */
 export type Located<T> = T & { range: SourceRange };
 
-/** A trigger after `on`, before the clause's range is known. */
-export type Trigger =
+/** A timing clause as written: the time on the page (`for M:SS [on_site]`) or a trigger after `on`. */
+export type TimingSyntax =
+  | { kind: 'on_page' | 'on_site'; duration: IToken }
   | { kind: 'exit_intent' }
-  | { kind: 'scroll'; percent: number }
-  | { kind: 'idle'; minutes: number; seconds: number }
-  | { kind: 'custom'; name: string };
+  | { kind: 'scroll'; percent: IToken }
+  | { kind: 'idle'; duration: IToken }
+  | { kind: 'custom'; name: Located<StringValue> };
 
 /** A clause as written (clauses may come in any order, each at most once), with its range. */
 export type Clause = (
@@ -180,7 +181,7 @@ export interface GrammarActions {
   list(open: IToken, items: StringValue[], close: IToken): Located<ListValue>;
   /** A symbol, number, `true` or `false`. */
   word(token: IToken): Located<Value>;
-  duration(token: IToken): { minutes: number; seconds: number };
+  timing(written: TimingSyntax, range: SourceRange): Timing;
   timeOfDay(word: IToken, schedule: Located<StringValue> | undefined, range: SourceRange): TimeOfDay;
 }
 
@@ -194,7 +195,7 @@ class RuleGrammar extends EmbeddedActionsParser {
   private operatorAlternatives?: IOrAlt<OperatorName>[];
   private valueAlternatives?: IOrAlt<Located<Value> | undefined>[];
   private timingAlternatives?: IOrAlt<Timing | undefined>[];
-  private triggerAlternatives?: IOrAlt<Trigger | undefined>[];
+  private triggerAlternatives?: IOrAlt<TimingSyntax>[];
   private stringAlternatives?: IOrAlt<IToken>[];
   private timeOfDayAlternatives?: IOrAlt<TimeOfDay | undefined>[];
   private timeOfDayInnerAlternatives?: IOrAlt<IToken>[];
@@ -378,17 +379,15 @@ class RuleGrammar extends EmbeddedActionsParser {
             const first = this.CONSUME(t.For);
             const duration = this.CONSUME(t.Duration);
             const onSite = this.OPTION(() => this.CONSUME(t.OnSite));
-            const actions = this.building;
-            if (!actions) return undefined;
             const kind = onSite ? 'on_site' : 'on_page';
-            return { kind, ...actions.duration(duration), range: this.rangeFrom(first) };
+            return this.building?.timing({ kind, duration }, this.rangeFrom(first));
           },
         },
         {
           ALT: () => {
             const first = this.CONSUME(t.On);
             const trigger = this.SUBRULE(this.trigger);
-            return this.building && ({ ...trigger, range: this.rangeFrom(first) } as Timing);
+            return this.building?.timing(trigger, this.rangeFrom(first));
           },
         },
       ]),
@@ -396,29 +395,15 @@ class RuleGrammar extends EmbeddedActionsParser {
   );
 
   private trigger = this.RULE('trigger', () =>
-    this.OR(
+    this.OR<TimingSyntax>(
       (this.triggerAlternatives ??= [
-        { ALT: () => (this.CONSUME(t.ExitIntent), this.building && { kind: 'exit_intent' }) },
-        {
-          ALT: () => {
-            this.CONSUME(t.Scroll);
-            const percent = this.CONSUME(t.Percent);
-            return this.building && { kind: 'scroll', percent: parseInt(percent.image) };
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(t.Idle);
-            const duration = this.CONSUME(t.Duration);
-            const actions = this.building;
-            return actions && { kind: 'idle', ...actions.duration(duration) };
-          },
-        },
+        { ALT: () => (this.CONSUME(t.ExitIntent), { kind: 'exit_intent' }) },
+        { ALT: () => (this.CONSUME(t.Scroll), { kind: 'scroll', percent: this.CONSUME(t.Percent) }) },
+        { ALT: () => (this.CONSUME(t.Idle), { kind: 'idle', duration: this.CONSUME(t.Duration) }) },
         {
           ALT: () => {
             this.CONSUME(t.Event);
-            const name = this.SUBRULE(this.string);
-            return this.building && { kind: 'custom', name: (name as StringValue).value };
+            return { kind: 'custom', name: this.SUBRULE(this.string) as Located<StringValue> };
           },
         },
       ]),

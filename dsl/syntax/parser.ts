@@ -26,9 +26,9 @@ import {
   type GrammarActions,
   type Located,
   type RuleGrammar,
+  type TimingSyntax,
 } from './grammar.ts';
-import * as t from './lexer.ts';
-import { createVocabulary, UnterminatedString, type Vocabulary } from './lexer.ts';
+import { createVocabulary, Identifier, NumberLiteral, UnterminatedString, type Vocabulary } from './lexer.ts';
 import { nestingProblem } from './nesting.ts';
 import { createTypos } from './typos.ts';
 import { decodeString } from './strings.ts';
@@ -165,8 +165,8 @@ class AstBuilder implements GrammarActions {
 
   word(token: IToken): Located<Value> {
     const range = rangeOfToken(token);
-    if (token.tokenType === t.Identifier) return { kind: 'symbol', name: token.image, range };
-    if (token.tokenType === t.NumberLiteral) return { kind: 'number', value: Number(token.image), range };
+    if (token.tokenType === Identifier) return { kind: 'symbol', name: token.image, range };
+    if (token.tokenType === NumberLiteral) return { kind: 'number', value: Number(token.image), range };
     return { kind: 'boolean', value: token.image === 'true', range };
   }
 
@@ -202,8 +202,23 @@ class AstBuilder implements GrammarActions {
     return { kind: 'string', value: decoded.value, range };
   }
 
+  timing(written: TimingSyntax, range: SourceRange): Timing {
+    switch (written.kind) {
+      case 'on_page':
+      case 'on_site':
+      case 'idle':
+        return { kind: written.kind, ...this.duration(written.duration), range };
+      case 'scroll':
+        return { kind: 'scroll', percent: parseInt(written.percent.image), range };
+      case 'custom':
+        return { kind: 'custom', name: written.name.value, range };
+      default:
+        return { kind: written.kind, range };
+    }
+  }
+
   /** Minutes and seconds of a duration; seconds not written with two digits are reported. */
-  duration(token: IToken): { minutes: number; seconds: number } {
+  private duration(token: IToken): { minutes: number; seconds: number } {
     const [minutesText, secondsText] = token.image.split(':') as [string, string];
     if (secondsText.length !== 2) {
       const seconds = Number(secondsText);
