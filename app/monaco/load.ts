@@ -74,8 +74,11 @@ export function warmUp(
 }
 
 /**
- * Loads Monaco (`load`) when the browser is next idle, at the latest after `timeoutMs`, then warms it
- * up (`warm`) in a later idle moment; a failure is ignored (the Text view reports it when it opens).
+ * Loads Monaco (`load`) at once, then warms it up (`warm`) when the browser is next idle, at the latest
+ * after `timeoutMs`; a failure is ignored (the Text view reports it when it opens). The chunk downloads
+ * and compiles off the main thread, so waiting for an idle moment to start it only made an admin who
+ * clicks "Text" straight away wait for all of it (bench/README.md); warming up, which creates an editor,
+ * waits.
  *
  * @example useEffect(() => preloadMonaco(), []);
  */
@@ -84,19 +87,15 @@ export function preloadMonaco(
   timeoutMs = 1000,
   warm: (module: MonacoModule) => void = warmUp,
 ): void {
-  whenIdle(
-    () =>
-      void load().then(
-        (module) =>
-          whenIdle(() => {
-            try {
-              warm(module);
-            } catch {
-              // The Text view creates its own editor and reports what fails then.
-            }
-          }, timeoutMs),
-        () => undefined,
-      ),
-    timeoutMs,
+  void load().then(
+    (module) =>
+      whenIdle(() => {
+        try {
+          warm(module);
+        } catch {
+          // The Text view creates its own editor and reports what fails then.
+        }
+      }, timeoutMs),
+    () => undefined,
   );
 }
