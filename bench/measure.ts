@@ -62,7 +62,9 @@ export const fastest = (measurements: readonly Measurement[]): Measurement =>
 /**
  * Measures several implementations over the same inputs in interleaved rounds and returns every round's
  * measurement, per implementation (in the order given): for ratios paired round by round, which a burst
- * of load on a shared machine moves far less than it moves each implementation's best.
+ * of load on a shared machine moves far less than it moves each implementation's best. Each round starts
+ * one implementation further on, so that none always runs first or always follows the same one (and pays
+ * for the garbage it left).
  *
  * @example const [ours, anchor] = compareRounds([['ours', fnA], ['anchor', fnB]], inputs)
  */
@@ -74,7 +76,11 @@ export function compareRounds<T>(
 ): Measurement[][] {
   const all: Measurement[][] = implementations.map(() => []);
   for (let round = 0; round < rounds; round++) {
-    implementations.forEach(([name, run], index) => all[index]?.push(measure(name, run, inputs, roundMs)));
+    for (let turn = 0; turn < implementations.length; turn++) {
+      const index = (round + turn) % implementations.length;
+      const [name, run] = implementations[index] as readonly [string, (input: T) => unknown];
+      all[index]?.push(measure(name, run, inputs, roundMs));
+    }
   }
   return all;
 }
