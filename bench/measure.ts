@@ -63,8 +63,8 @@ export const fastest = (measurements: readonly Measurement[]): Measurement =>
  * Measures several implementations over the same inputs in interleaved rounds and returns every round's
  * measurement, per implementation (in the order given): for ratios paired round by round, which a burst
  * of load on a shared machine moves far less than it moves each implementation's best. Each round starts
- * one implementation further on, so that none always runs first or always follows the same one (and pays
- * for the garbage it left).
+ * one implementation further on, so that none always runs first, right after the previous round's last
+ * one (and the garbage it left).
  *
  * @example const [ours, anchor] = compareRounds([['ours', fnA], ['anchor', fnB]], inputs)
  */
